@@ -1,0 +1,46 @@
+import type { ApiMethod, ApiParsed, ApiResults } from '../../../shared/api';
+import type { Desk } from '../desk';
+import { checkIn, registerWalkIn, voidCheckIn, findParticipant } from '../services/checkin-service';
+import {
+  createEvent,
+  deskInfo,
+  lockOrganizer,
+  requireOrganizer,
+  setLanguage,
+  signIn,
+  signOut,
+  unlockOrganizer,
+} from '../services/event-service';
+import { commitImport, importProblems, previewImport } from '../services/import-service';
+import { search, status } from '../services/status-service';
+import { toDetail } from '../services/views';
+
+export type Handlers = { [M in ApiMethod]: (desk: Desk, input: ApiParsed<M>) => ApiResults[M] | Promise<ApiResults[M]> };
+
+/** Functions that change the event or its list: only after the organizer PIN. */
+function organizer<M extends ApiMethod>(handler: Handlers[M]): Handlers[M] {
+  return ((desk: Desk, input: ApiParsed<M>) => {
+    requireOrganizer(desk);
+    return handler(desk, input);
+  }) as Handlers[M];
+}
+
+/** One handler per contract method; a method without one does not compile. */
+export const handlers: Handlers = {
+  deskInfo: (desk) => deskInfo(desk),
+  setLanguage: (desk, input) => setLanguage(desk, input.lang),
+  createEvent: (desk, input) => createEvent(desk, input),
+  signIn: (desk, input) => signIn(desk, input.name),
+  signOut: (desk) => signOut(desk),
+  unlockOrganizer: (desk, input) => unlockOrganizer(desk, input.pin),
+  lockOrganizer: (desk) => lockOrganizer(desk),
+  search: (desk, input) => search(desk, input.query, input.limit),
+  participant: (desk, input) => toDetail(desk, findParticipant(desk, { participantId: input.id, via: 'search' })),
+  checkIn: (desk, input) => checkIn(desk, input),
+  voidCheckIn: (desk, input) => voidCheckIn(desk, input),
+  registerWalkIn: (desk, input) => registerWalkIn(desk, input),
+  previewImport: organizer<'previewImport'>((desk, input) => previewImport(desk, input)),
+  commitImport: organizer<'commitImport'>((desk, input) => commitImport(desk, input)),
+  importProblems: organizer<'importProblems'>((desk, input) => importProblems(desk, input)),
+  status: (desk) => status(desk),
+};

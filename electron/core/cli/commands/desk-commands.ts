@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Desk } from '../../desk';
+import { seedDemoEvent } from '../../demo/seed';
+import { parseInput } from '../../api/dispatch';
+import { checkIn } from '../../services/checkin-service';
+import { createEvent } from '../../services/event-service';
+import { status } from '../../services/status-service';
+import { commitImport, previewImport } from '../../services/import-service';
+import { randomPin } from '../../pin';
+import { parse, required, UsageError } from '../args';
+import type { CommandResult } from '../output';
+
+function openDesk(data: string | undefined): Desk {
+  return Desk.open(required(data, 'data'));
+}
+
+function operatorOf(value: string | undefined): string {
+  return value?.trim() || 'CLI';
+}
+
+export async function init(argv: string[]): Promise<CommandResult> {
+  const { values } = parse(argv, {
+    data: { type: 'string' },
+    name: { type: 'string' },
+    date: { type: 'string' },
+    venue: { type: 'string' },
+    pin: { type: 'string' },
+    'desk-name': { type: 'string' },
+    demo: { type: 'boolean' },
+    'no-nib-required': { type: 'boolean' },
+  });
+  const desk = openDesk(values.data);
+  try {
+    if (values.demo) {
+      const info = seedDemoEvent(desk, { name: values.name, date: values.date, pin: values.pin });
+      return { value: info, text: `${info.event?.name}: ${desk.view.size} peserta demo` };
+    }
+    const pin = values.pin ?? randomPin();
+    const info = createEvent(
+      desk,
+      parseInput('createEvent', {
+        name: required(values.name, 'name'),
+        date: required(values.date, 'date'),
+        venue: values.venue ?? '',
+        nibRequired: !values['no-nib-required'],
+        pin,
+        deskName: values['desk-name'],
+      }),
+    );
+    const pinNote = values.pin ? '' : `\nPIN panitia / organizer PIN: ${pin}`;
+    return { value: { ...info, pin: values.pin ? undefined : pin }, text: `${info.event?.name} (${info.event?.date})${pinNote}` };
+  } finally {
+    desk.close();
+  }
+}
+
+export async function importFile(argv: string[]): Promise<CommandResult> {
+  const { values, positionals } = parse(argv, { data: { type: 'string' }, 'dry-run': { type: 'boolean' }, operator: { type: 'string' } }, 1);
+  const file = positionals[0];
+  if (!file) throw new UsageError('give the file to import: loket import --data DIR FILE');
+  const bytes = await readFile(file).catch(() => {
+    throw new UsageError(`cannot read ${file}`);
+  });
+  const desk = openDesk(values.data);
+  try {
+    const input = { fileName: basename(file), contentBase64: bytes.toString('base64') };
+    if (values['dry-run']) {
+      const p = await previewImport(desk, input);
+      const value = { rows: p.rows, imported: p.toImport, updated: p.toUpdate, unchanged: p.unchanged, errors: p.errors, warnings: p.warnings, dryRun: true };
+      return { value, text: summary(value) };
+    }
+    const r = await commitImport(desk, input, operatorOf(values.operator));
+    return { value: r, text: summary(r) };
+  } finally {
+    desk.close();
+  }
+}
+
+function summary(r: { rows: number; imported: number; updated: number; errors: unknown[]; warnings: unknown[] }): string {
+  return `rows ${r.rows}, imported ${r.imported}, updated ${r.updated}, errors ${r.errors.length}, warnings ${r.warnings.length}`;
+}
+
+export async function checkin(argv: string[]): Promise<CommandResult> {
+  const { values } = parse(argv, { data: { type: 'string' }, nib: { type: 'string' }, operator: { type: 'string' } });
+  const nib = required(values.nib, 'nib');
+  const desk = openDesk(values.data);
+  try {
+    const outcome = checkIn(desk, parseInput('checkIn', { nib }), operatorOf(values.operator));
+    const p = outcome.participant;
+    return { value: outcome, text: `${outcome.status === 'checked_in' ? 'HADIR' : 'SUDAH HADIR'}: ${p.name} (${p.nib})` };
+  } finally {
+    desk.close();
+  }
+}
+
+export async function statusCommand(argv: string[]): Promise<CommandResult> {
+  const { values } = parse(argv, { data: { type: 'string' } });
+  const desk = openDesk(values.data);
+  try {
+    const s = status(desk);
+    const lines = s.byRegency.map((r) => `${r.code} ${r.name}: ${r.checkedIn}/${r.participants} (target ${r.target})`);
+    return { value: s, text: [`${s.checkedIn}/${s.participants} hadir`, ...lines].join('\n') };
+  } finally {
+    desk.close();
+  }
+}

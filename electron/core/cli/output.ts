@@ -1,0 +1,39 @@
+import { LoketError } from '../../../shared/errors';
+import { t, type Lang } from '../../../shared/i18n';
+import { toWireError } from '../api/wire-error';
+import { UsageError } from './args';
+
+export interface CommandResult {
+  value: unknown;
+  text: string;
+}
+
+/** Print a command's result (JSON for scripts, text for people) and return the exit status. */
+export function report(result: CommandResult, json: boolean): number {
+  process.stdout.write(json ? `${JSON.stringify(result.value, null, 2)}\n` : `${result.text}\n`);
+  return 0;
+}
+
+/** Usage mistakes exit 2, refused or failed operations exit 1; both say why in the operator's language. */
+export function reportError(error: unknown, json: boolean, lang: Lang): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`loket: ${error.message}\n${USAGE}`);
+    if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'usage', message: error.message } })}\n`);
+    return 2;
+  }
+  const wire = error instanceof LoketError ? { code: error.code, params: error.params } : toWireError(error);
+  const message = t(lang, `error.${wire.code}`, wire.params);
+  process.stderr.write(`loket: ${message}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ error: { ...wire, message } })}\n`);
+  return 1;
+}
+
+export const USAGE = `usage:
+  loket serve   --data DIR [--port N] [--host 127.0.0.1]
+  loket init    --data DIR --name TEXT --date YYYY-MM-DD [--venue TEXT] [--pin PIN] [--desk-name TEXT] [--no-nib-required] [--demo]
+  loket import  --data DIR FILE [--dry-run] [--operator NAME]
+  loket checkin --data DIR --nib NIB [--operator NAME]
+  loket status  --data DIR
+  loket demo-workbook --out FILE.xlsx [--count N] [--seed N]
+every command takes --json (machine-readable output) and --lang id|en
+`;

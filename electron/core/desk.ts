@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LoketError } from '../../shared/errors';
+import type { NewEvent } from '../../shared/events';
+import type { DeskState, EventConfig } from '../../shared/fold';
+import { HlcClock } from '../../shared/hlc';
+import type { Lang } from '../../shared/i18n';
+import { newDeskId, newSecret } from './ids';
+import { ParticipantView } from './participant-view';
+import { EventStore } from './store/event-store';
+import { openDatabase, type Db } from './store/open-database';
+
+export interface DeskOptions {
+  /** Wall clock; a test double in simulations. */
+  now?: () => number;
+}
+
+/**
+ * One desk's state: its database, identity, in-memory view and the operator at the keyboard.
+ * Every face (Electron IPC, the HTTP fallback, the CLI) works through one of these.
+ */
+export class Desk {
+  readonly id: string;
+  readonly store: EventStore;
+  readonly view: ParticipantView;
+  /** Organizer functions stay unlocked until this time (epoch ms); memory only, never persisted. */
+  organizerUntil: number | null = null;
+  private pos: number;
+  private readonly listeners = new Set<() => void>();
+  private readonly stmt;
+
+  private constructor(
+    readonly db: Db,
+    readonly dataDir: string,
+    readonly now: () => number,
+  ) {
+    this.stmt = {
+      getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      deleteMeta: db.prepare('DELETE FROM meta WHERE key = ?'),
+      subject: db.prepare('SELECT state FROM subjects WHERE subject = ?').pluck(),
+      desks: db.prepare("SELECT state FROM subjects WHERE subject LIKE 'desk:%'").pluck(),
+    };
+    this.id = this.meta('desk_id') ?? this.initIdentity();
+    this.store = new EventStore(db, this.id, new HlcClock(now));
+    this.view = new ParticipantView(db);
+    this.pos = this.store.headPos();
+  }
+
+  static open(dataDir: string, options: DeskOptions = {}): Desk {
+    mkdirSync(dataDir, { recursive: true });
+    return new Desk(openDatabase(join(dataDir, 'loket.db')), dataDir, options.now ?? Date.now);
+  }
+
+  private initIdentity(): string {
+    const id = newDeskId();
+    this.db.transaction(() => {
+      this.setMeta('desk_id', id);
+      this.setMeta('event_secret', newSecret());
+    })();
+    return id;
+  }
+
+  meta(key: string): string | null {
+    return (this.stmt.getMeta.get(key) as string | undefined) ?? null;
+  }
+
+  setMeta(key: string, value: string | null): void {
+    if (value === null) this.stmt.deleteMeta.run(key);
+    else this.stmt.setMeta.run(key, value);
+  }
+
+  get secret(): string {
+    return this.meta('event_secret')!;
+  }
+
+  get lang(): Lang {
+    return this.meta('lang') === 'en' ? 'en' : 'id';
+  }
+
+  get operator(): string | null {
+    return this.meta('operator');
+  }
+
+  requireOperator(): string {
+    const operator = this.operator;
+    if (!operator) throw new LoketError('not_signed_in');
+    return operator;
+  }
+
+  event(): EventConfig | null {
+    const state = this.stmt.subject.get('event') as string | undefined;
+    return state ? (JSON.parse(state) as EventConfig | null) : null;
+  }
+
+  requireEvent(): EventConfig {
+    const event = this.event();
+    if (!event) throw new LoketError('no_event');
+    return event;
+  }
+
+  desks(): DeskState[] {
+    return (this.stmt.desks.all() as string[]).map((s) => JSON.parse(s) as DeskState);
+  }
+
+  deskName(id: string): string {
+    const state = this.stmt.subject.get(`desk:${id}`) as string | undefined;
+    return (state && (JSON.parse(state) as DeskState).name) || `Meja ${id.slice(0, 4).toUpperCase()}`;
+  }
+
+  /** Append events and bring the in-memory view up to date before the caller answers the UI. */
+  record(events: readonly NewEvent[], operator: string): void {
+    this.store.append(events, operator);
+    this.refresh();
+  }
+
+  /** Pick up whatever reached the log since we last looked (ours, another process's, a peer's). */
+  refresh(): boolean {
+    if (this.store.headPos() === this.pos) return false;
+    const changed = this.store.changedSince(this.pos);
+    this.pos = changed.pos;
+    const ids = [...changed.subjects].filter((s) => s.startsWith('p:')).map((s) => s.slice(2));
+    this.view.refresh(ids);
+    for (const listener of this.listeners) listener();
+    return true;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    this.db.close();
+  }
+}

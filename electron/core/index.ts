@@ -1,0 +1,7 @@
+/** The desk core as a library, for the integration tests and the benchmark to drive the built code. */
+export { Desk } from './desk';
+export { dispatch } from './api/dispatch';
+export { startServer } from './server/http-server';
+export { seedDemoEvent } from './demo/seed';
+export { checkIn, registerWalkIn, voidCheckIn } from './services/checkin-service';
+export { search, status } from './services/status-service';

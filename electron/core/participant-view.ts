@@ -1,0 +1,60 @@
+import type { ParticipantState } from '../../shared/fold';
+import { SearchIndex } from '../../shared/search';
+import type { Db } from './store/open-database';
+
+/**
+ * The participants as the screens see them, held in memory for search-as-you-type. Filled from the
+ * derived `participants` table and refreshed per subject after every write, ours or another process's.
+ */
+export class ParticipantView {
+  private readonly byId = new Map<string, ParticipantState>();
+  private readonly byNib = new Map<string, string>();
+  readonly index = new SearchIndex();
+  private readonly stmt;
+
+  constructor(db: Db) {
+    this.stmt = {
+      all: db.prepare('SELECT state FROM participants').pluck(),
+      one: db.prepare('SELECT state FROM participants WHERE id = ?').pluck(),
+    };
+    for (const state of this.stmt.all.iterate() as Iterable<string>) this.put(JSON.parse(state));
+  }
+
+  get(id: string): ParticipantState | undefined {
+    return this.byId.get(id);
+  }
+
+  byNibValue(nib: string): ParticipantState | undefined {
+    const id = this.byNib.get(nib);
+    return id ? this.byId.get(id) : undefined;
+  }
+
+  all(): IterableIterator<ParticipantState> {
+    return this.byId.values();
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  refresh(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const state = this.stmt.one.get(id) as string | undefined;
+      if (state) this.put(JSON.parse(state));
+    }
+  }
+
+  private put(p: ParticipantState): void {
+    const old = this.byId.get(p.id);
+    if (old?.nib && old.nib !== p.nib && this.byNib.get(old.nib) === p.id) this.byNib.delete(old.nib);
+    this.byId.set(p.id, p);
+    if (p.nib) this.byNib.set(p.nib, p.id);
+    const phone = p.phone ? `0${p.phone.slice(3)}` : null;
+    this.index.upsert({
+      id: p.id,
+      texts: [p.name, p.business],
+      numbers: [p.nib, phone].filter((n): n is string => n !== null),
+      sortKey: p.name,
+    });
+  }
+}

@@ -1,0 +1,151 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Desk } from '../desk';
+import { dispatch, isApiMethod } from '../api/dispatch';
+import { loadStatic } from './static-files';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Imports arrive as base64 JSON; 100 MB of spreadsheet is about 134 MB encoded. */
+const MAX_BODY = 140 * 1024 * 1024;
+const POLL_MS = 250;
+
+export interface ServerOptions {
+  desk: Desk;
+  staticDir: string;
+  host?: string;
+  port?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The browser fallback: the same UI and the same API table as the Electron shell, on loopback.
+ * Requests must name this server as Host (DNS rebinding), come from its own origin, and carry the
+ * X-Loket-Client header that no cross-site form or image can set.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { desk, staticDir } = options;
+  const host = options.host ?? '127.0.0.1';
+  const streams = new Set<ServerResponse>();
+  let allowedHosts = new Set<string>();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!allowedHosts.has(req.headers.host ?? '')) return void res.writeHead(421).end();
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname === '/api/changes' && req.method === 'GET') return openStream(res);
+    if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname.slice(5));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+    const file = (await loadStatic(staticDir, url.pathname)) ?? (await loadStatic(staticDir, '/'));
+    if (!file) return void res.writeHead(404).end('Loket UI not built: run npm run build');
+    res.writeHead(200, { 'Content-Type': file.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    const origin = req.headers.origin;
+    if (req.method !== 'POST' || req.headers['x-loket-client'] !== '1') return void res.writeHead(403).end();
+    if (origin !== undefined && !allowedHosts.has(originHost(origin))) return void res.writeHead(403).end();
+    if (!isApiMethod(method)) return void res.writeHead(404).end();
+    const body = await readBody(req);
+    if (body === null) return void res.writeHead(413).end();
+    let input: unknown;
+    try {
+      input = body.length ? JSON.parse(body.toString('utf8')) : {};
+    } catch {
+      input = undefined;
+    }
+    const result =
+      input === undefined
+        ? { ok: false as const, error: { code: 'bad_request' as const, params: { detail: 'JSON' } } }
+        : await dispatch(desk, method, input);
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(result));
+  }
+
+  function openStream(res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    res.on('close', () => streams.delete(res));
+  }
+
+  const unsubscribe = desk.onChange(() => {
+    for (const res of streams) res.write('event: change\ndata: {}\n\n');
+  });
+  // Another process (the CLI, later a sync peer) may write the same database: look for it often.
+  const poll = setInterval(() => desk.refresh(), POLL_MS);
+  const heartbeat = setInterval(() => {
+    for (const res of streams) res.write(': ping\n\n');
+  }, 15_000);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host}:${port}`]);
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    close: async () => {
+      clearInterval(poll);
+      clearInterval(heartbeat);
+      unsubscribe();
+      for (const res of streams) res.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function originHost(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return '';
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Desk } from './desk';
+import { seedDemoEvent } from './demo/seed';
+import { defaultDataDir, rendererDir } from './paths';
+import { startServer } from './server/http-server';
+
+/**
+ * `npm start`: the Electron kiosk where an Electron binary exists; otherwise the same UI and core
+ * served on loopback and opened in a Chromium/Chrome app window, with the URL printed.
+ */
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function electronBinary(): string | null {
+  try {
+    const pkg = createRequire(import.meta.url).resolve('electron/package.json');
+    const dir = dirname(pkg);
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+function findBrowser(): string | null {
+  const names = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'];
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    for (const name of names) if (existsSync(join(dir, name))) return join(dir, name);
+  }
+  return null;
+}
+
+async function fallback(): Promise<void> {
+  const dataDir = defaultDataDir();
+  const desk = Desk.open(dataDir);
+  if (!desk.event()) seedDemoEvent(desk);
+  const requested = Number(process.env.LOKET_PORT ?? 4317);
+  const server = await startServer({ desk, staticDir: rendererDir(), port: requested }).catch(() =>
+    startServer({ desk, staticDir: rendererDir(), port: 0 }),
+  );
+  process.stdout.write(`Loket: ${server.url}\n(data: ${dataDir}; Ctrl+C to stop)\n`);
+  const browser = findBrowser();
+  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (browser && hasDisplay) {
+    const profile = join(dataDir, 'browser-profile');
+    spawn(browser, [`--app=${server.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking'], {
+      stdio: 'ignore',
+      detached: true,
+    })
+      .on('error', () => undefined)
+      .unref();
+  } else {
+    process.stdout.write('Open the address above in a browser (no Chromium/Chrome window could be opened here).\n');
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  desk.close();
+}
+
+const electron = electronBinary();
+if (electron) {
+  spawn(electron, [projectRoot], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+} else {
+  await fallback();
+}

@@ -1,0 +1,42 @@
+/**
+ * Numbered schema migrations; `user_version` records the last one applied. Never edit a shipped
+ * migration: add the next number.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the event log, the version vector and the tables derived from the log.
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+  CREATE TABLE events (
+    pos INTEGER PRIMARY KEY,
+    desk TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    hlc TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    type TEXT NOT NULL,
+    body TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    UNIQUE (desk, seq)
+  ) STRICT;
+  CREATE INDEX events_subject ON events (subject);
+  CREATE TRIGGER events_immutable BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+  CREATE TRIGGER events_undeletable BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+  CREATE TABLE vector (desk TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT;
+
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    nib TEXT,
+    regency TEXT,
+    present INTEGER NOT NULL,
+    walk_in INTEGER NOT NULL,
+    state TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX participants_nib ON participants (nib);
+
+  CREATE TABLE subjects (subject TEXT PRIMARY KEY, state TEXT NOT NULL) STRICT;
+  `,
+];

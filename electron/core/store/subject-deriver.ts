@@ -1,0 +1,43 @@
+import type { LogEvent } from '../../../shared/events';
+import { foldDesk, foldEventConfig, foldParticipant } from '../../../shared/fold';
+import type { Db } from './open-database';
+
+/**
+ * Writes the derived tables by re-running the pure fold over all events of each touched subject.
+ * Runs inside the caller's transaction.
+ */
+export class SubjectDeriver {
+  private readonly stmt;
+
+  constructor(
+    db: Db,
+    private readonly eventsOf: (subject: string) => LogEvent[],
+  ) {
+    this.stmt = {
+      upsertParticipant: db.prepare(
+        `INSERT INTO participants (id, nib, regency, present, walk_in, state) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET nib = excluded.nib, regency = excluded.regency,
+           present = excluded.present, walk_in = excluded.walk_in, state = excluded.state`,
+      ),
+      upsertSubject: db.prepare(
+        'INSERT INTO subjects (subject, state) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET state = excluded.state',
+      ),
+    };
+  }
+
+  refresh(subjects: Iterable<string>): void {
+    for (const subject of subjects) {
+      const events = this.eventsOf(subject);
+      if (subject.startsWith('p:')) {
+        const p = foldParticipant(events);
+        // A check-in replicated ahead of its participant waits in the log until the participant arrives.
+        if (!p) continue;
+        this.stmt.upsertParticipant.run(p.id, p.nib, p.regency, p.checkins.length > 0 ? 1 : 0, p.walkIn ? 1 : 0, JSON.stringify(p));
+      } else if (subject === 'event') {
+        this.stmt.upsertSubject.run(subject, JSON.stringify(foldEventConfig(events)));
+      } else if (subject.startsWith('desk:')) {
+        this.stmt.upsertSubject.run(subject, JSON.stringify(foldDesk(subject.slice(5), events)));
+      }
+    }
+  }
+}

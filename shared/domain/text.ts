@@ -1,0 +1,22 @@
+/** Text folding shared by search, import header detection and de-duplication. */
+
+const APOSTROPHES = /['\u2018\u2019`\u00b4]/g;
+
+/** Lowercase, strip diacritics and apostrophes, turn punctuation into spaces, collapse spaces. */
+export function foldText(raw: string): string {
+  return raw
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(APOSTROPHES, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Trim, collapse inner spaces, and title-case a name typed all in capitals or all in lowercase. */
+export function tidyName(raw: string): string {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (!letters || (letters !== letters.toUpperCase() && letters !== letters.toLowerCase())) return text;
+  return text.toLowerCase().replace(/(^|[\s.(-])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}

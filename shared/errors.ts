@@ -1,0 +1,50 @@
+/**
+ * Errors the operator may see. Services throw these with a code and parameters; every face
+ * (UI, CLI) turns the code into a sentence in the operator's language through shared/i18n.
+ */
+export const ERROR_CODES = [
+  'no_event',
+  'event_exists',
+  'not_signed_in',
+  'organizer_locked',
+  'wrong_pin',
+  'pin_too_short',
+  'participant_not_found',
+  'nib_invalid',
+  'nib_required',
+  'nib_taken',
+  'name_required',
+  'phone_invalid',
+  'regency_unknown',
+  'not_present',
+  'reason_required',
+  'file_empty',
+  'file_unreadable',
+  'file_too_large',
+  'no_header',
+  'mapping_invalid',
+  'disk_full',
+  'storage_failed',
+  'bad_request',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export class LoketError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
+    super(code);
+    this.name = 'LoketError';
+  }
+}
+
+export interface WireError {
+  code: ErrorCode;
+  params: ErrorParams;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: WireError };

@@ -1,0 +1,145 @@
+import type { ErrorCode } from '../errors';
+
+/** Messages the core produces: errors and import findings. The UI's own words are in ui.ts. */
+
+export type ImportIssueCode =
+  | 'nib_missing'
+  | 'nib_not_digits'
+  | 'nib_wrong_length'
+  | 'nib_restored'
+  | 'nib_spaces_removed'
+  | 'nib_duplicate'
+  | 'name_missing'
+  | 'phone_invalid'
+  | 'regency_unknown'
+  | 'regency_missing'
+  | 'formula_text'
+  | 'row_empty_nib_optional'
+  | 'nib_duplicate_sheet'
+  | 'text_truncated'
+  | 'sheet_no_header'
+  | 'sheet_no_name_column'
+  | 'sheet_no_nib_column';
+
+type Entry = { id: string; en: string };
+
+const ERRORS: Record<ErrorCode, Entry> = {
+  no_event: { id: 'Belum ada acara. Buat acara terlebih dahulu.', en: 'No event yet. Create the event first.' },
+  event_exists: { id: 'Acara sudah dibuat di meja ini.', en: 'This desk already has an event.' },
+  not_signed_in: { id: 'Masukkan nama petugas terlebih dahulu.', en: 'Sign in with the operator name first.' },
+  organizer_locked: {
+    id: 'Fungsi ini khusus panitia. Masukkan PIN panitia.',
+    en: 'This is for organizers only. Enter the organizer PIN.',
+  },
+  wrong_pin: { id: 'PIN panitia salah.', en: 'Wrong organizer PIN.' },
+  pin_too_short: { id: 'PIN panitia minimal 4 angka.', en: 'The organizer PIN needs at least 4 digits.' },
+  participant_not_found: { id: 'Data tidak ditemukan.', en: 'Participant not found.' },
+  nib_invalid: { id: 'NIB harus 13 angka: "{value}".', en: 'An NIB has exactly 13 digits: "{value}".' },
+  nib_required: { id: 'NIB wajib diisi.', en: 'The NIB is required.' },
+  nib_taken: {
+    id: 'NIB {nib} sudah terdaftar atas nama {name}.',
+    en: 'NIB {nib} is already registered to {name}.',
+  },
+  name_required: { id: 'Nama pelaku usaha wajib diisi.', en: 'The owner name is required.' },
+  phone_invalid: { id: 'No. HP tidak valid: "{value}".', en: 'Not a valid mobile number: "{value}".' },
+  regency_unknown: { id: 'Kabupaten/kota tidak dikenal: "{value}".', en: 'Unknown regency: "{value}".' },
+  not_present: { id: '{name} belum tercatat hadir.', en: '{name} is not checked in.' },
+  reason_required: { id: 'Alasan wajib diisi.', en: 'A reason is required.' },
+  file_empty: { id: 'Berkas kosong: tidak ada baris data.', en: 'The file is empty: no data rows.' },
+  file_unreadable: {
+    id: 'Berkas "{file}" bukan spreadsheet yang bisa dibaca (XLSX atau CSV).',
+    en: 'The file "{file}" is not a readable spreadsheet (XLSX or CSV).',
+  },
+  file_too_large: { id: 'Berkas terlalu besar (maks. {max} MB).', en: 'The file is too large (max {max} MB).' },
+  no_header: {
+    id: 'Baris judul kolom (NIB, Nama, …) tidak ditemukan di lembar "{sheet}".',
+    en: 'No header row (NIB, Name, …) found in sheet "{sheet}".',
+  },
+  mapping_invalid: {
+    id: 'Pemetaan kolom tidak lengkap: kolom {field} wajib dipilih.',
+    en: 'Incomplete column mapping: choose a column for {field}.',
+  },
+  disk_full: {
+    id: 'Penyimpanan penuh. Data yang sudah tersimpan aman; kosongkan ruang disk lalu ulangi.',
+    en: 'The disk is full. Everything already saved is safe; free some space and try again.',
+  },
+  storage_failed: {
+    id: 'Gagal menyimpan ({detail}). Data yang sudah tersimpan aman.',
+    en: 'Could not save ({detail}). Everything already saved is safe.',
+  },
+  bad_request: { id: 'Permintaan tidak valid: {detail}', en: 'Invalid request: {detail}' },
+  internal: { id: 'Terjadi kesalahan: {detail}', en: 'Something went wrong: {detail}' },
+};
+
+const IMPORT: Record<ImportIssueCode, Entry> = {
+  nib_missing: { id: 'NIB kosong atau belum ada; baris tidak diimpor.', en: 'NIB missing; row not imported.' },
+  nib_not_digits: { id: 'NIB bukan angka: "{value}"; baris tidak diimpor.', en: 'NIB is not a number: "{value}"; row not imported.' },
+  nib_wrong_length: {
+    id: 'NIB harus 13 angka, tertulis {length} angka: "{value}"; baris tidak diimpor.',
+    en: 'NIB must have 13 digits, found {length}: "{value}"; row not imported.',
+  },
+  nib_restored: {
+    id: 'NIB tersimpan sebagai angka di Excel; angka 0 di depan dikembalikan: {value}.',
+    en: 'NIB was stored as an Excel number; leading zeros restored: {value}.',
+  },
+  nib_spaces_removed: { id: 'Spasi dalam NIB dihapus: {value}.', en: 'Spaces removed from the NIB: {value}.' },
+  nib_duplicate: {
+    id: 'NIB {value} sama dengan baris {otherRow}; hanya diimpor sekali.',
+    en: 'NIB {value} repeats row {otherRow}; imported once.',
+  },
+  name_missing: { id: 'Nama pelaku usaha kosong; baris tidak diimpor.', en: 'Owner name missing; row not imported.' },
+  phone_invalid: { id: 'No. HP tidak valid: "{value}"; dikosongkan.', en: 'Invalid mobile number "{value}"; left empty.' },
+  regency_unknown: {
+    id: 'Kabupaten/kota tidak dikenal: "{value}"; dikosongkan.',
+    en: 'Unknown regency "{value}"; left empty.',
+  },
+  regency_missing: { id: 'Kabupaten/kota kosong.', en: 'Regency missing.' },
+  formula_text: {
+    id: 'Sel berisi rumus "{value}"; disimpan sebagai teks, tidak dijalankan.',
+    en: 'Cell holds a formula "{value}"; kept as text, never run.',
+  },
+  row_empty_nib_optional: {
+    id: 'NIB kosong; diimpor tanpa NIB karena NIB tidak wajib.',
+    en: 'NIB missing; imported without one because the NIB is optional.',
+  },
+  nib_duplicate_sheet: {
+    id: 'NIB {value} sama dengan baris {otherRow} di lembar "{otherSheet}"; hanya diimpor sekali.',
+    en: 'NIB {value} repeats row {otherRow} of sheet "{otherSheet}"; imported once.',
+  },
+  text_truncated: {
+    id: 'Teks terlalu panjang; dipotong menjadi {max} karakter.',
+    en: 'Text too long; cut to {max} characters.',
+  },
+  sheet_no_header: {
+    id: 'Baris judul kolom (NIB, Nama, …) tidak ditemukan di lembar "{sheet}"; lembar tidak diimpor.',
+    en: 'No header row (NIB, Name, …) found in sheet "{sheet}"; sheet not imported.',
+  },
+  sheet_no_name_column: {
+    id: 'Kolom nama pelaku usaha tidak ditemukan di lembar "{sheet}"; lembar tidak diimpor.',
+    en: 'No owner name column in sheet "{sheet}"; sheet not imported.',
+  },
+  sheet_no_nib_column: {
+    id: 'Kolom NIB tidak ditemukan di lembar "{sheet}", padahal NIB wajib; lembar tidak diimpor.',
+    en: 'No NIB column in sheet "{sheet}", and the NIB is required; sheet not imported.',
+  },
+};
+
+const PROBLEMS = {
+  sheet: { id: 'Masalah Impor', en: 'Import problems' },
+  kind: { id: 'Jenis', en: 'Kind' },
+  sheetName: { id: 'Lembar', en: 'Sheet' },
+  row: { id: 'Baris', en: 'Row' },
+  field: { id: 'Kolom', en: 'Field' },
+  value: { id: 'Nilai', en: 'Value' },
+  message: { id: 'Keterangan', en: 'Message' },
+  error: { id: 'Galat', en: 'Error' },
+  warning: { id: 'Peringatan', en: 'Warning' },
+} satisfies Record<string, Entry>;
+
+export const MESSAGES = {
+  ...Object.fromEntries(Object.entries(PROBLEMS).map(([k, v]) => [`problems.${k}`, v])),
+  ...Object.fromEntries(Object.entries(ERRORS).map(([k, v]) => [`error.${k}`, v])),
+  ...Object.fromEntries(Object.entries(IMPORT).map(([k, v]) => [`import.${k}`, v])),
+} as Record<`error.${ErrorCode}` | `import.${ImportIssueCode}` | `problems.${keyof typeof PROBLEMS}`, Entry>;
+
+export type MessageKey = keyof typeof MESSAGES;

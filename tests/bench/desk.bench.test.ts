@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { it } from 'vitest';
+import { Desk } from '../../electron/core/desk';
+import { generateParticipants } from '../../electron/core/demo/participants';
+import { writeCsv, writeLargeWorkbook } from '../../electron/core/demo/messy-workbook';
+import { checkIn } from '../../electron/core/services/checkin-service';
+import { commitImport, recordImport } from '../../electron/core/services/import-service';
+import { search } from '../../electron/core/services/status-service';
+import { openEventDesk } from '../helpers/desk-fixture';
+import { useTempDirs } from '../helpers/temp-dir';
+import { round, timeEach, timeOnce, type Percentiles } from './measure';
+
+const tempDir = useTempDirs();
+const SIZES = [1_000, 10_000, 100_000];
+const results: Record<string, unknown> = {};
+
+function seeded(size: number): Desk {
+  const desk = openEventDesk(tempDir());
+  const people = generateParticipants(size, 7);
+  recordImport(
+    desk,
+    'bench.xlsx',
+    { rows: size, candidates: people.map((fields, i) => ({ fields, source: { sheet: 'S', row: i + 2 } })), errors: [], warnings: [], sheets: [] },
+    'bench',
+  );
+  return desk;
+}
+
+/** The floor: one row, one durable transaction, on the same pragmas as the store. */
+function bareInsert(dir: string, n: number): Percentiles {
+  const db = new Database(join(dir, 'floor.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const p = timeEach(Array.from({ length: n }, (_, i) => i), (i) => db.transaction(() => insert.run(`{"n":${i}}`)).immediate());
+  db.close();
+  return p;
+}
+
+const QUERIES = ['siti', 'nurain', "ma'rifah", 'dodol', 'amplang banjar', 'sarigading keripik', 'jumberi syahrani', 'hj rusdi', 'kerupuk haruan', 'rahmah sidiq'];
+
+it('measures the desk', async () => {
+  const floor = bareInsert(tempDir(), 400);
+  results.floor = floor;
+  const rows: string[] = [];
+  for (const size of SIZES) {
+    const desk = seeded(size);
+    const people = [...desk.view.all()];
+    const nibs = people.slice(0, 50).map((p) => p.nib!.slice(3, 9));
+    const queries = Array.from({ length: 400 }, (_, i) => (i % 5 === 4 ? nibs[i % nibs.length]! : QUERIES[i % QUERIES.length]!));
+    search(desk, 'warm up');
+    const searchP = timeEach(queries, (q) => search(desk, q));
+    const targets = people.filter((_, i) => i % Math.max(1, Math.floor(size / 300)) === 0).slice(0, 300);
+    const checkinP = timeEach(targets, (p) => checkIn(desk, { participantId: p.id, via: 'search' }, 'bench'));
+    desk.close();
+    const startup = await timeOnce(() => Desk.open(desk.dataDir));
+    const memory = process.memoryUsage();
+    startup.value.close();
+    results[`n${size}`] = { search: searchP, checkin: checkinP, startupMs: startup.ms, rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20 };
+    rows.push(
+      `| ${size.toLocaleString('en')} | ${round(searchP.p50)} / ${round(searchP.p95)} | ${round(checkinP.p50)} / ${round(checkinP.p95)} | ${round(checkinP.p95 / floor.p95, 2)}× | ${Math.round(startup.ms)} | ${Math.round(memory.rss / 2 ** 20)} |`,
+    );
+  }
+
+  const importRows = 100_000;
+  const people = generateParticipants(importRows, 11);
+  const imports: string[] = [];
+  for (const [kind, bytes] of [
+    ['CSV', writeCsv(people, { separator: ';', encoding: 'utf-8', bom: true })],
+    ['XLSX', await writeLargeWorkbook(people)],
+  ] as const) {
+    const desk = openEventDesk(tempDir());
+    const run = await timeOnce(() => commitImport(desk, { fileName: `bench.${kind.toLowerCase()}`, contentBase64: Buffer.from(bytes).toString('base64') }));
+    results[`import${kind}`] = { rows: importRows, ms: run.ms, rowsPerSecond: importRows / (run.ms / 1000), imported: run.value.imported };
+    imports.push(`| ${kind} | ${importRows.toLocaleString('en')} | ${(run.ms / 1000).toFixed(1)} s | ${Math.round(importRows / (run.ms / 1000)).toLocaleString('en')} rows/s |`);
+    desk.close();
+  }
+
+  const report = [
+    `Floor (bare durable SQLite insert): p50 ${round(floor.p50)} ms, p95 ${round(floor.p95)} ms`,
+    '',
+    '| participants | search p50 / p95 (ms) | check-in p50 / p95 (ms) | check-in p95 ÷ floor p95 | start-up (ms) | RSS (MB) |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    '| import | rows | time | throughput |',
+    '|---|---|---|---|',
+    ...imports,
+  ].join('\n');
+  console.log(`\n${report}\n`);
+  mkdirSync('tests/bench/results', { recursive: true });
+  writeFileSync('tests/bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+  writeFileSync('tests/bench/results/latest.md', `${report}\n`);
+});

@@ -1,0 +1,33 @@
+import { performance } from 'node:perf_hooks';
+
+export interface Percentiles {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export function percentiles(samples: number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1)! };
+}
+
+/** Milliseconds per call of `fn` for each input. */
+export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown): Percentiles {
+  const samples: number[] = [];
+  for (const input of inputs) {
+    const start = performance.now();
+    fn(input);
+    samples.push(performance.now() - start);
+  }
+  return percentiles(samples);
+}
+
+export async function timeOnce<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+export const round = (n: number, digits = 2) => Number(n.toFixed(digits));

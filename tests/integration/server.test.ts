@@ -1,0 +1,100 @@
+import { request } from 'node:http';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../electron/core/server/http-server';
+import { join } from 'node:path';
+import type { Desk } from '../../electron/core/desk';
+import { openEventDesk, person } from '../helpers/desk-fixture';
+import { projectRoot, requireBuild } from '../helpers/built-core';
+import { runCli } from '../helpers/cli';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+let running: { server: RunningServer; desk: Desk } | null = null;
+
+afterEach(async () => {
+  await running?.server.close();
+  running?.desk.close();
+  running = null;
+});
+
+async function serve(): Promise<{ server: RunningServer; desk: Desk; dir: string }> {
+  const dir = tempDir();
+  const desk = openEventDesk(dir, [person()]);
+  const server = await startServer({ desk, staticDir: join(projectRoot, 'out/renderer'), port: 0 });
+  running = { server, desk };
+  return { server, desk, dir };
+}
+
+function raw(port: number, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: body === undefined ? 'GET' : 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('browser fallback server', () => {
+  beforeAll(requireBuild);
+
+  it('answers the API on loopback with the same contract as the kiosk', async () => {
+    const { server } = await serve();
+    const res = await fetch(`${server.url}api/checkIn`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Loket-Client': '1' },
+      body: JSON.stringify({ nib: '0123456789012' }),
+    });
+    const result = (await res.json()) as { ok: boolean; value: { status: string } };
+    expect(result).toMatchObject({ ok: true, value: { status: 'checked_in' } });
+  });
+
+  it('serves the UI with a strict Content-Security-Policy', async () => {
+    const { server } = await serve();
+    const res = await fetch(server.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toContain('<div id="app">');
+  });
+
+  it('refuses foreign Host headers, cross-site origins and calls without the client header', async () => {
+    const { server } = await serve();
+    const body = JSON.stringify({ nib: '0123456789012' });
+    const json = { 'Content-Type': 'application/json' };
+    expect((await raw(server.port, '/api/checkIn', { ...json, Host: 'evil.example:80', 'X-Loket-Client': '1' }, body)).status).toBe(421);
+    expect((await raw(server.port, '/api/checkIn', { ...json, Host: `127.0.0.1:${server.port}` }, body)).status).toBe(403);
+    expect(
+      (await raw(server.port, '/api/checkIn', { ...json, Host: `127.0.0.1:${server.port}`, 'X-Loket-Client': '1', Origin: 'http://evil.example' }, body)).status,
+    ).toBe(403);
+    expect((await raw(server.port, '/../../etc/passwd', { Host: `127.0.0.1:${server.port}` })).body).not.toContain('root:');
+    expect(running!.desk.view.byNibValue('0123456789012')!.checkins).toEqual([]);
+  });
+
+  it('answers malformed JSON with a bad_request result, not a crash', async () => {
+    const { server } = await serve();
+    const res = await fetch(`${server.url}api/search`, { method: 'POST', headers: { 'X-Loket-Client': '1' }, body: '{"query":' });
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('pushes a change to open screens when a CLI process checks someone in on the same data folder', async () => {
+    const { server, dir } = await serve();
+    const changed = new Promise<void>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/api/changes' }, (res) => {
+        res.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('event: change')) {
+            req.destroy();
+            resolve();
+          }
+        });
+      });
+      req.on('error', (e) => (e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e)));
+      req.end();
+    });
+    const cli = await runCli(['checkin', '--data', dir, '--nib', '0123456789012', '--json']);
+    expect(cli.code).toBe(0);
+    await changed;
+    expect(running!.desk.view.byNibValue('0123456789012')!.checkins).toHaveLength(1);
+  });
+});

@@ -1,0 +1,34 @@
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+const external = [
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  ...Object.keys(pkg.dependencies),
+];
+
+/** The desk core as plain Node ESM: the CLI, `loket serve` and the `npm start` launcher. */
+export default defineConfig({
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: fileURLToPath(new URL('./out/core', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        cli: fileURLToPath(new URL('./electron/core/cli/main.ts', import.meta.url)),
+        start: fileURLToPath(new URL('./electron/core/start.ts', import.meta.url)),
+        index: fileURLToPath(new URL('./electron/core/index.ts', import.meta.url)),
+      },
+      external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+      },
+    },
+  },
+});
