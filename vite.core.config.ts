@@ -27,6 +27,8 @@ export default defineConfig({
       output: {
         format: 'es',
         entryFileNames: '[name].js',
+        // Chunks stay beside the entries: paths.ts finds the renderer relative to its own file.
+        chunkFileNames: '[name]-[hash].js',
         banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
       },
     },

@@ -63,18 +63,20 @@ export class SearchIndex {
     if (at !== undefined) {
       const slot = this.slots[at]!;
       if (slot.text === text) {
-        slot.sortKey = doc.sortKey;
+        slot.sortKey = foldText(doc.sortKey);
         return;
       }
       slot.alive = false;
     }
     const index = this.slots.length;
-    this.slots.push({ id: doc.id, text, sortKey: doc.sortKey, numbers: doc.numbers, alive: true });
+    this.slots.push({ id: doc.id, text, sortKey: foldText(doc.sortKey), numbers: doc.numbers, alive: true });
     this.slotOf.set(doc.id, index);
-    for (const gram of trigrams(text)) {
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const gram = text.slice(i, i + 3);
       const list = this.postings.get(gram);
-      if (list) list.push(index);
-      else this.postings.set(gram, [index]);
+      // Slots are appended in order, so a repeat of a trigram within this text is the list's last entry.
+      if (!list) this.postings.set(gram, [index]);
+      else if (list[list.length - 1] !== index) list.push(index);
     }
   }
 
@@ -88,49 +90,102 @@ export class SearchIndex {
   search(query: string, limit = 20): SearchHit[] {
     const q = foldQuery(query);
     if (!q) return [];
-    const hits = q.length < 3 ? this.prefixScan(q) : this.trigramScan(q);
-    hits.sort((a, b) => b.score - a.score || this.slots[a.slot]!.sortKey.localeCompare(this.slots[b.slot]!.sortKey));
-    return hits.slice(0, limit).map((h) => ({ id: this.slots[h.slot]!.id, score: h.score }));
+    const top = new TopK(limit, this.slots);
+    if (q.length < 3) this.prefixScan(q, top);
+    else this.trigramScan(q, top);
+    return top.hits.map((h) => ({ id: this.slots[h.slot]!.id, score: h.score }));
   }
 
   /** One or two characters: only whole-word prefixes, which is what an operator means by "s". */
-  private prefixScan(q: string): { slot: number; score: number }[] {
+  private prefixScan(q: string, top: TopK): void {
     const needle = ` ${q}`;
-    const hits: { slot: number; score: number }[] = [];
-    this.slots.forEach((slot, i) => {
-      if (slot.alive && slot.text.includes(needle)) hits.push({ slot: i, score: 1 });
-    });
-    return hits;
+    for (let i = 0; i < this.slots.length; i++) {
+      const slot = this.slots[i]!;
+      if (slot.alive && slot.text.includes(needle)) top.offer(i, 1);
+    }
   }
 
-  private trigramScan(q: string): { slot: number; score: number }[] {
-    // A leading space rewards word starts; no trailing one, since the last word is still being typed.
-    const grams = [...trigrams(` ${q}`)];
+  /**
+   * A hit either contains the query (so it holds all of the query's own trigrams) or shares
+   * MIN_SHARE of the query's trigrams padded with word boundaries (small typos). Either way it sits
+   * in at least one of the n - need + 1 shortest posting lists: count those, then check the long
+   * lists (tens of thousands of entries for common syllables) by binary search for the few left.
+   */
+  private trigramScan(q: string, top: TopK): void {
+    const isNumber = /^\d+$/.test(q);
+    const own = trigrams(q);
+    // Digits are identifiers: a near-miss NIB is another business, so only exact pieces count.
+    const padded = isNumber ? own : trigrams(` ${q} `);
+    const need = isNumber ? own.size : Math.min(own.size, Math.ceil(MIN_SHARE * padded.size));
+    const lists = [...padded].map((gram) => this.postings.get(gram) ?? []).sort((a, b) => a.length - b.length);
+    const seeds = lists.length - need + 1;
     if (this.counts.length < this.slots.length) this.counts = new Uint16Array(this.slots.length * 2);
     const counts = this.counts;
     const touched: number[] = [];
-    for (const gram of grams) {
-      for (const slot of this.postings.get(gram) ?? []) {
+    for (let l = 0; l < seeds; l++) {
+      for (const slot of lists[l]!) {
         if (counts[slot] === 0) touched.push(slot);
         counts[slot]!++;
       }
     }
-    const hits: { slot: number; score: number }[] = [];
-    const isNumber = /^\d+$/.test(q);
+    const wordStart = ` ${q}`;
     for (const i of touched) {
-      const share = counts[i]! / grams.length;
+      let found = counts[i]!;
       counts[i] = 0;
+      for (let l = seeds; l < lists.length && found + (lists.length - l) >= need; l++) {
+        if (contains(lists[l]!, i)) found++;
+      }
       const slot = this.slots[i]!;
-      if (!slot.alive) continue;
+      if (found < need || !slot.alive) continue;
       const substring = slot.text.includes(q);
-      // Digits are identifiers: a near-miss NIB is a different business, so only exact substrings count.
-      if (isNumber ? !substring : share < MIN_SHARE) continue;
+      const share = found / lists.length;
+      if (!substring && (isNumber || share < MIN_SHARE)) continue;
       let score = share;
       if (substring) score += 1;
-      if (slot.text.includes(` ${q}`)) score += 0.5;
+      if (substring && slot.text.includes(wordStart)) score += 0.5;
       if (isNumber && slot.numbers.includes(q)) score += 5;
-      hits.push({ slot: i, score });
+      top.offer(i, score);
     }
-    return hits;
+  }
+}
+
+/** Posting lists hold slot numbers in ascending order (slots are only ever appended). */
+function contains(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = list[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** The best `limit` hits by score, then by name, without sorting every candidate. */
+class TopK {
+  readonly hits: { slot: number; score: number }[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly slots: readonly Slot[],
+  ) {}
+
+  private before(a: { slot: number; score: number }, b: { slot: number; score: number }): boolean {
+    if (a.score !== b.score) return a.score > b.score;
+    const ka = this.slots[a.slot]!.sortKey;
+    const kb = this.slots[b.slot]!.sortKey;
+    return ka !== kb ? ka < kb : a.slot < b.slot;
+  }
+
+  offer(slot: number, score: number): void {
+    const hit = { slot, score };
+    const hits = this.hits;
+    if (hits.length === this.limit && !this.before(hit, hits[hits.length - 1]!)) return;
+    let at = hits.length;
+    while (at > 0 && this.before(hit, hits[at - 1]!)) at--;
+    hits.splice(at, 0, hit);
+    if (hits.length > this.limit) hits.pop();
   }
 }

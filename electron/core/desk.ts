@@ -110,16 +110,20 @@ export class Desk {
 
   /** Append events and bring the in-memory view up to date before the caller answers the UI. */
   record(events: readonly NewEvent[], operator: string): void {
-    this.store.append(events, operator);
-    this.refresh();
+    const { participants } = this.store.append(events, operator);
+    this.view.put(participants);
+    this.refresh(new Set(participants.map((p) => p.id)));
   }
 
-  /** Pick up whatever reached the log since we last looked (ours, another process's, a peer's). */
-  refresh(): boolean {
+  /**
+   * Pick up whatever reached the log since we last looked (ours, another process's, a peer's).
+   * `fresh` names participants whose state the caller has just put into the view.
+   */
+  refresh(fresh: ReadonlySet<string> = new Set()): boolean {
     if (this.store.headPos() === this.pos) return false;
     const changed = this.store.changedSince(this.pos);
     this.pos = changed.pos;
-    const ids = [...changed.subjects].filter((s) => s.startsWith('p:')).map((s) => s.slice(2));
+    const ids = [...changed.subjects].filter((s) => s.startsWith('p:') && !fresh.has(s.slice(2))).map((s) => s.slice(2));
     this.view.refresh(ids);
     for (const listener of this.listeners) listener();
     return true;

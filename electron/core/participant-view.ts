@@ -17,7 +17,7 @@ export class ParticipantView {
       all: db.prepare('SELECT state FROM participants').pluck(),
       one: db.prepare('SELECT state FROM participants WHERE id = ?').pluck(),
     };
-    for (const state of this.stmt.all.iterate() as Iterable<string>) this.put(JSON.parse(state));
+    for (const state of this.stmt.all.iterate() as Iterable<string>) this.putOne(JSON.parse(state));
   }
 
   get(id: string): ParticipantState | undefined {
@@ -40,11 +40,15 @@ export class ParticipantView {
   refresh(ids: Iterable<string>): void {
     for (const id of ids) {
       const state = this.stmt.one.get(id) as string | undefined;
-      if (state) this.put(JSON.parse(state));
+      if (state) this.putOne(JSON.parse(state));
     }
   }
 
-  private put(p: ParticipantState): void {
+  put(states: Iterable<ParticipantState>): void {
+    for (const p of states) this.putOne(p);
+  }
+
+  private putOne(p: ParticipantState): void {
     const old = this.byId.get(p.id);
     if (old?.nib && old.nib !== p.nib && this.byNib.get(old.nib) === p.id) this.byNib.delete(old.nib);
     this.byId.set(p.id, p);

@@ -34,9 +34,14 @@ export function createHardenedWindow(preload: string, options: { kiosk: boolean 
   return win;
 }
 
+/**
+ * Node's URL gives "null" as the origin of a custom scheme, so compare scheme and host, parsed,
+ * never a string prefix ("app://loket.evil" must not pass).
+ */
 export function isAppOrigin(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
   } catch {
     return false;
   }

@@ -14,8 +14,10 @@ export function parsePhone(cell: string | number | null | undefined): PhoneResul
   let digits = raw.replace(/[\s\u00a0\-().]/g, '');
   if (digits.startsWith('+')) digits = digits.slice(1);
   if (!/^\d+$/.test(digits)) return { ok: false, reason: 'invalid' };
+  // "0062…" is the international call prefix; "+62 (0)812…" keeps the trunk 0 in brackets.
+  if (digits.startsWith('0062')) digits = digits.slice(2);
   let national: string;
-  if (digits.startsWith('62')) national = digits.slice(2);
+  if (digits.startsWith('62')) national = digits.slice(2).replace(/^0/, '');
   else if (digits.startsWith('0')) national = digits.slice(1);
   else national = digits; // a number cell that lost its leading 0
   return MOBILE.test(national) ? { ok: true, phone: `+62${national}` } : { ok: false, reason: 'invalid' };

@@ -89,10 +89,13 @@ function fold(raw: string): string {
 export function matchRegency(raw: string): string | null {
   const folded = fold(raw);
   if (!folded) return null;
-  const code = folded.match(/^63\.?(\d{2})$/);
-  if (code) return BY_CODE.has(`63.${code[1]}`) ? `63.${code[1]}` : null;
+  const numeric = folded.match(/^63\.?(\d{2})$/);
+  if (numeric) return BY_CODE.has(`63.${numeric[1]}`) ? `63.${numeric[1]}` : null;
   const compact = folded.replace(/[ .]/g, '');
   if (ALIASES[compact]) return ALIASES[compact];
   const stripped = folded.replace(PREFIX, '').replace(/[ .]/g, '');
-  return ALIASES[stripped] ?? null;
+  const code = ALIASES[stripped] ?? null;
+  // "Kota Banjar" names no town (Banjar is a kabupaten): Banjarmasin or Banjarbaru? Report it, never guess.
+  if (code === '63.03' && /^(kota|kot|kodya|kotamadya)\b/.test(folded)) return null;
+  return code;
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../shared/canonical-json';
 import type { LogEvent } from '../../../shared/events';
 
-/** The content hash that identifies an event's bytes: the same on every desk that holds it. */
-export function eventHash(e: LogEvent): string {
-  return createHash('sha256')
-    .update(canonicalJson([e.desk, e.seq, e.hlc, e.operator, e.type, e.body]))
-    .digest('hex');
+/**
+ * The content hash that identifies an event's bytes: the same on every desk that holds it.
+ * `body` is the event body as canonical JSON, computed once by the caller and stored as is.
+ */
+export function eventHash(e: Omit<LogEvent, 'body'>, body: string): string {
+  return createHash('sha256').update(JSON.stringify([e.desk, e.seq, e.hlc, e.operator, e.type])).update('\n').update(body).digest('hex');
 }
 
 /** An order-independent digest of a set of events: the hash of their sorted hashes. */

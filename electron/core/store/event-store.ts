@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../../shared/canonical-json';
 import { subjectOf, type LogEvent, type NewEvent } from '../../../shared/events';
+import type { ParticipantState } from '../../../shared/fold';
 import type { HlcClock } from '../../../shared/hlc';
 import { eventHash, setDigest } from './event-hash';
 import { SubjectDeriver } from './subject-deriver';
@@ -63,8 +64,8 @@ export class EventStore {
     };
   }
 
-  /** Append local events atomically; returns them as stored. Durable when this returns. */
-  append(events: readonly NewEvent[], operator: string): LogEvent[] {
+  /** Append local events atomically; returns them as stored, with the participants they re-derived. Durable when this returns. */
+  append(events: readonly NewEvent[], operator: string): { events: LogEvent[]; participants: ParticipantState[] } {
     return this.db
       .transaction(() => {
         const last = this.stmt.lastOwn.get(this.deskId) as { seq: number; hlc: string } | undefined;
@@ -75,13 +76,13 @@ export class EventStore {
         for (const e of events) {
           const full = { desk: this.deskId, seq: ++seq, hlc: this.clock.tick(), operator, ...e } as LogEvent;
           const subject = subjectOf(full, full.desk);
-          this.stmt.insert.run(full.desk, full.seq, full.hlc, operator, full.type, canonicalJson(full.body), subject, eventHash(full));
+          const body = canonicalJson(full.body);
+          this.stmt.insert.run(full.desk, full.seq, full.hlc, operator, full.type, body, subject, eventHash(full, body));
           subjects.add(subject);
           stored.push(full);
         }
         this.stmt.setVector.run(this.deskId, seq);
-        this.deriver.refresh(subjects);
-        return stored;
+        return { events: stored, participants: this.deriver.refresh(subjects) };
       })
       .immediate();
   }
@@ -97,7 +98,8 @@ export class EventStore {
         const subjects = new Set<string>();
         const desks = new Set<string>();
         for (const e of events) {
-          const hash = eventHash(e);
+          const body = canonicalJson(e.body);
+          const hash = eventHash(e, body);
           const existing = this.stmt.byId.get(e.desk, e.seq) as { hash: string } | undefined;
           if (existing) {
             if (existing.hash === hash) result.duplicates++;
@@ -105,7 +107,7 @@ export class EventStore {
             continue;
           }
           const subject = subjectOf(e, e.desk);
-          this.stmt.insert.run(e.desk, e.seq, e.hlc, e.operator, e.type, canonicalJson(e.body), subject, hash);
+          this.stmt.insert.run(e.desk, e.seq, e.hlc, e.operator, e.type, body, subject, hash);
           this.clock.observe(e.hlc);
           subjects.add(subject);
           desks.add(e.desk);

@@ -1,5 +1,5 @@
 import type { LogEvent } from '../../../shared/events';
-import { foldDesk, foldEventConfig, foldParticipant } from '../../../shared/fold';
+import { foldDesk, foldEventConfig, foldParticipant, type ParticipantState } from '../../../shared/fold';
 import type { Db } from './open-database';
 
 /**
@@ -25,7 +25,9 @@ export class SubjectDeriver {
     };
   }
 
-  refresh(subjects: Iterable<string>): void {
+  /** Re-derive the subjects; returns the participant states written, for the caller's in-memory view. */
+  refresh(subjects: Iterable<string>): ParticipantState[] {
+    const written: ParticipantState[] = [];
     for (const subject of subjects) {
       const events = this.eventsOf(subject);
       if (subject.startsWith('p:')) {
@@ -33,11 +35,13 @@ export class SubjectDeriver {
         // A check-in replicated ahead of its participant waits in the log until the participant arrives.
         if (!p) continue;
         this.stmt.upsertParticipant.run(p.id, p.nib, p.regency, p.checkins.length > 0 ? 1 : 0, p.walkIn ? 1 : 0, JSON.stringify(p));
+        written.push(p);
       } else if (subject === 'event') {
         this.stmt.upsertSubject.run(subject, JSON.stringify(foldEventConfig(events)));
       } else if (subject.startsWith('desk:')) {
         this.stmt.upsertSubject.run(subject, JSON.stringify(foldDesk(subject.slice(5), events)));
       }
     }
+    return written;
   }
 }

@@ -1,0 +1,187 @@
+import { columnIndex, columnLetter } from '../../../shared/import/columns';
+import type { RawCell } from '../../../shared/import/types';
+import { attribute, attributes, decodeXml, scanXml } from './xml';
+
+export interface WorkbookParts {
+  sharedStrings: readonly string[];
+  /** Indexes of cell styles (cellXfs) whose number format is a date. */
+  dateStyles: ReadonlySet<number>;
+  date1904: boolean;
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+/** A merge wider than this is decoration; repeating its value further only costs memory. */
+const MAX_MERGE_COLUMNS = 500;
+const DAY_MS = 86_400_000;
+
+/** Excel's "_x000D_" escapes for characters XML cannot hold. */
+export function decodeOoxmlText(raw: string): string {
+  const text = decodeXml(raw);
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+function excelDate(serial: number, date1904: boolean): string | null {
+  // Serial 60 is the 29 Feb 1900 that never was (Lotus's leap-year bug, kept by Excel).
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const date = new Date(epoch + Math.floor(serial) * DAY_MS);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+}
+
+const REFERENCE = /"[^"]*"|'[^']*'!|(?<![\w$.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(!])/g;
+
+/** A shared formula's text as seen from a copy `rows`/`cols` away from the cell that holds it. */
+function shiftFormula(formula: string, rows: number, cols: number): string {
+  return formula.replace(REFERENCE, (match, colFixed?: string, col?: string, rowFixed?: string, row?: string) => {
+    if (col === undefined || row === undefined) return match;
+    const newCol = colFixed ? col : columnLetter(columnIndex(col) + cols);
+    const newRow = rowFixed ? row : String(Number(row) + rows);
+    return `${colFixed}${newCol}${rowFixed}${newRow}`;
+  });
+}
+
+interface CellState {
+  col: number;
+  type: string;
+  style: number;
+  value: string | null;
+  inline: string | null;
+  formula: { text: string; shared?: string; master: boolean } | null;
+}
+
+/**
+ * The cells of one worksheet part. A formula becomes "=" + its text and its cached result is
+ * never read; merged ranges repeat their top-left value (a KAB/KOTA merged down a block of rows
+ * belongs to each of them).
+ */
+export function readSheetXml(xml: string, parts: WorkbookParts): RawCell[][] {
+  const rows: RawCell[][] = [];
+  const merges: string[] = [];
+  const sharedFormulas = new Map<string, { text: string; row: number; col: number }>();
+  let row = -1;
+  let lastCol = -1;
+  let cell: CellState | null = null;
+  let capture: 'v' | 'f' | 't' | null = null;
+  let buffer = '';
+  let phonetic = false;
+
+  const valueOf = (c: CellState): RawCell => {
+    if (c.formula) {
+      let text = c.formula.text;
+      if (c.formula.shared !== undefined) {
+        const master = sharedFormulas.get(c.formula.shared);
+        if (c.formula.master && text) sharedFormulas.set(c.formula.shared, { text, row, col: c.col });
+        else if (master) text = shiftFormula(master.text, row - master.row, c.col - master.col);
+      }
+      return `=${text}`;
+    }
+    const v = c.value;
+    switch (c.type) {
+      case 's':
+        return v === null ? null : (parts.sharedStrings[Number(v)] ?? null);
+      case 'inlineStr':
+        return c.inline;
+      case 'b':
+        return v === null ? null : v.trim() === '1' ? 'TRUE' : 'FALSE';
+      case 'str':
+      case 'e':
+        return v;
+      case 'd':
+        return v === null ? null : v.slice(0, 10);
+      default: {
+        const number = v === null || v.trim() === '' ? NaN : Number(v);
+        if (Number.isNaN(number)) return v;
+        return parts.dateStyles.has(c.style) ? excelDate(number, parts.date1904) : number;
+      }
+    }
+  };
+
+  const begin = (what: 'v' | 'f' | 't') => {
+    capture = what;
+    buffer = '';
+  };
+
+  scanXml(xml, {
+    open(name, raw, selfClosing) {
+      switch (name) {
+        case 'row': {
+          const r = Number(attribute(raw, 'r'));
+          row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
+          lastCol = -1;
+          return;
+        }
+        case 'c': {
+          const ref = attribute(raw, 'r');
+          lastCol = ref ? columnIndex(ref) : lastCol + 1;
+          if (selfClosing) cell = null;
+          else {
+            const style = Number(attribute(raw, 's') ?? 0);
+            cell = { col: lastCol, type: attribute(raw, 't') ?? 'n', style, value: null, inline: null, formula: null };
+          }
+          return;
+        }
+        case 'v':
+          if (cell && !selfClosing) begin('v');
+          return;
+        case 'f': {
+          if (!cell) return;
+          const a = attributes(raw);
+          cell.formula = { text: '', master: a.ref !== undefined };
+          if (a.t === 'shared' && a.si !== undefined) cell.formula.shared = a.si;
+          if (!selfClosing) begin('f');
+          return;
+        }
+        case 'rPh':
+          phonetic = true;
+          return;
+        case 't':
+          if (cell && !phonetic && !selfClosing) begin('t');
+          return;
+        case 'mergeCell': {
+          const ref = attributes(raw).ref;
+          if (ref) merges.push(ref);
+          return;
+        }
+      }
+    },
+    text(text, cdata) {
+      if (capture) buffer += cdata ? text : decodeOoxmlText(text);
+    },
+    close(name) {
+      if (name === 'rPh') {
+        phonetic = false;
+      } else if (name === capture) {
+        if (cell && name === 'v') cell.value = buffer;
+        else if (cell?.formula && name === 'f') cell.formula.text = buffer;
+        else if (cell && name === 't') cell.inline = (cell.inline ?? '') + buffer;
+        capture = null;
+      } else if (name === 'c' && cell) {
+        if (row >= 0 && row < MAX_ROWS && cell.col >= 0 && cell.col < MAX_COLUMNS) {
+          const value = valueOf(cell);
+          if (value !== null && value !== '') (rows[row] ??= [])[cell.col] = value;
+        }
+        cell = null;
+      }
+    },
+  });
+
+  const dense = Array.from(rows, (cells) => (cells ? Array.from(cells, (c) => c ?? null) : []));
+  for (const ref of merges) repeatMerged(dense, ref);
+  return dense;
+}
+
+function repeatMerged(rows: RawCell[][], ref: string): void {
+  const [from, to] = ref.split(':');
+  if (!from || !to) return;
+  const top = Number(/\d+/.exec(from)?.[0]) - 1;
+  const bottom = Math.min(Number(/\d+/.exec(to)?.[0]) - 1, rows.length - 1);
+  const left = columnIndex(from);
+  const right = Math.min(columnIndex(to), left + MAX_MERGE_COLUMNS);
+  const value = rows[top]?.[left] ?? null;
+  if (value === null || !(top >= 0 && left >= 0)) return;
+  for (let r = top; r <= bottom; r++) {
+    const cells = rows[r]!;
+    for (let c = left; c <= right; c++) if (r !== top || c !== left) cells[c] = value;
+    for (let c = 0; c < cells.length; c++) cells[c] ??= null;
+  }
+}

@@ -1,0 +1,80 @@
+import { crc32, inflateRawSync } from 'node:zlib';
+import { LoketError } from '../../../shared/errors';
+import { MAX_FILE_MB, MAX_PART_BYTES } from './limits';
+
+/**
+ * Just enough ZIP to open an XLSX held in memory: the central directory, stored and deflated
+ * entries. No temporary files (participant data stays off the disk) and a cap on what one entry
+ * may inflate to, so a small "zip bomb" cannot exhaust the desk's memory.
+ */
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+
+interface Entry {
+  crc: number;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+}
+
+export class ZipArchive {
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly view: DataView,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  /** Throws a plain Error for anything that is not a readable ZIP. */
+  static open(bytes: Uint8Array): ZipArchive {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let end = -1;
+    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+      if (view.getUint32(i, true) === END_OF_DIRECTORY) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0) throw new Error('zip: no central directory');
+    const count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    const entries = new Map<string, Entry>();
+    for (let n = 0; n < count; n++) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== DIRECTORY_ENTRY) throw new Error('zip: bad directory');
+      const nameLength = view.getUint16(at + 28, true);
+      const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+      // Part names are case-insensitive in OOXML, and some writers use "\" or a leading "/".
+      entries.set(name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase(), {
+        crc: view.getUint32(at + 16, true),
+        flags: view.getUint16(at + 8, true),
+        method: view.getUint16(at + 10, true),
+        compressedSize: view.getUint32(at + 20, true),
+        size: view.getUint32(at + 24, true),
+        offset: view.getUint32(at + 42, true),
+      });
+      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return new ZipArchive(bytes, view, entries);
+  }
+
+  /** The entry's bytes, or null when there is no such entry. */
+  read(name: string): Uint8Array | null {
+    const entry = this.entries.get(name.toLowerCase());
+    if (!entry) return null;
+    if (entry.size > MAX_PART_BYTES) throw new LoketError('file_too_large', { max: MAX_FILE_MB });
+    const { offset } = entry;
+    if (offset + 30 > this.bytes.length || this.view.getUint32(offset, true) !== LOCAL_HEADER) throw new Error('zip: bad entry');
+    if (entry.flags & 1) throw new Error('zip: encrypted');
+    const start = offset + 30 + this.view.getUint16(offset + 26, true) + this.view.getUint16(offset + 28, true);
+    const data = this.bytes.subarray(start, start + entry.compressedSize);
+    if (data.length !== entry.compressedSize) throw new Error('zip: truncated');
+    if (entry.method !== 0 && entry.method !== 8) throw new Error('zip: unsupported compression');
+    const content = entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) });
+    // A damaged list must be refused, not imported with garbled names or NIBs.
+    if (crc32(content) >>> 0 !== entry.crc) throw new Error('zip: checksum mismatch');
+    return content;
+  }
+}

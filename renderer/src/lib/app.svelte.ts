@@ -1,0 +1,184 @@
+import { getContext, setContext } from 'svelte';
+import type { DeskInfo, LoketClient, Status, WalkInInput } from '../../../shared/api';
+import { t, type Lang, type TextKey } from '../../../shared/i18n';
+import { CheckinState } from './checkin.svelte';
+import { subscribeChanges, type ChangeSource } from './client';
+import { errorText } from './errors';
+
+export type View =
+  | { name: 'checkin' }
+  | { name: 'participant'; id: string }
+  | { name: 'walkin'; prefill: Partial<WalkInInput> }
+  | { name: 'import' };
+
+type Params = Record<string, string | number>;
+
+/** How long after a change notice the desk refreshes (changes arrive in bursts during an import). */
+const CHANGE_SETTLE_MS = 120;
+
+/**
+ * The desk as the renderer sees it: desk info, counters, the current screen, the clock, and the
+ * check-in screen's state (kept here so it survives a visit to another screen).
+ */
+export class AppState {
+  readonly client: LoketClient;
+  readonly #changes: ChangeSource;
+
+  info = $state<DeskInfo | null>(null);
+  status = $state<Status | null>(null);
+  /** Set when the first deskInfo() fails: the desk core is not reachable. */
+  loadError = $state<string | null>(null);
+  view = $state<View>({ name: 'checkin' });
+  now = $state(Date.now());
+  /** Live connection to the desk core (browser fallback); false shows a warning in the header. */
+  online = $state(true);
+  /** An organizer PIN prompt is open; `then` runs after a successful unlock. */
+  pinPrompt = $state<{ then: (() => void) | null } | null>(null);
+  /** Bumped after header actions so the current screen puts focus back where work happens. */
+  focusRequest = $state(0);
+
+  readonly checkin: CheckinState;
+
+  lang: Lang = $derived(this.info?.lang ?? 'id');
+  timezone: string = $derived(this.info?.event?.timezone ?? 'Asia/Makassar');
+  organizer: boolean = $derived(this.info?.organizerUntil != null && this.info.organizerUntil > this.now);
+
+  readonly #listeners = new Set<() => void>();
+  #settle: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(client: LoketClient, changes: ChangeSource = subscribeChanges) {
+    this.client = client;
+    this.#changes = changes;
+    this.checkin = new CheckinState(this);
+  }
+
+  /** The UI text for a key in the desk's language. */
+  tr = (key: TextKey, params?: Params): string => t(this.lang, key, params);
+
+  /** The operator-facing sentence for a thrown client error. */
+  err = (error: unknown): string => errorText(this.lang, error);
+
+  /** Loads the desk, starts the clock and live updates; returns the teardown. */
+  start(): () => void {
+    void this.load();
+    const clock = setInterval(() => (this.now = Date.now()), 1000);
+    const unsubscribe = this.#changes({
+      change: () => this.#changed(),
+      connection: (online) => (this.online = online),
+    });
+    return () => {
+      clearInterval(clock);
+      clearTimeout(this.#settle);
+      unsubscribe();
+    };
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.info = await this.client.deskInfo({});
+      this.loadError = null;
+      if (this.info.event) await this.refreshStatus();
+    } catch (error) {
+      this.loadError = this.err(error);
+    }
+  }
+
+  setInfo(info: DeskInfo): void {
+    this.info = info;
+  }
+
+  async refreshStatus(): Promise<void> {
+    if (!this.info?.event) return;
+    try {
+      this.status = await this.client.status({});
+    } catch {
+      // Counters are a convenience; the next change notice tries again.
+    }
+  }
+
+  /** Register for "the data changed" (after the counters were refreshed). Returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed(): void {
+    clearTimeout(this.#settle);
+    this.#settle = setTimeout(() => void this.#refreshAll(), CHANGE_SETTLE_MS);
+  }
+
+  async #refreshAll(): Promise<void> {
+    try {
+      this.info = await this.client.deskInfo({});
+      this.online = true;
+    } catch {
+      return;
+    }
+    await this.refreshStatus();
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Called after this screen changed data itself: counters now, other listeners as usual. */
+  afterLocalChange(): void {
+    void this.refreshStatus();
+  }
+
+  go(view: View): void {
+    this.view = view;
+  }
+
+  /** Ask the current screen to take the keyboard focus back (the check-in screen: its search box). */
+  focusMain(): void {
+    this.focusRequest++;
+  }
+
+  async setLanguage(lang: Lang): Promise<void> {
+    if (lang === this.lang) return this.focusMain();
+    try {
+      this.info = await this.client.setLanguage({ lang });
+    } catch {
+      // Keep the current language; nothing else depends on it.
+    }
+    this.focusMain();
+  }
+
+  /** Run `then` now if the organizer is unlocked, otherwise after the PIN prompt succeeds. */
+  requireOrganizer(then: () => void): void {
+    if (this.organizer) then();
+    else this.pinPrompt = { then };
+  }
+
+  async unlock(pin: string): Promise<void> {
+    this.info = await this.client.unlockOrganizer({ pin });
+    const next = this.pinPrompt?.then ?? null;
+    this.pinPrompt = null;
+    if (next) next();
+    else this.focusMain();
+  }
+
+  async lock(): Promise<void> {
+    try {
+      this.info = await this.client.lockOrganizer({});
+    } finally {
+      if (this.view.name === 'import') this.view = { name: 'checkin' };
+      this.focusMain();
+    }
+  }
+}
+
+const KEY = Symbol('loket.app');
+
+export function setApp(app: AppState): AppState {
+  return setContext(KEY, app);
+}
+
+export function getApp(): AppState {
+  const app = getContext<AppState | undefined>(KEY);
+  if (!app) throw new Error('AppState missing from context');
+  return app;
+}
+
+/** For tests: the context map a component needs to find the app state. */
+export function appContext(app: AppState): Map<unknown, unknown> {
+  return new Map([[KEY, app]]);
+}

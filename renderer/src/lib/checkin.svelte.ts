@@ -1,0 +1,218 @@
+import type { ParticipantDetail, ParticipantSummary } from '../../../shared/api';
+import { isNib } from '../../../shared/domain/nib';
+import type { AppState } from './app.svelte';
+import { play } from './sound';
+
+export const SEARCH_DEBOUNCE_MS = 80;
+export const SEARCH_LIMIT = 30;
+
+export type Outcome =
+  | { kind: 'success'; participant: ParticipantDetail; at: number }
+  | { kind: 'already'; participant: ParticipantDetail }
+  | { kind: 'voided'; participant: ParticipantDetail }
+  | { kind: 'error'; message: string };
+
+export interface Confirm {
+  participant: ParticipantSummary;
+  via: 'search' | 'nib';
+}
+
+/** Scanner and keyboard input of an NIB: drop spaces, dots and dashes people type in groups. */
+export function compactNib(raw: string): string {
+  return raw.replace(/[\s.\-]/g, '');
+}
+
+/**
+ * The check-in screen's state machine: search as you type, highlight, confirm, record.
+ * Kept outside the component so a trip to the participant or walk-in screen keeps the last outcome.
+ */
+export class CheckinState {
+  readonly #app: AppState;
+
+  query = $state('');
+  results = $state<ParticipantSummary[]>([]);
+  /** The query the shown results belong to. */
+  shownQuery = $state('');
+  highlighted = $state(0);
+  searching = $state(false);
+  /** Enter found nothing: offer a walk-in with what was typed. */
+  notFound = $state<{ query: string; nib: string | null } | null>(null);
+  confirm = $state<Confirm | null>(null);
+  /** A lookup by NIB or a check-in is running: keys go to the scan buffer, not the box. */
+  busy = $state(false);
+  /** The NIB being looked up right now (to recognise a scanner's double delivery). */
+  pendingNib = $state<string | null>(null);
+  outcome = $state<Outcome | null>(null);
+  /** A small transient remark (e.g. a duplicate scan that was ignored). */
+  note = $state<string | null>(null);
+
+  highlightedParticipant: ParticipantSummary | null = $derived(this.results[this.highlighted] ?? null);
+
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #scheduled: string | null = null;
+  #searchSeq = 0;
+  #noteTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  setQuery(value: string): void {
+    this.query = value;
+    this.notFound = null;
+    clearTimeout(this.#timer);
+    const q = value.trim();
+    if (q.length < 2) {
+      this.#searchSeq++;
+      this.#scheduled = null;
+      this.results = [];
+      this.shownQuery = '';
+      this.highlighted = 0;
+      this.searching = false;
+      return;
+    }
+    this.#scheduled = q;
+    this.#timer = setTimeout(() => void this.#search(q), SEARCH_DEBOUNCE_MS);
+  }
+
+  async #search(q: string, keepHighlight = false): Promise<ParticipantSummary[] | null> {
+    clearTimeout(this.#timer);
+    this.#scheduled = null;
+    const seq = ++this.#searchSeq;
+    this.searching = true;
+    const previous = keepHighlight ? this.highlightedParticipant?.id : undefined;
+    try {
+      const found = await this.#app.client.search({ query: q, limit: SEARCH_LIMIT });
+      if (seq !== this.#searchSeq) return null;
+      this.results = found;
+      this.shownQuery = q;
+      const again = previous ? found.findIndex((p) => p.id === previous) : -1;
+      this.highlighted = again >= 0 ? again : 0;
+      return found;
+    } catch (error) {
+      if (seq === this.#searchSeq) this.showError(error);
+      return null;
+    } finally {
+      if (seq === this.#searchSeq) this.searching = false;
+    }
+  }
+
+  move(delta: number): void {
+    if (this.results.length === 0) return;
+    this.highlighted = Math.min(this.results.length - 1, Math.max(0, this.highlighted + delta));
+  }
+
+  highlight(index: number): void {
+    if (index >= 0 && index < this.results.length) this.highlighted = index;
+  }
+
+  /** Enter in the search box. */
+  async submit(): Promise<void> {
+    if (this.busy || this.confirm) return;
+    const raw = this.query.trim();
+    if (!raw) return;
+    const nib = compactNib(raw);
+    if (isNib(nib)) return this.openByNib(nib);
+    if (this.#scheduled === null && this.shownQuery === raw && this.results.length > 0) {
+      const chosen = this.results[this.highlighted];
+      if (chosen) this.openConfirm(chosen, 'search');
+      return;
+    }
+    const found = await this.#search(raw);
+    if (found === null) return;
+    if (found.length === 1 && found[0]) this.openConfirm(found[0], 'search');
+    else if (found.length === 0) this.notFound = { query: raw, nib: null };
+  }
+
+  /** A full 13-digit NIB was typed or scanned: straight to the confirm panel, or "not found". */
+  async openByNib(nib: string): Promise<void> {
+    this.busy = true;
+    this.pendingNib = nib;
+    this.notFound = null;
+    try {
+      const found = await this.#search(nib);
+      if (found === null) return;
+      const hit = found.find((p) => p.nib === nib);
+      if (hit) this.openConfirm(hit, 'nib');
+      else this.notFound = { query: nib, nib };
+    } finally {
+      this.busy = false;
+      this.pendingNib = null;
+    }
+  }
+
+  openConfirm(participant: ParticipantSummary, via: Confirm['via']): void {
+    this.notFound = null;
+    this.confirm = { participant, via };
+  }
+
+  cancelConfirm(): void {
+    if (this.busy) return;
+    this.confirm = null;
+  }
+
+  /** "Catat Kehadiran" in the confirm panel. */
+  async confirmCheckIn(): Promise<void> {
+    const current = this.confirm;
+    if (!current || this.busy) return;
+    this.busy = true;
+    try {
+      const outcome = await this.#app.client.checkIn({ participantId: current.participant.id, via: current.via });
+      this.confirm = null;
+      this.#record(outcome.status, outcome.participant);
+      this.clear();
+      this.#app.afterLocalChange();
+    } catch (error) {
+      this.confirm = null;
+      this.showError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Show the result of a check-in made here or on another screen (walk-in, participant view). */
+  #record(status: 'checked_in' | 'already_present', participant: ParticipantDetail): void {
+    if (status === 'checked_in') {
+      this.outcome = { kind: 'success', participant, at: participant.checkin?.at ?? Date.now() };
+      play('success');
+    } else {
+      this.outcome = { kind: 'already', participant };
+      play('notice');
+    }
+  }
+
+  recordOutcome(status: 'checked_in' | 'already_present', participant: ParticipantDetail): void {
+    this.#record(status, participant);
+    this.clear();
+  }
+
+  recordVoided(participant: ParticipantDetail): void {
+    this.outcome = { kind: 'voided', participant };
+  }
+
+  showError(error: unknown): void {
+    this.outcome = { kind: 'error', message: this.#app.err(error) };
+    play('error');
+  }
+
+  showNote(text: string): void {
+    this.note = text;
+    clearTimeout(this.#noteTimer);
+    this.#noteTimer = setTimeout(() => (this.note = null), 2500);
+  }
+
+  /** Empty the box and the results (after a check-in, or Esc). */
+  clear(): void {
+    this.setQuery('');
+    this.notFound = null;
+  }
+
+  /** Live update: re-run the shown search so states and badges are current. */
+  async refresh(): Promise<void> {
+    if (!this.shownQuery || this.busy) return;
+    const found = await this.#search(this.shownQuery, true);
+    const open = this.confirm;
+    const fresh = open && found?.find((p) => p.id === open.participant.id);
+    if (open && fresh && this.confirm === open) this.confirm = { participant: fresh, via: open.via };
+  }
+}

@@ -1,0 +1,131 @@
+import type { ApiInput, ApiMethod, ApiResults, LoketClient } from '../../../shared/api';
+import { API_METHODS } from '../../../shared/api-methods';
+import type { ErrorCode, ErrorParams, Result } from '../../../shared/errors';
+
+/**
+ * The renderer's one way to the desk core: Electron's preload bridge when it exists, otherwise the
+ * browser fallback over HTTP. Both answer with the same `Result<T>` shape; a failure becomes a
+ * thrown `LoketClientError` carrying the error code and its parameters, which the UI turns into
+ * a sentence with `t(lang, 'error.' + code, params)`.
+ */
+
+/** Every API method (the schema-free list, so zod stays out of the renderer bundle). */
+export const CLIENT_METHODS: readonly ApiMethod[] = API_METHODS;
+
+/** `network`: the desk core could not be reached at all (browser fallback only). */
+export type ClientErrorCode = ErrorCode | 'network';
+
+export class LoketClientError extends Error {
+  readonly code: ClientErrorCode;
+  readonly params: ErrorParams;
+  constructor(code: ClientErrorCode, params: ErrorParams = {}) {
+    super(code);
+    this.name = 'LoketClientError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** What Electron's preload exposes as `window.loket`. */
+export type LoketBridge = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<Result<ApiResults[M]>>;
+} & {
+  /** Calls back whenever the desk's data changed; may return an unsubscribe function. */
+  onChange?: (callback: () => void) => (() => void) | void;
+};
+
+declare global {
+  interface Window {
+    loket?: LoketBridge;
+  }
+}
+
+function unwrap<T>(result: Result<T> | undefined | null): T {
+  if (result && typeof result === 'object' && 'ok' in result) {
+    if (result.ok) return result.value;
+    const error = result.error ?? { code: 'internal', params: {} };
+    throw new LoketClientError(error.code ?? 'internal', error.params ?? {});
+  }
+  throw new LoketClientError('internal', { detail: 'malformed reply' });
+}
+
+export function bridgeClient(bridge: LoketBridge): LoketClient {
+  const client: Partial<Record<ApiMethod, (input: never) => Promise<unknown>>> = {};
+  for (const method of CLIENT_METHODS) {
+    client[method] = async (input: never) => {
+      const fn = bridge[method] as (input: unknown) => Promise<Result<unknown>>;
+      if (typeof fn !== 'function') throw new LoketClientError('internal', { detail: `no bridge method ${method}` });
+      return unwrap(await fn(input));
+    };
+  }
+  return client as unknown as LoketClient;
+}
+
+export function httpClient(base = '/api/', fetchImpl: typeof fetch = (...args) => fetch(...args)): LoketClient {
+  const client: Partial<Record<ApiMethod, (input: never) => Promise<unknown>>> = {};
+  for (const method of CLIENT_METHODS) {
+    client[method] = async (input: never) => {
+      let response: Response;
+      try {
+        response = await fetchImpl(`${base}${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Loket-Client': '1' },
+          body: JSON.stringify(input ?? {}),
+          cache: 'no-store',
+        });
+      } catch {
+        throw new LoketClientError('network');
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        throw new LoketClientError(response.ok ? 'internal' : 'network', { detail: `HTTP ${response.status}` });
+      }
+      return unwrap(body as Result<unknown>);
+    };
+  }
+  return client as unknown as LoketClient;
+}
+
+export function createClient(): LoketClient {
+  return typeof window !== 'undefined' && window.loket ? bridgeClient(window.loket) : httpClient();
+}
+
+export interface ChangeHandlers {
+  /** The desk's data changed (this process, another process on the same data, a sync peer). */
+  change: () => void;
+  /** The live connection went down or came back (browser fallback only). */
+  connection?: (online: boolean) => void;
+}
+
+export type ChangeSource = (handlers: ChangeHandlers) => () => void;
+
+/** Live updates: `window.loket.onChange` under Electron, Server-Sent Events from /api/changes otherwise. */
+export const subscribeChanges: ChangeSource = (handlers) => {
+  if (typeof window === 'undefined') return () => {};
+  const bridge = window.loket;
+  if (bridge) {
+    const off = bridge.onChange?.(() => handlers.change());
+    return () => {
+      if (typeof off === 'function') off();
+    };
+  }
+  if (typeof EventSource === 'undefined') return () => {};
+  const source = new EventSource('/api/changes');
+  let wasDown = false;
+  const onChange = () => handlers.change();
+  source.addEventListener('change', onChange);
+  source.addEventListener('message', onChange);
+  source.addEventListener('open', () => {
+    handlers.connection?.(true);
+    // Whatever happened while the connection was down is unseen: refresh once.
+    if (wasDown) handlers.change();
+    wasDown = false;
+  });
+  source.addEventListener('error', () => {
+    wasDown = true;
+    handlers.connection?.(source.readyState === EventSource.OPEN);
+  });
+  return () => source.close();
+};
