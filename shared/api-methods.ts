@@ -19,6 +19,12 @@ export const API_METHODS = [
   'commitImport',
   'importProblems',
   'status',
+  'badge',
+  'printBadge',
+  'printTestPage',
+  'deskSettings',
+  'setDeskSettings',
+  'batchBadges',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

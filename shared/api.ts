@@ -40,6 +40,10 @@ export const walkInSchema = z.object({
 });
 export type WalkInInput = z.input<typeof walkInSchema>;
 
+export const BADGE_LAYOUTS = ['a6', 'cr80', 'thermal58', 'thermal80', 'a4'] as const;
+export const badgeLayoutSchema = z.enum(BADGE_LAYOUTS);
+export type BadgeLayout = (typeof BADGE_LAYOUTS)[number];
+
 export const IMPORT_FIELDS = [
   'nib',
   'name',
@@ -78,6 +82,8 @@ export const apiSchemas = {
   checkIn: z.union([
     z.object({ participantId: z.string().min(1).max(64), via: z.enum(['search', 'nib', 'qr']).default('search') }),
     z.object({ nib: z.string().max(40) }),
+    /** Whatever a scanner or camera read: a signed badge code or a plain NIB. */
+    z.object({ code: z.string().max(400) }),
   ]),
   voidCheckIn: z.object({ participantId: z.string().min(1).max(64), reason: trimmed(300).min(1) }),
   registerWalkIn: walkInSchema,
@@ -85,6 +91,20 @@ export const apiSchemas = {
   commitImport: importFileSchema,
   importProblems: importFileSchema,
   status: z.object({}),
+  badge: z.object({ participantId: z.string().min(1).max(64), layout: badgeLayoutSchema.optional() }),
+  printBadge: z.object({
+    participantId: z.string().min(1).max(64),
+    layout: badgeLayoutSchema.optional(),
+    reason: trimmed(300).min(1).optional(),
+  }),
+  printTestPage: z.object({}),
+  deskSettings: z.object({}),
+  setDeskSettings: z.object({
+    printMode: z.enum(['always', 'ask', 'never']).optional(),
+    layout: badgeLayoutSchema.optional(),
+    printer: trimmed(200).nullable().optional(),
+  }),
+  batchBadges: z.object({ regency: z.string().regex(/^63\.\d{2}$/).optional(), layout: badgeLayoutSchema.optional() }),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export { API_METHODS, type ApiMethod };
@@ -114,7 +134,17 @@ export interface ParticipantSummary {
   checkin: CheckinView | null;
 }
 
+export interface BadgePrintView {
+  at: number;
+  deskName: string;
+  operator: string;
+  layout: string;
+  reason: string | null;
+}
+
 export interface ParticipantDetail extends ParticipantSummary {
+  /** Badges printed so far, first print first: a non-empty list means "already printed". */
+  badges: BadgePrintView[];
   district: string;
   address: string;
   productType: string;
@@ -217,6 +247,30 @@ export interface ImportResult {
   warnings: ImportIssue[];
 }
 
+export interface BadgeDocument {
+  layout: BadgeLayout;
+  /** The signed text inside the QR code. */
+  code: string;
+  /** A complete HTML document (inline SVG QR code, no scripts) sized for the layout's paper. */
+  html: string;
+  alreadyPrinted: BadgePrintView | null;
+}
+
+export interface PrintOutcome {
+  /** 'silent': printed by the desk's printer (Electron); 'browser': print `html` with the browser's dialog. */
+  mode: 'silent' | 'browser';
+  html: string;
+  participant: ParticipantDetail;
+}
+
+export interface DeskSettings {
+  printMode: 'always' | 'ask' | 'never';
+  layout: BadgeLayout;
+  printer: string | null;
+  /** Printers the desk can print to silently; empty in the browser fallback. */
+  printers: string[];
+}
+
 export interface FileDownload {
   fileName: string;
   contentBase64: string;
@@ -240,6 +294,12 @@ export interface ApiResults {
   commitImport: ImportResult;
   importProblems: FileDownload;
   status: Status;
+  badge: BadgeDocument;
+  printBadge: PrintOutcome;
+  printTestPage: { mode: 'silent' | 'browser'; html: string };
+  deskSettings: DeskSettings;
+  setDeskSettings: DeskSettings;
+  batchBadges: FileDownload;
 }
 
 export type LoketClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResults[M]> };

@@ -61,6 +61,12 @@ export const eventBodySchemas = {
     checkins: z.array(eventIdSchema).min(1).max(100),
     reason: z.string().min(1).max(300),
   }),
+  'badge.printed': z.object({
+    participant: z.string().min(8).max(64),
+    layout: z.enum(['a6', 'cr80', 'thermal58', 'thermal80', 'a4']),
+    /** Why a badge was printed again; null for the first print. */
+    reason: z.string().min(1).max(300).nullable(),
+  }),
   'import.completed': z.object({
     file: z.string().max(260),
     rows: z.number().int().nonnegative(),
@@ -105,6 +111,7 @@ export function subjectOf(e: NewEvent | LogEvent, desk: string): string {
       return `p:${e.body.id}`;
     case 'checkin.recorded':
     case 'checkin.voided':
+    case 'badge.printed':
       return `p:${e.body.participant}`;
   }
 }

@@ -30,6 +30,15 @@ export interface VoidRecord {
   checkins: string[];
 }
 
+export interface BadgePrint {
+  id: string;
+  hlc: string;
+  desk: string;
+  operator: string;
+  layout: string;
+  reason: string | null;
+}
+
 export interface EditConflict {
   field: keyof ParticipantFields;
   events: string[];
@@ -46,6 +55,8 @@ export interface ParticipantState extends ParticipantFields {
   /** Check-ins not voided, earliest first. The participant is present while any stands. */
   checkins: CheckinRecord[];
   voids: VoidRecord[];
+  /** Every badge printed for this participant, first print first. */
+  badges: BadgePrint[];
   /** Writes of different values to one field made without seeing each other. */
   editConflicts: EditConflict[];
 }
@@ -132,6 +143,12 @@ export function foldParticipant(input: readonly LogEvent[]): ParticipantState | 
     checkins.push({ id: eventId(e), hlc: e.hlc, desk: e.desk, operator: e.operator, via: e.body.via });
   }
 
+  const badges: BadgePrint[] = [];
+  for (const e of events) {
+    if (e.type !== 'badge.printed') continue;
+    badges.push({ id: eventId(e), hlc: e.hlc, desk: e.desk, operator: e.operator, layout: e.body.layout, reason: e.body.reason });
+  }
+
   const last = writes[writes.length - 1]!;
   return {
     id: creation.body.id,
@@ -143,6 +160,7 @@ export function foldParticipant(input: readonly LogEvent[]): ParticipantState | 
     lastWrite: eventId(last),
     checkins,
     voids,
+    badges,
     editConflicts: findEditConflicts(writes),
   };
 }

@@ -7,12 +7,16 @@ import { HlcClock } from '../../shared/hlc';
 import type { Lang } from '../../shared/i18n';
 import { newDeskId, newSecret } from './ids';
 import { ParticipantView } from './participant-view';
+import { chromiumPdf } from './platform/chromium-pdf';
+import type { Platform } from './platform/seams';
 import { EventStore } from './store/event-store';
 import { openDatabase, type Db } from './store/open-database';
 
 export interface DeskOptions {
   /** Wall clock; a test double in simulations. */
   now?: () => number;
+  /** Printing and PDF; headless Chromium and no silent printer unless the shell gives its own. */
+  platform?: Platform;
 }
 
 /**
@@ -33,6 +37,7 @@ export class Desk {
     readonly db: Db,
     readonly dataDir: string,
     readonly now: () => number,
+    readonly platform: Platform,
   ) {
     this.stmt = {
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
@@ -49,7 +54,8 @@ export class Desk {
 
   static open(dataDir: string, options: DeskOptions = {}): Desk {
     mkdirSync(dataDir, { recursive: true });
-    return new Desk(openDatabase(join(dataDir, 'loket.db')), dataDir, options.now ?? Date.now);
+    const platform = options.platform ?? { pdf: chromiumPdf, printer: null };
+    return new Desk(openDatabase(join(dataDir, 'loket.db')), dataDir, options.now ?? Date.now, platform);
   }
 
   private initIdentity(): string {

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Desk } from './desk';
 import { seedDemoEvent } from './demo/seed';
 import { defaultDataDir, rendererDir } from './paths';
+import { findChromium } from './platform/chromium';
 import { startServer } from './server/http-server';
 
 /**
@@ -27,14 +28,6 @@ function electronBinary(): string | null {
   }
 }
 
-function findBrowser(): string | null {
-  const names = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'];
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    for (const name of names) if (existsSync(join(dir, name))) return join(dir, name);
-  }
-  return null;
-}
-
 async function fallback(): Promise<void> {
   const dataDir = defaultDataDir();
   const desk = Desk.open(dataDir);
@@ -44,7 +37,7 @@ async function fallback(): Promise<void> {
     startServer({ desk, staticDir: rendererDir(), port: 0 }),
   );
   process.stdout.write(`Loket: ${server.url}\n(data: ${dataDir}; Ctrl+C to stop)\n`);
-  const browser = findBrowser();
+  const browser = findChromium();
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (browser && hasDisplay) {
     const profile = join(dataDir, 'browser-profile');

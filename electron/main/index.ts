@@ -5,6 +5,7 @@ import { Desk } from '../core/desk';
 import { seedDemoEvent } from '../core/demo/seed';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
+import { electronPlatform } from './printing';
 import { createHardenedWindow, installPermissionPolicy } from './window-factory';
 
 /** The Electron shell: lifecycle, protocol, IPC wiring. Everything else is the plain-Node core. */
@@ -14,7 +15,7 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
-  const desk = Desk.open(join(app.getPath('userData'), 'desk'));
+  const desk = Desk.open(join(app.getPath('userData'), 'desk'), { platform: electronPlatform() });
   if (!desk.event()) seedDemoEvent(desk);
   serveRenderer(join(here, '../renderer'));
   installPermissionPolicy();

@@ -59,6 +59,27 @@ const ERRORS: Record<ErrorCode, Entry> = {
     id: 'Pemetaan kolom tidak lengkap: kolom {field} wajib dipilih.',
     en: 'Incomplete column mapping: choose a column for {field}.',
   },
+  qr_unreadable: {
+    id: 'Kode tidak dikenali: bukan kode QR Loket dan bukan NIB 13 angka.',
+    en: 'Code not recognised: neither a Loket QR code nor a 13-digit NIB.',
+  },
+  qr_forged: {
+    id: 'Kode QR PALSU atau rusak: tanda tangan tidak cocok. Cari peserta dengan NIB atau nama.',
+    en: 'FORGED or damaged QR code: the signature does not match. Find the participant by NIB or name.',
+  },
+  qr_other_event: {
+    id: 'Kode QR ini dari acara lain, bukan acara ini.',
+    en: 'This QR code belongs to another event.',
+  },
+  reprint_reason_required: {
+    id: 'Kartu peserta sudah pernah dicetak. Cetak ulang memerlukan alasan.',
+    en: 'The badge was printed already. A reprint needs a reason.',
+  },
+  printer_failed: { id: 'Printer gagal mencetak: {detail}', en: 'The printer failed: {detail}' },
+  pdf_unavailable: {
+    id: 'Tidak bisa membuat PDF: Chromium/Chrome tidak ditemukan di komputer ini.',
+    en: 'Cannot make a PDF: no Chromium/Chrome found on this computer.',
+  },
   disk_full: {
     id: 'Penyimpanan penuh. Data yang sudah tersimpan aman; kosongkan ruang disk lalu ulangi.',
     en: 'The disk is full. Everything already saved is safe; free some space and try again.',
@@ -136,10 +157,23 @@ const PROBLEMS = {
   warning: { id: 'Peringatan', en: 'Warning' },
 } satisfies Record<string, Entry>;
 
+const BADGE = {
+  role: { id: 'Peserta', en: 'Participant' },
+  testName: { id: 'CONTOH NAMA PESERTA YANG PANJANG SEKALI', en: 'SAMPLE OF A VERY LONG PARTICIPANT NAME' },
+  testRegency: { id: 'Halaman uji printer', en: 'Printer test page' },
+  testRole: { id: 'Uji Cetak', en: 'Test print' },
+  batchReason: { id: 'cetak massal', en: 'batch print' },
+  invitationHint: {
+    id: 'Tunjukkan kode QR ini di meja registrasi.',
+    en: 'Show this QR code at the registration desk.',
+  },
+} satisfies Record<string, Entry>;
+
 export const MESSAGES = {
+  ...Object.fromEntries(Object.entries(BADGE).map(([k, v]) => [`badge.${k}`, v])),
   ...Object.fromEntries(Object.entries(PROBLEMS).map(([k, v]) => [`problems.${k}`, v])),
   ...Object.fromEntries(Object.entries(ERRORS).map(([k, v]) => [`error.${k}`, v])),
   ...Object.fromEntries(Object.entries(IMPORT).map(([k, v]) => [`import.${k}`, v])),
-} as Record<`error.${ErrorCode}` | `import.${ImportIssueCode}` | `problems.${keyof typeof PROBLEMS}`, Entry>;
+} as Record<`error.${ErrorCode}` | `import.${ImportIssueCode}` | `problems.${keyof typeof PROBLEMS}` | `badge.${keyof typeof BADGE}`, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,5 +1,6 @@
 import type { ApiMethod, ApiParsed, ApiResults } from '../../../shared/api';
 import type { Desk } from '../desk';
+import { badge, batchBadges, deskSettings, printBadge, printTestPage, setDeskSettings } from '../services/badge-service';
 import { checkIn, registerWalkIn, voidCheckIn, findParticipant } from '../services/checkin-service';
 import {
   createEvent,
@@ -43,4 +44,13 @@ export const handlers: Handlers = {
   commitImport: organizer<'commitImport'>((desk, input) => commitImport(desk, input)),
   importProblems: organizer<'importProblems'>((desk, input) => importProblems(desk, input)),
   status: (desk) => status(desk),
+  badge: (desk, input) => badge(desk, input),
+  printBadge: (desk, input) => printBadge(desk, input),
+  printTestPage: (desk) => printTestPage(desk),
+  deskSettings: (desk) => deskSettings(desk),
+  setDeskSettings: organizer<'setDeskSettings'>((desk, input) => setDeskSettings(desk, input)),
+  batchBadges: organizer<'batchBadges'>(async (desk, input) => {
+    const { fileName, contentBase64 } = await batchBadges(desk, input);
+    return { fileName, contentBase64 };
+  }),
 };

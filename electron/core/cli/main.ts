@@ -1,5 +1,6 @@
 import type { Lang } from '../../../shared/i18n';
 import { UsageError } from './args';
+import { badges, invitations } from './commands/badge-commands';
 import { checkin, importFile, init, statusCommand } from './commands/desk-commands';
 import { demoWorkbook } from './commands/demo-workbook';
 import { serve } from './commands/serve';
@@ -11,6 +12,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<CommandResult>> = {
   checkin,
   status: statusCommand,
   'demo-workbook': demoWorkbook,
+  badges,
+  invitations,
 };
 
 async function main(argv: string[]): Promise<number> {

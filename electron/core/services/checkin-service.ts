@@ -1,10 +1,12 @@
 import type { ApiParsed, CheckinOutcome, ParticipantDetail } from '../../../shared/api';
+import { parseScannedCode } from '../../../shared/badge/badge-code';
 import { parseNib } from '../../../shared/domain/nib';
 import { parsePhone } from '../../../shared/domain/phone';
 import { regencyByCode } from '../../../shared/domain/regency';
 import { tidyName } from '../../../shared/domain/text';
 import { LoketError } from '../../../shared/errors';
 import type { ParticipantState } from '../../../shared/fold';
+import { badgeKeys, checkBadge } from '../badges/signing';
 import type { Desk } from '../desk';
 import { participantIdFor, randomId } from '../ids';
 import { toDetail } from './views';
@@ -18,6 +20,7 @@ export function findParticipant(desk: Desk, input: CheckInInput): ParticipantSta
     if (!p) throw new LoketError('participant_not_found');
     return p;
   }
+  if ('code' in input) return findByScannedCode(desk, input.code);
   const nib = parseNib(input.nib);
   if (!nib.ok) throw new LoketError('nib_invalid', { value: input.nib });
   const p = desk.view.byNibValue(nib.nib);
@@ -25,12 +28,30 @@ export function findParticipant(desk: Desk, input: CheckInInput): ParticipantSta
   return p;
 }
 
+function badgeParticipant(code: string): string | null {
+  const scanned = parseScannedCode(code);
+  return scanned.kind === 'badge' ? scanned.badge.participantId : null;
+}
+
+/** A badge code is verified against the event's key, offline; a plain NIB is looked up as typed. */
+function findByScannedCode(desk: Desk, text: string): ParticipantState {
+  const scanned = parseScannedCode(text);
+  if (scanned.kind === 'nib') return findParticipant(desk, { nib: scanned.nib });
+  if (scanned.kind === 'damaged') throw new LoketError('qr_forged');
+  if (scanned.kind === 'unreadable') throw new LoketError('qr_unreadable');
+  const event = desk.requireEvent();
+  const check = checkBadge(badgeKeys(desk.secret, event.eventId), scanned.badge);
+  if (check === 'other_event') throw new LoketError('qr_other_event');
+  if (check === 'forged') throw new LoketError('qr_forged');
+  return findParticipant(desk, { participantId: scanned.badge.participantId, via: 'qr' });
+}
+
 /** Record arrival once; a participant already present is reported with when, where and by whom. */
 export function checkIn(desk: Desk, input: CheckInInput, operator = desk.requireOperator()): CheckinOutcome {
   desk.requireEvent();
   const p = findParticipant(desk, input);
   if (p.checkins.length > 0) return { status: 'already_present', participant: toDetail(desk, p) };
-  const via = 'participantId' in input ? input.via : 'nib';
+  const via = 'participantId' in input ? input.via : 'code' in input && p.id === badgeParticipant(input.code) ? 'qr' : 'nib';
   desk.record([{ type: 'checkin.recorded', body: { participant: p.id, via } }], operator);
   return { status: 'checked_in', participant: toDetail(desk, desk.view.get(p.id)!) };
 }

@@ -1,6 +1,6 @@
-import type { CheckinView, ParticipantDetail, ParticipantSummary } from '../../../shared/api';
+import type { BadgePrintView, CheckinView, ParticipantDetail, ParticipantSummary } from '../../../shared/api';
 import { compareEvents, type LogEvent } from '../../../shared/events';
-import type { ParticipantState } from '../../../shared/fold';
+import type { BadgePrint, ParticipantState } from '../../../shared/fold';
 import { hlcWall } from '../../../shared/hlc';
 import { regencyByCode } from '../../../shared/domain/regency';
 import type { Desk } from '../desk';
@@ -45,9 +45,14 @@ export function toDetail(desk: Desk, p: ParticipantState): ParticipantDetail {
     productType: p.productType,
     productName: p.productName,
     source: p.source,
+    badges: p.badges.map((b) => badgePrintView(desk, b)),
     history,
     editConflicts: p.editConflicts,
   };
+}
+
+export function badgePrintView(desk: Desk, b: BadgePrint): BadgePrintView {
+  return { at: hlcWall(b.hlc), deskName: desk.deskName(b.desk), operator: b.operator, layout: b.layout, reason: b.reason };
 }
 
 function historyDetail(e: LogEvent): string {
@@ -58,6 +63,8 @@ function historyDetail(e: LogEvent): string {
       return e.body.reason;
     case 'checkin.recorded':
       return e.body.via;
+    case 'badge.printed':
+      return e.body.reason ? `${e.body.layout} · ${e.body.reason}` : e.body.layout;
     default:
       return '';
   }

@@ -82,11 +82,12 @@ function summary(r: { rows: number; imported: number; updated: number; errors: u
 }
 
 export async function checkin(argv: string[]): Promise<CommandResult> {
-  const { values } = parse(argv, { data: { type: 'string' }, nib: { type: 'string' }, operator: { type: 'string' } });
-  const nib = required(values.nib, 'nib');
+  const { values } = parse(argv, { data: { type: 'string' }, nib: { type: 'string' }, qr: { type: 'string' }, operator: { type: 'string' } });
+  if (!values.nib === !values.qr) throw new UsageError('give either --nib NIB or --qr TEXT');
+  const input = values.qr !== undefined ? { code: values.qr } : { nib: values.nib };
   const desk = openDesk(values.data);
   try {
-    const outcome = checkIn(desk, parseInput('checkIn', { nib }), operatorOf(values.operator));
+    const outcome = checkIn(desk, parseInput('checkIn', input), operatorOf(values.operator));
     const p = outcome.participant;
     return { value: outcome, text: `${outcome.status === 'checked_in' ? 'HADIR' : 'SUDAH HADIR'}: ${p.name} (${p.nib})` };
   } finally {

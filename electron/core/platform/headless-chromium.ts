@@ -1,0 +1,22 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { LoketError } from '../../../shared/errors';
+import { findChromium } from './chromium';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Run `work` on a page of the machine's own Chromium/Chrome (never a downloaded one), offline, in a throw-away profile. */
+export async function withHeadlessPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new LoketError('pdf_unavailable');
+  const profile = await mkdtemp(join(tmpdir(), 'loket-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: ARGS, offline: true });
+  try {
+    return await work(await context.newPage());
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,140 @@
+import QRCode from 'qrcode';
+import type { ApiParsed, BadgeDocument, BadgeLayout, DeskSettings, FileDownload, PrintOutcome } from '../../../shared/api';
+import { BADGE_LAYOUTS } from '../../../shared/api';
+import { renderBadgeDocument, type BadgeContent } from '../../../shared/badge/badge-html';
+import { regencyByCode } from '../../../shared/domain/regency';
+import { LoketError } from '../../../shared/errors';
+import type { EventConfig, ParticipantState } from '../../../shared/fold';
+import { formatIsoDate, t } from '../../../shared/i18n';
+import { badgeKeys, signBadge } from '../badges/signing';
+import type { Desk } from '../desk';
+import { findParticipant } from './checkin-service';
+import { badgePrintView, toDetail } from './views';
+
+/** The human-readable participant number on a badge: the start of the opaque ID, grouped. */
+export function participantNumber(id: string): string {
+  return `${id.slice(0, 4)}-${id.slice(4, 8)}`.toUpperCase();
+}
+
+async function qrSvg(text: string): Promise<string> {
+  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+}
+
+async function contentFor(desk: Desk, event: EventConfig, p: ParticipantState): Promise<BadgeContent> {
+  return {
+    name: p.name,
+    business: p.business,
+    regency: p.regency ? (regencyByCode(p.regency)?.name ?? p.regency) : '',
+    number: participantNumber(p.id),
+    role: t(desk.lang, 'badge.role'),
+    qrSvg: await qrSvg(signBadge(badgeKeys(desk.secret, event.eventId), p.id)),
+  };
+}
+
+function header(desk: Desk, event: EventConfig) {
+  return { event: event.name, date: formatIsoDate(desk.lang, event.date) };
+}
+
+export async function deskSettings(desk: Desk): Promise<DeskSettings> {
+  const mode = desk.meta('print_mode');
+  const layout = desk.meta('badge_layout');
+  return {
+    printMode: mode === 'always' || mode === 'never' ? mode : 'ask',
+    layout: (BADGE_LAYOUTS as readonly string[]).includes(layout ?? '') ? (layout as BadgeLayout) : 'a6',
+    printer: desk.meta('printer'),
+    printers: desk.platform.printer ? await desk.platform.printer.printers() : [],
+  };
+}
+
+/** Print settings belong to this desk (its printer, its paper), so they stay out of the replicated log. */
+export async function setDeskSettings(desk: Desk, input: ApiParsed<'setDeskSettings'>): Promise<DeskSettings> {
+  if (input.printMode) desk.setMeta('print_mode', input.printMode);
+  if (input.layout) desk.setMeta('badge_layout', input.layout);
+  if (input.printer !== undefined) desk.setMeta('printer', input.printer);
+  return deskSettings(desk);
+}
+
+export async function badge(desk: Desk, input: ApiParsed<'badge'>): Promise<BadgeDocument> {
+  const event = desk.requireEvent();
+  const p = findParticipant(desk, { participantId: input.participantId, via: 'search' });
+  const layout = input.layout ?? (await deskSettings(desk)).layout;
+  const content = await contentFor(desk, event, p);
+  const first = p.badges[0];
+  return {
+    layout,
+    code: signBadge(badgeKeys(desk.secret, event.eventId), p.id),
+    html: renderBadgeDocument([content], header(desk, event), layout, desk.lang),
+    alreadyPrinted: first ? badgePrintView(desk, first) : null,
+  };
+}
+
+/**
+ * Print a badge and record it. A second print needs a reason, so pre-printed badges are not
+ * reprinted on autopilot; the print is recorded once the printer (or the browser) has it.
+ */
+export async function printBadge(desk: Desk, input: ApiParsed<'printBadge'>, operator = desk.requireOperator()): Promise<PrintOutcome> {
+  const p = findParticipant(desk, { participantId: input.participantId, via: 'search' });
+  if (p.badges.length > 0 && !input.reason) throw new LoketError('reprint_reason_required');
+  const settings = await deskSettings(desk);
+  const doc = await badge(desk, { participantId: p.id, layout: input.layout ?? settings.layout });
+  const mode = await send(desk, doc.html, settings, doc.layout);
+  desk.record([{ type: 'badge.printed', body: { participant: p.id, layout: doc.layout, reason: input.reason ?? null } }], operator);
+  return { mode, html: doc.html, participant: toDetail(desk, desk.view.get(p.id)!) };
+}
+
+async function send(desk: Desk, html: string, settings: DeskSettings, layout: BadgeLayout): Promise<'silent' | 'browser'> {
+  const printer = desk.platform.printer;
+  if (!printer) return 'browser';
+  try {
+    await printer.print(html, { printer: settings.printer, layout });
+  } catch (error) {
+    throw new LoketError('printer_failed', { detail: error instanceof Error ? error.message : String(error) });
+  }
+  return 'silent';
+}
+
+/** A sample badge on the desk's paper, to check the printer before the queue arrives. */
+export async function printTestPage(desk: Desk): Promise<{ mode: 'silent' | 'browser'; html: string }> {
+  const event = desk.requireEvent();
+  const settings = await deskSettings(desk);
+  const sample: BadgeContent = {
+    name: t(desk.lang, 'badge.testName'),
+    business: `${desk.deskName(desk.id)} · ${settings.layout}`,
+    regency: t(desk.lang, 'badge.testRegency'),
+    number: 'TEST-0000',
+    role: t(desk.lang, 'badge.testRole'),
+    qrSvg: await qrSvg(`LOKET TEST ${desk.deskName(desk.id)}`),
+  };
+  const html = renderBadgeDocument([sample], header(desk, event), settings.layout, desk.lang);
+  return { mode: await send(desk, html, settings, settings.layout), html };
+}
+
+/** Sorted by regency, then name: the order the desks of each regency hand them out in. */
+export function badgeOrder(participants: Iterable<ParticipantState>, regency?: string): ParticipantState[] {
+  return [...participants]
+    .filter((p) => !regency || p.regency === regency)
+    .sort((a, b) => (a.regency ?? '99').localeCompare(b.regency ?? '99') || a.name.localeCompare(b.name, 'id') || a.id.localeCompare(b.id));
+}
+
+/**
+ * One PDF of many badges for printing before the day. Each badge in it is recorded as printed
+ * (a reprint, with the reason "batch", when it was printed before), so a desk warns before printing it again.
+ */
+export async function batchBadges(desk: Desk, input: ApiParsed<'batchBadges'>, operator = desk.requireOperator()): Promise<FileDownload & { count: number }> {
+  const event = desk.requireEvent();
+  desk.refresh();
+  const layout = input.layout ?? (await deskSettings(desk)).layout;
+  const people = badgeOrder(desk.view.all(), input.regency);
+  const contents: BadgeContent[] = [];
+  for (const p of people) contents.push(await contentFor(desk, event, p));
+  const pdf = await desk.platform.pdf.pdf(renderBadgeDocument(contents, header(desk, event), layout, desk.lang));
+  desk.record(
+    people.map((p) => ({
+      type: 'badge.printed' as const,
+      body: { participant: p.id, layout, reason: p.badges.length > 0 ? t(desk.lang, 'badge.batchReason') : null },
+    })),
+    operator,
+  );
+  const suffix = input.regency ? `-${input.regency}` : '';
+  return { fileName: `kartu-peserta${suffix}-${layout}.pdf`, contentBase64: Buffer.from(pdf).toString('base64'), count: people.length };
+}
