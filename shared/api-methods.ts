@@ -25,6 +25,20 @@ export const API_METHODS = [
   'deskSettings',
   'setDeskSettings',
   'batchBadges',
+  'certificates',
+  'addCertificate',
+  'previewCertificateImport',
+  'commitCertificateImport',
+  'handOver',
+  'voidHandover',
+  'conflicts',
+  'resolveConflict',
+  'stock',
+  'closeDesk',
+  'receipt',
+  'syncStatus',
+  'invite',
+  'joinEvent',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -104,6 +104,45 @@ export const apiSchemas = {
     layout: badgeLayoutSchema.optional(),
     printer: trimmed(200).nullable().optional(),
   }),
+  certificates: z.object({ participantId: z.string().min(1).max(64) }),
+  addCertificate: z.object({
+    participantId: z.string().min(1).max(64),
+    number: trimmed(40).min(1),
+    products: z.array(trimmed(200)).max(50).default([]),
+    issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+    status: z.enum(['belum_terbit', 'tersedia']).default('tersedia'),
+    /** The organizer confirms a number that is not "ID" + 17 digits. */
+    acceptOddNumber: z.boolean().default(false),
+  }),
+  previewCertificateImport: importFileSchema,
+  commitCertificateImport: importFileSchema,
+  handOver: z.object({
+    participantId: z.string().min(1).max(64),
+    /** Scanned or typed from the certificate in hand: it must belong to this participant. */
+    number: trimmed(60).min(1),
+    recipient: z.object({
+      kind: z.enum(['owner', 'representative']),
+      name: trimmed(200).optional(),
+      relationship: trimmed(80).optional(),
+      /** Typed in full at the desk, stored masked only. */
+      idNumber: trimmed(40).optional(),
+      letterShown: z.boolean().default(false),
+    }),
+    signature: z.string().max(40_000).nullable(),
+    photo: z.string().max(120_000).regex(/^data:image\/jpeg;base64,/).nullable().default(null),
+    /** With the organizer PIN: hand over a certificate that was handed over already. */
+    overrideReason: trimmed(300).min(1).optional(),
+  }),
+  voidHandover: z.object({ certificateId: z.string().min(1).max(64), reason: trimmed(300).min(1) }),
+  conflicts: z.object({}),
+  resolveConflict: z.object({ certificateId: z.string().min(1).max(64), keep: z.string().min(1).max(80), reason: trimmed(300).min(1) }),
+  stock: z.object({}),
+  closeDesk: z.object({}),
+  receipt: z.object({ certificateId: z.string().min(1).max(64) }),
+  syncStatus: z.object({}),
+  invite: z.object({}),
+  /** The typed join code (or the join QR's text); case, spaces and dashes do not matter. */
+  joinEvent: z.object({ code: z.string().trim().min(1).max(600) }),
   batchBadges: z.object({ regency: z.string().regex(/^63\.\d{2}$/).optional(), layout: badgeLayoutSchema.optional() }),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
@@ -271,9 +310,124 @@ export interface DeskSettings {
   printers: string[];
 }
 
+export interface HandoverView {
+  id: string;
+  at: number;
+  deskName: string;
+  operator: string;
+  recipient: { kind: 'owner' | 'representative'; name: string; relationship: string | null; idNumberMasked: string | null; letterShown: boolean };
+  /** The drawn signature as an SVG path (1000×400 box), or null. */
+  signature: string | null;
+  photo: string | null;
+  overrideReason: string | null;
+}
+
+export interface CertificateView {
+  id: string;
+  number: string;
+  /** Not "ID" + 17 digits: kept, but shown with a warning. */
+  numberWarning: boolean;
+  products: string[];
+  issueDate: string | null;
+  status: 'belum_terbit' | 'tersedia' | 'diserahkan';
+  participantId: string;
+  participantName: string;
+  nib: string | null;
+  regency: string | null;
+  /** Standing handovers, earliest first; more than one is a conflict. */
+  handovers: HandoverView[];
+  conflict: boolean;
+}
+
+export interface HandoverOutcome {
+  certificate: CertificateView;
+  /** The tanda terima, a printable HTML document. */
+  receiptHtml: string;
+}
+
+export type ConflictView =
+  | { kind: 'handover'; certificate: CertificateView }
+  | { kind: 'edit'; participantId: string; name: string; field: string; events: string[] };
+
+export interface StockCounts {
+  listed: number;
+  notIssued: number;
+  inStock: number;
+  handedOwner: number;
+  handedRepresentative: number;
+}
+
+export interface StockReport {
+  totals: StockCounts;
+  byRegency: (StockCounts & { code: string; name: string })[];
+  byDesk: { desk: string; deskName: string; handedOwner: number; handedRepresentative: number }[];
+}
+
+export interface DeskClosing {
+  desk: string;
+  deskName: string;
+  at: number;
+  handedOver: { number: string; participantName: string; recipient: string; representative: boolean; at: number }[];
+  inStock: number;
+  /** A printable report to sign, like a cash drawer count. */
+  html: string;
+}
+
 export interface FileDownload {
   fileName: string;
   contentBase64: string;
+}
+
+/** One desk as the sync screen shows it; numbers come from version vectors. */
+export interface SyncDeskView {
+  id: string;
+  name: string;
+  /** This desk itself. */
+  self: boolean;
+  /** A live link to it right now. */
+  linked: boolean;
+  /** Epoch ms of the last message from it; null for a desk only heard of through others. */
+  lastContact: number | null;
+  /** Its events this desk holds without a gap. */
+  held: number;
+  /** Its events some peer said it holds and this desk does not have yet. */
+  lacking: number;
+  /** Its clock minus ours at the last link; null when never linked. */
+  clockOffsetMs: number | null;
+  /** Off by more than a minute: its data is still taken, but someone should check its clock. */
+  clockWarning: boolean;
+}
+
+/** The same (desk, seq) arrived with different content: someone's data was altered. */
+export interface SyncAlarmView {
+  desk: string;
+  deskName: string;
+  seq: number;
+  /** The desk it came from, or the desk whose bundle file carried it. */
+  fromName: string;
+  viaBundle: boolean;
+  firstSeen: number;
+  count: number;
+}
+
+export interface SyncOverview {
+  /** Replication runs in this desk's process (it does not in a CLI-only setup). */
+  lanSync: boolean;
+  /** Where other desks can reach this one; empty when it only dials out. */
+  addresses: string[];
+  desks: SyncDeskView[];
+  alarms: SyncAlarmView[];
+  /** Equal on two desks exactly when they hold the same events. */
+  digest: string;
+}
+
+export interface JoinInvite {
+  /** The typed join code: LOKET-XXXXX-… */
+  code: string;
+  /** The same code as a QR image (PNG data URL) for a webcam to read. */
+  qrPngDataUrl: string;
+  /** The desk addresses inside the code (http://host:port); empty when this desk takes no connections. */
+  addresses: string[];
 }
 
 /** What each method returns. */
@@ -300,6 +454,20 @@ export interface ApiResults {
   deskSettings: DeskSettings;
   setDeskSettings: DeskSettings;
   batchBadges: FileDownload;
+  certificates: CertificateView[];
+  addCertificate: CertificateView;
+  previewCertificateImport: ImportResult;
+  commitCertificateImport: ImportResult;
+  handOver: HandoverOutcome;
+  voidHandover: CertificateView;
+  conflicts: ConflictView[];
+  resolveConflict: CertificateView;
+  stock: StockReport;
+  closeDesk: DeskClosing;
+  receipt: { html: string };
+  syncStatus: SyncOverview;
+  invite: JoinInvite;
+  joinEvent: DeskInfo;
 }
 
 export type LoketClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResults[M]> };

@@ -23,6 +23,21 @@ export const participantFieldsSchema = z.object({
 });
 export type ParticipantFields = z.infer<typeof participantFieldsSchema>;
 
+/** A halal certificate number: "ID" and 17 digits; anything else is kept with a warning (domain.md §2). */
+export const CERTIFICATE_NUMBER = /^ID\d{17}$/;
+
+const recipientSchema = z.object({
+  kind: z.enum(['owner', 'representative']),
+  name: z.string().min(1).max(200),
+  relationship: z.string().max(80).nullable(),
+  /** Only the masked form of the representative's ID number is ever stored ("6371********0001"). */
+  idNumberMasked: z.string().max(40).nullable(),
+  letterShown: z.boolean(),
+});
+
+const signatorySchema = z.object({ name: z.string().min(1).max(200), nip: z.string().max(40), position: z.string().max(200) });
+export type Signatory = z.infer<typeof signatorySchema>;
+
 const source = z.object({ file: z.string().max(260), sheet: z.string().max(120), row: z.number().int().nonnegative() });
 
 export const eventBodySchemas = {
@@ -36,6 +51,8 @@ export const eventBodySchemas = {
     nibRequired: z.boolean(),
     pin: z.object({ salt: z.string(), hash: z.string() }),
     demo: z.boolean(),
+    /** Who signs the BAST as PIHAK PERTAMA (the first) and "Mengetahui" on the Daftar Hadir; optional so older logs stay valid. */
+    signatories: z.array(signatorySchema).min(1).max(4).optional(),
   }),
   'desk.named': z.object({ name: z.string().min(1).max(80) }),
   'operator.signed_in': z.object({ name: z.string().min(1).max(80) }),
@@ -67,7 +84,44 @@ export const eventBodySchemas = {
     /** Why a badge was printed again; null for the first print. */
     reason: z.string().min(1).max(300).nullable(),
   }),
+  'certificate.added': z.object({
+    id: z.string().min(8).max(64),
+    participant: z.string().min(8).max(64),
+    /** Empty for a certificate not issued yet. */
+    number: z.string().max(40),
+    products: z.array(z.string().max(200)).max(50),
+    issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    status: z.enum(['belum_terbit', 'tersedia']),
+    source: source.nullable(),
+    prev: eventIdSchema.nullable(),
+  }),
+  'certificate.handed_over': z.object({
+    certificate: z.string().min(8).max(64),
+    participant: z.string().min(8).max(64),
+    recipient: recipientSchema,
+    /** The drawn signature as an SVG path in a 1000×400 box: small, and it survives export. */
+    signature: z.string().max(40_000).nullable(),
+    /** An optional small JPEG data URL from the webcam. */
+    photo: z.string().max(120_000).nullable(),
+    /** Set when an organizer let a certificate be handed over again. */
+    overrideReason: z.string().min(1).max(300).nullable(),
+  }),
+  'certificate.handover_voided': z.object({
+    certificate: z.string().min(8).max(64),
+    handovers: z.array(eventIdSchema).min(1).max(20),
+    reason: z.string().min(1).max(300),
+  }),
+  'conflict.resolved': z.object({
+    certificate: z.string().min(8).max(64),
+    keep: eventIdSchema,
+    /** The competing handovers the organizer saw; one made later elsewhere is not dropped unseen. */
+    drop: z.array(eventIdSchema).min(1).max(20),
+    reason: z.string().min(1).max(300),
+  }),
+  'desk.closed': z.object({ handedOver: z.number().int().nonnegative(), inStock: z.number().int().nonnegative() }),
   'import.completed': z.object({
+    /** Absent on participant imports. */
+    what: z.enum(['participants', 'certificates']).optional(),
     file: z.string().max(260),
     rows: z.number().int().nonnegative(),
     imported: z.number().int().nonnegative(),
@@ -104,7 +158,14 @@ export function subjectOf(e: NewEvent | LogEvent, desk: string): string {
     case 'desk.named':
     case 'operator.signed_in':
     case 'import.completed':
+    case 'desk.closed':
       return `desk:${desk}`;
+    case 'certificate.added':
+      return `c:${e.body.id}`;
+    case 'certificate.handed_over':
+    case 'certificate.handover_voided':
+    case 'conflict.resolved':
+      return `c:${e.body.certificate}`;
     case 'participant.imported':
     case 'participant.registered':
     case 'participant.edited':

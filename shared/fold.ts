@@ -5,7 +5,9 @@ import {
   type EventBody,
   type LogEvent,
   type ParticipantFields,
+  type Signatory,
 } from './events';
+import { foldCertificate, type CertificateState } from './fold-certificate';
 
 /**
  * Derived state as a pure function of a *set* of events. Each fold sorts its input canonically
@@ -71,6 +73,7 @@ export interface EventConfig {
   nibRequired: boolean;
   pin: { salt: string; hash: string };
   demo: boolean;
+  signatories?: Signatory[];
   configuredHlc: string;
 }
 
@@ -209,6 +212,7 @@ export interface FoldedState {
   event: EventConfig | null;
   desks: Record<string, DeskState>;
   participants: Record<string, ParticipantState>;
+  certificates: Record<string, CertificateState>;
 }
 
 /** Group events by subject and fold each group; the reference the store's incremental derivation is checked against. */
@@ -224,12 +228,15 @@ export function foldAll(events: readonly LogEvent[]): FoldedState {
 }
 
 export function foldSubjects(groups: ReadonlyMap<string, readonly LogEvent[]>): FoldedState {
-  const state: FoldedState = { event: null, desks: {}, participants: {} };
+  const state: FoldedState = { event: null, desks: {}, participants: {}, certificates: {} };
   for (const key of [...groups.keys()].sort()) {
     const group = groups.get(key)!;
     if (key === 'event') state.event = foldEventConfig(group);
     else if (key.startsWith('desk:')) state.desks[key.slice(5)] = foldDesk(key.slice(5), group);
-    else {
+    else if (key.startsWith('c:')) {
+      const c = foldCertificate(group);
+      if (c) state.certificates[c.id] = c;
+    } else {
       const p = foldParticipant(group);
       if (p) state.participants[p.id] = p;
     }

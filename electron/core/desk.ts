@@ -6,6 +6,7 @@ import type { DeskState, EventConfig } from '../../shared/fold';
 import { HlcClock } from '../../shared/hlc';
 import type { Lang } from '../../shared/i18n';
 import { newDeskId, newSecret } from './ids';
+import { CertificateView } from './certificate-view';
 import { ParticipantView } from './participant-view';
 import { chromiumPdf } from './platform/chromium-pdf';
 import type { Platform } from './platform/seams';
@@ -27,6 +28,7 @@ export class Desk {
   readonly id: string;
   readonly store: EventStore;
   readonly view: ParticipantView;
+  readonly certificates: CertificateView;
   /** Organizer functions stay unlocked until this time (epoch ms); memory only, never persisted. */
   organizerUntil: number | null = null;
   private pos: number;
@@ -49,6 +51,7 @@ export class Desk {
     this.id = this.meta('desk_id') ?? this.initIdentity();
     this.store = new EventStore(db, this.id, new HlcClock(now));
     this.view = new ParticipantView(db);
+    this.certificates = new CertificateView(db);
     this.pos = this.store.headPos();
   }
 
@@ -131,6 +134,7 @@ export class Desk {
     this.pos = changed.pos;
     const ids = [...changed.subjects].filter((s) => s.startsWith('p:') && !fresh.has(s.slice(2))).map((s) => s.slice(2));
     this.view.refresh(ids);
+    this.certificates.refresh([...changed.subjects].filter((s) => s.startsWith('c:')).map((s) => s.slice(2)));
     for (const listener of this.listeners) listener();
     return true;
   }

@@ -8,6 +8,7 @@ import { seedDemoEvent } from './demo/seed';
 import { defaultDataDir, rendererDir } from './paths';
 import { findChromium } from './platform/chromium';
 import { startServer } from './server/http-server';
+import { DeskSync } from './sync/desk-sync';
 
 /**
  * `npm start`: the Electron kiosk where an Electron binary exists; otherwise the same UI and core
@@ -33,9 +34,12 @@ async function fallback(): Promise<void> {
   const desk = Desk.open(dataDir);
   if (!desk.event()) seedDemoEvent(desk);
   const requested = Number(process.env.LOKET_PORT ?? 4317);
-  const server = await startServer({ desk, staticDir: rendererDir(), port: requested }).catch(() =>
-    startServer({ desk, staticDir: rendererDir(), port: 0 }),
+  // Dials the desks it joined; on loopback it is reachable by no other laptop (that is `loket serve --host`).
+  const sync = new DeskSync({ desk, log: (line) => process.stderr.write(`${line}\n`) });
+  const server = await startServer({ desk, staticDir: rendererDir(), port: requested, sync }).catch(() =>
+    startServer({ desk, staticDir: rendererDir(), port: 0, sync }),
   );
+  sync.start();
   process.stdout.write(`Loket: ${server.url}\n(data: ${dataDir}; Ctrl+C to stop)\n`);
   const browser = findChromium();
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -54,6 +58,7 @@ async function fallback(): Promise<void> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  sync.close();
   await server.close();
   desk.close();
 }

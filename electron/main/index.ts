@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Desk } from '../core/desk';
 import { seedDemoEvent } from '../core/demo/seed';
+import { DeskSync } from '../core/sync/desk-sync';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { electronPlatform } from './printing';
@@ -17,6 +18,9 @@ if (!app.requestSingleInstanceLock()) app.quit();
 app.whenReady().then(() => {
   const desk = Desk.open(join(app.getPath('userData'), 'desk'), { platform: electronPlatform() });
   if (!desk.event()) seedDemoEvent(desk);
+  // Dials the desks it joined (no listening socket: a `loket serve` hub or another desk accepts).
+  const sync = new DeskSync({ desk });
+  sync.start();
   serveRenderer(join(here, '../renderer'));
   installPermissionPolicy();
   const win = createHardenedWindow(join(here, '../preload/index.cjs'), { kiosk: process.env.LOKET_KIOSK === '1' });
@@ -28,6 +32,7 @@ app.whenReady().then(() => {
   app.on('window-all-closed', () => {
     clearInterval(poll);
     unregister();
+    sync.close();
     desk.close();
     app.quit();
   });

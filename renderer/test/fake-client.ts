@@ -1,11 +1,16 @@
 import { vi } from 'vitest';
 import type {
+  BadgeDocument,
+  BadgeLayout,
   CheckinOutcome,
   DeskInfo,
+  DeskSettings,
+  PrintOutcome,
   LoketClient,
   ParticipantDetail,
   ParticipantSummary,
   Status,
+  SyncOverview,
 } from '../../shared/api';
 import { LoketClientError } from '../src/lib/client';
 
@@ -31,6 +36,7 @@ export function person(over: Partial<ParticipantDetail> & { id: string; name: st
     source: null,
     history: [],
     editConflicts: [],
+    badges: [],
     ...over,
   };
 }
@@ -67,9 +73,43 @@ const summary = (p: ParticipantDetail): ParticipantSummary => ({
   checkin: p.checkin,
 });
 
+/** The signed badge code of a participant in the fake desk (the real one is ~130 base32 characters). */
+export function badgeCode(id: string): string {
+  return `LK1${id.toUpperCase().replace(/[^A-Z0-9]/g, '')}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+}
+
+export const JOIN_CODE = 'LOKET-04ABC-DEFGH';
+
+/** Three desks as desk-a sees them: one linked, one with a clock two minutes fast, one known only through others. */
+export const SYNC_OVERVIEW: SyncOverview = {
+  lanSync: true,
+  addresses: ['http://192.168.1.10:4317'],
+  desks: [
+    { id: 'desk-a', name: 'Meja 1', self: true, linked: false, lastContact: null, held: 10, lacking: 0, clockOffsetMs: null, clockWarning: false },
+    { id: 'desk-b', name: 'Meja 2', self: false, linked: true, lastContact: AT_0930, held: 42, lacking: 0, clockOffsetMs: 800, clockWarning: false },
+    { id: 'desk-c', name: 'Meja 3', self: false, linked: false, lastContact: AT_0815, held: 5, lacking: 7, clockOffsetMs: 120_000, clockWarning: true },
+  ],
+  alarms: [{ desk: 'desk-c', deskName: 'Meja 3', seq: 4, fromName: 'Meja 2', viaBundle: false, firstSeen: AT_0930, count: 1 }],
+  digest: 'abc',
+};
+
 /** An in-memory desk: enough of the contract for the check-in screen. */
-export function fakeClient(people: ParticipantDetail[]) {
+export function fakeClient(people: ParticipantDetail[], settings: Partial<DeskSettings> = {}) {
   const byId = new Map(people.map((p) => [p.id, structuredClone(p)]));
+  let desk: DeskSettings = { printMode: 'never', layout: 'a6', printer: null, printers: [], ...settings };
+  const badgeHtml = (p: ParticipantDetail, layout: BadgeLayout) =>
+    `<!doctype html><html><head><style>@page { size: A6 }</style></head><body><h1>${p.name}</h1><p>${layout}</p></body></html>`;
+  const find = (input: { participantId?: string; nib?: string; code?: string }): ParticipantDetail | undefined => {
+    if (input.participantId) return byId.get(input.participantId);
+    const code = (input.code ?? input.nib ?? '').trim();
+    if (code.startsWith('LK1')) {
+      const hit = [...byId.values()].find((p) => badgeCode(p.id) === code);
+      if (!hit) throw new LoketClientError('qr_forged');
+      return hit;
+    }
+    if (!/^\d{13}$/.test(code)) throw new LoketClientError('qr_unreadable');
+    return [...byId.values()].find((p) => p.nib === code);
+  };
   const status = (): Status => {
     const all = [...byId.values()];
     return {
@@ -99,13 +139,49 @@ export function fakeClient(people: ParticipantDetail[]) {
       if (!p) throw new LoketClientError('participant_not_found');
       return structuredClone(p);
     }),
-    checkIn: vi.fn(async (input: { participantId?: string; nib?: string; via?: string }): Promise<CheckinOutcome> => {
-      const p = input.participantId ? byId.get(input.participantId) : undefined;
+    checkIn: vi.fn(async (input: { participantId?: string; nib?: string; code?: string; via?: string }): Promise<CheckinOutcome> => {
+      const p = find(input);
       if (!p) throw new LoketClientError('participant_not_found');
       if (p.present) return { status: 'already_present', participant: structuredClone(p) };
       p.present = true;
-      p.checkin = { id: 'desk-a:99', at: AT_0930, desk: 'desk-a', deskName: 'Meja 1', operator: 'Rina', via: input.via ?? 'search' };
+      const via = input.via ?? (input.code?.startsWith('LK1') ? 'qr' : input.code ? 'nib' : 'search');
+      p.checkin = { id: 'desk-a:99', at: AT_0930, desk: 'desk-a', deskName: 'Meja 1', operator: 'Rina', via };
       return { status: 'checked_in', participant: structuredClone(p) };
+    }),
+    badge: vi.fn(async ({ participantId, layout }: { participantId: string; layout?: BadgeLayout }): Promise<BadgeDocument> => {
+      const p = byId.get(participantId);
+      if (!p) throw new LoketClientError('participant_not_found');
+      const chosen = layout ?? desk.layout;
+      return { layout: chosen, code: badgeCode(p.id), html: badgeHtml(p, chosen), alreadyPrinted: p.badges.at(-1) ?? null };
+    }),
+    printBadge: vi.fn(async ({ participantId, layout, reason }: { participantId: string; layout?: BadgeLayout; reason?: string }): Promise<PrintOutcome> => {
+      const p = byId.get(participantId);
+      if (!p) throw new LoketClientError('participant_not_found');
+      if (p.badges.length > 0 && !reason) throw new LoketClientError('reprint_reason_required');
+      const chosen = layout ?? desk.layout;
+      p.badges.push({ at: AT_0930, deskName: 'Meja 1', operator: 'Rina', layout: chosen, reason: reason ?? null });
+      return { mode: 'browser', html: badgeHtml(p, chosen), participant: structuredClone(p) };
+    }),
+    printTestPage: vi.fn(async () => ({ mode: 'browser' as const, html: '<!doctype html><p>Uji</p>' })),
+    deskSettings: vi.fn(async () => structuredClone(desk)),
+    setDeskSettings: vi.fn(async (input: Partial<Omit<DeskSettings, 'printers'>>) => {
+      desk = { ...desk, ...input };
+      return structuredClone(desk);
+    }),
+    batchBadges: vi.fn(async ({ regency }: { regency?: string }) => ({
+      fileName: `Kartu Peserta ${regency ?? 'Semua'}.pdf`,
+      contentBase64: 'JVBERi0xLjQK',
+    })),
+    lockOrganizer: vi.fn(async () => ({ ...DESK_INFO, organizerUntil: null })),
+    unlockOrganizer: vi.fn(async ({ pin }: { pin: string }) => {
+      if (pin !== '123456') throw new LoketClientError('wrong_pin');
+      return { ...DESK_INFO, organizerUntil: Date.now() + 600_000 };
+    }),
+    syncStatus: vi.fn(async () => structuredClone(SYNC_OVERVIEW)),
+    invite: vi.fn(async () => ({ code: JOIN_CODE, qrPngDataUrl: 'data:image/png;base64,iVBORw0KGgo=', addresses: ['http://192.168.1.10:4317'] })),
+    joinEvent: vi.fn(async ({ code }: { code: string }) => {
+      if (code.toUpperCase().replace(/[\s-]/g, '') !== JOIN_CODE.replace(/-/g, '')) throw new LoketClientError('join_code_invalid');
+      return DESK_INFO;
     }),
   };
   return client as typeof client & LoketClient;

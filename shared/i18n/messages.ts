@@ -19,7 +19,13 @@ export type ImportIssueCode =
   | 'text_truncated'
   | 'sheet_no_header'
   | 'sheet_no_name_column'
-  | 'sheet_no_nib_column';
+  | 'sheet_no_nib_column'
+  | 'sheet_no_certificate_columns'
+  | 'cert_number_format'
+  | 'cert_pending'
+  | 'cert_duplicate'
+  | 'cert_date_invalid'
+  | 'cert_unmatched';
 
 type Entry = { id: string; en: string };
 
@@ -76,9 +82,47 @@ const ERRORS: Record<ErrorCode, Entry> = {
     en: 'The badge was printed already. A reprint needs a reason.',
   },
   printer_failed: { id: 'Printer gagal mencetak: {detail}', en: 'The printer failed: {detail}' },
+  template_invalid: {
+    id: 'Templat kolom ekspor tidak dapat dipakai: {problem}',
+    en: 'The export column template cannot be used: {problem}',
+  },
   pdf_unavailable: {
     id: 'Tidak bisa membuat PDF: Chromium/Chrome tidak ditemukan di komputer ini.',
     en: 'Cannot make a PDF: no Chromium/Chrome found on this computer.',
+  },
+  certificate_not_found: {
+    id: 'Sertifikat {number} tidak ada dalam daftar.',
+    en: 'Certificate {number} is not on the list.',
+  },
+  wrong_envelope: {
+    id: 'AMPLOP SALAH: sertifikat {number} milik {owner} (NIB {nib}), bukan peserta ini.',
+    en: 'WRONG ENVELOPE: certificate {number} belongs to {owner} (NIB {nib}), not to this participant.',
+  },
+  already_handed_over: {
+    id: 'Sertifikat {number} SUDAH DISERAHKAN pukul {time} di {desk} oleh {operator} kepada {recipient}.',
+    en: 'Certificate {number} was ALREADY HANDED OVER at {time} at {desk} by {operator} to {recipient}.',
+  },
+  certificate_not_issued: {
+    id: 'Sertifikat {number} belum terbit; tidak bisa diserahkan.',
+    en: 'Certificate {number} is not issued yet; it cannot be handed over.',
+  },
+  signature_required: { id: 'Tanda tangan penerima wajib.', en: "The recipient's signature is required." },
+  representative_name_required: {
+    id: 'Nama dan hubungan penerima kuasa wajib diisi.',
+    en: "The representative's name and relationship are required.",
+  },
+  certificate_number_invalid: {
+    id: 'Nomor sertifikat "{value}" tidak berbentuk ID + 17 angka. Periksa, atau konfirmasi untuk tetap menyimpan.',
+    en: 'Certificate number "{value}" is not ID + 17 digits. Check it, or confirm to keep it.',
+  },
+  certificate_number_taken: {
+    id: 'Nomor sertifikat {number} sudah terdaftar untuk {owner}.',
+    en: 'Certificate number {number} is already listed for {owner}.',
+  },
+  no_conflict: { id: 'Tidak ada konflik untuk sertifikat ini.', en: 'There is no conflict for this certificate.' },
+  join_code_invalid: {
+    id: 'Kode gabung tidak valid atau salah ketik. Periksa lagi ketikannya, atau minta kode baru dari panitia.',
+    en: 'The join code is invalid or mistyped. Check what was typed, or ask the organizer for a new code.',
   },
   disk_full: {
     id: 'Penyimpanan penuh. Data yang sudah tersimpan aman; kosongkan ruang disk lalu ulangi.',
@@ -93,6 +137,24 @@ const ERRORS: Record<ErrorCode, Entry> = {
 };
 
 const IMPORT: Record<ImportIssueCode, Entry> = {
+  sheet_no_certificate_columns: {
+    id: 'Lembar ini tidak punya kolom NIB dan Nomor Sertifikat; dilewati.',
+    en: 'This sheet has no NIB and certificate number columns; skipped.',
+  },
+  cert_number_format: {
+    id: 'Nomor sertifikat "{value}" tidak berbentuk ID + 17 angka; tetap diimpor, periksa.',
+    en: 'Certificate number "{value}" is not ID + 17 digits; imported anyway, please check.',
+  },
+  cert_pending: { id: 'Tanpa nomor sertifikat: dicatat sebagai belum terbit.', en: 'No certificate number: recorded as not yet issued.' },
+  cert_duplicate: {
+    id: 'Nomor sertifikat {value} sama dengan baris {otherRow}; hanya diimpor sekali.',
+    en: 'Certificate number {value} repeats row {otherRow}; imported once.',
+  },
+  cert_date_invalid: { id: 'Tanggal terbit tidak terbaca: "{value}".', en: 'Unreadable issue date: "{value}".' },
+  cert_unmatched: {
+    id: 'NIB {value} tidak ada di daftar peserta; sertifikat tidak diimpor.',
+    en: 'NIB {value} is not on the participant list; certificate not imported.',
+  },
   nib_missing: { id: 'NIB kosong atau belum ada; baris tidak diimpor.', en: 'NIB missing; row not imported.' },
   nib_not_digits: { id: 'NIB bukan angka: "{value}"; baris tidak diimpor.', en: 'NIB is not a number: "{value}"; row not imported.' },
   nib_wrong_length: {
@@ -169,11 +231,36 @@ const BADGE = {
   },
 } satisfies Record<string, Entry>;
 
+const RECEIPT = {
+  title: { id: 'TANDA TERIMA SERTIFIKAT HALAL', en: 'HALAL CERTIFICATE RECEIPT' },
+  number: { id: 'Nomor Sertifikat', en: 'Certificate no.' },
+  products: { id: 'Produk', en: 'Products' },
+  owner: { id: 'Pelaku Usaha', en: 'Business owner' },
+  business: { id: 'Nama Usaha', en: 'Business' },
+  recipient: { id: 'Penerima', en: 'Received by' },
+  inPerson: { id: 'Diterima langsung', en: 'In person' },
+  representative: { id: 'Diwakilkan', en: 'Representative' },
+  relationship: { id: 'Hubungan', en: 'Relationship' },
+  idNumber: { id: 'No. Identitas', en: 'ID number' },
+  letter: { id: 'Surat Kuasa', en: 'Letter of authority' },
+  shown: { id: 'Ditunjukkan', en: 'Shown' },
+  notShown: { id: 'Tidak ditunjukkan', en: 'Not shown' },
+  time: { id: 'Waktu', en: 'Time' },
+  desk: { id: 'Meja / Petugas', en: 'Desk / operator' },
+  signature: { id: 'Tanda tangan penerima', en: "Recipient's signature" },
+  footer: { id: 'Bukti serah terima {id}', en: 'Handover record {id}' },
+  closingTitle: { id: 'LAPORAN TUTUP MEJA', en: 'DESK CLOSING REPORT' },
+  closingHanded: { id: 'Diserahkan oleh meja ini', en: 'Handed over at this desk' },
+  closingInStock: { id: 'Sertifikat masih tersedia (seluruh acara)', en: 'Certificates still in stock (whole event)' },
+  closingSign: { id: 'Petugas meja', en: 'Desk operator' },
+} satisfies Record<string, Entry>;
+
 export const MESSAGES = {
+  ...Object.fromEntries(Object.entries(RECEIPT).map(([k, v]) => [`receipt.${k}`, v])),
   ...Object.fromEntries(Object.entries(BADGE).map(([k, v]) => [`badge.${k}`, v])),
   ...Object.fromEntries(Object.entries(PROBLEMS).map(([k, v]) => [`problems.${k}`, v])),
   ...Object.fromEntries(Object.entries(ERRORS).map(([k, v]) => [`error.${k}`, v])),
   ...Object.fromEntries(Object.entries(IMPORT).map(([k, v]) => [`import.${k}`, v])),
-} as Record<`error.${ErrorCode}` | `import.${ImportIssueCode}` | `problems.${keyof typeof PROBLEMS}` | `badge.${keyof typeof BADGE}`, Entry>;
+} as Record<`error.${ErrorCode}` | `import.${ImportIssueCode}` | `problems.${keyof typeof PROBLEMS}` | `badge.${keyof typeof BADGE}` | `receipt.${keyof typeof RECEIPT}`, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

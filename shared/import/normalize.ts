@@ -1,13 +1,14 @@
-import type { ColumnMapping, ImportField, ImportIssue, SheetPreview } from '../api';
+import type { ColumnMapping, ImportField, SheetPreview } from '../api';
 import { parseNib } from '../domain/nib';
 import { parsePhone } from '../domain/phone';
 import { matchRegency, regencyByCode } from '../domain/regency';
 import { tidyName } from '../domain/text';
 import { LoketError } from '../errors';
 import { participantFieldsSchema, type ParticipantFields } from '../events';
-import { t, type Lang } from '../i18n';
+import type { Lang } from '../i18n';
 import type { ImportIssueCode } from '../i18n/messages';
 import { columnLetter, detectHeader } from './columns';
+import { Issues, type Params } from './issues';
 import { isBlankCell, type ImportCandidate, type NormalizedImport, type RawCell, type RawSheet } from './types';
 
 export interface NormalizeOptions {
@@ -37,23 +38,6 @@ const MAX_LENGTH: Record<TextField, number> = {
  * and "- Kue (basah)" are not.
  */
 const FORMULA_LIKE = /^(=|[+\-@]\s*([A-Za-z_][\w.]*\(|\$?[A-Za-z]{1,3}\$?\d+\b|[^|]*\|))/;
-
-type Params = Record<string, string | number>;
-
-class Issues {
-  readonly errors: ImportIssue[] = [];
-  readonly warnings: ImportIssue[] = [];
-
-  constructor(private readonly lang: Lang) {}
-
-  add(kind: 'error' | 'warning', sheet: string, row: number, field: string, code: ImportIssueCode, params: Params = {}): void {
-    const issue: ImportIssue = { sheet, row, field, code, message: t(this.lang, `import.${code}`, params) };
-    if (typeof params.value === 'string' && params.value) issue.value = params.value;
-    // Passed as text so t() does not write row 1234 as "1.234".
-    if (typeof params.otherRow === 'string') issue.otherRow = Number(params.otherRow);
-    (kind === 'error' ? this.errors : this.warnings).push(issue);
-  }
-}
 
 const DASHES = /^[-–—]*$/;
 

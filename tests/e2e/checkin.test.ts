@@ -162,8 +162,9 @@ describe.skipIf(!existsSync(CHROMIUM))('check-in desk in the browser (keyboard o
     expect(await page.getByTestId('search').inputValue()).toBe('');
     await expect.poll(() => text(page, 'counter-total')).toContain(`1 / ${total}`);
 
-    // 4. The same person again, by NIB (as a scanner types it): amber "already present", not an error.
-    await page.keyboard.type(`${ani.nib}`);
+    // 4. The same person again, by NIB typed at human speed: the panel warns first; confirming gives
+    //    amber "already present", not an error. (A scanner's burst would be checked in directly.)
+    await page.keyboard.type(`${ani.nib}`, { delay: 80 });
     await page.keyboard.press('Enter');
     await page.getByTestId('confirm-panel').waitFor();
     expect(await text(page, 'confirm-panel')).toMatch(/Sudah hadir pukul \d{2}\.\d{2} WITA, di Meja 1, oleh Rina/);
@@ -175,7 +176,7 @@ describe.skipIf(!existsSync(CHROMIUM))('check-in desk in the browser (keyboard o
 
     // 5. Undo with a reason: NIB, Enter, Tab to "Lihat Data", Enter, Tab to "Batalkan kehadiran".
     await waitFocus(page, 'search');
-    await page.keyboard.type(`${ani.nib}`);
+    await page.keyboard.type(`${ani.nib}`, { delay: 80 });
     await page.keyboard.press('Enter');
     await waitFocus(page, 'confirm-checkin');
     await page.keyboard.press('Tab');
@@ -199,7 +200,7 @@ describe.skipIf(!existsSync(CHROMIUM))('check-in desk in the browser (keyboard o
     // 6. Walk-in: an NIB that is not on the list, then F2 with the NIB filled in.
     const walkInNib = '6372000000017';
     expect(participants.some((p) => p.nib === walkInNib)).toBe(false);
-    await page.keyboard.type(walkInNib);
+    await page.keyboard.type(walkInNib, { delay: 80 });
     await page.keyboard.press('Enter');
     await expect.poll(() => text(page, 'not-found')).toContain('Data tidak ditemukan');
     await page.keyboard.press('F2');
@@ -227,7 +228,7 @@ describe.skipIf(!existsSync(CHROMIUM))('check-in desk in the browser (keyboard o
 
     // 8. One more by keyboard, then a search with several results for the screenshot.
     const next = others.find((p) => !elsewhere.includes(p))!;
-    await page.keyboard.type(next.nib!);
+    await page.keyboard.type(next.nib!, { delay: 80 });
     await page.keyboard.press('Enter');
     await waitFocus(page, 'confirm-checkin');
     await page.keyboard.press('Enter');

@@ -26,7 +26,7 @@ function fields(person: number, variant: number): ParticipantFields {
 const action = fc.record({
   desk: fc.nat({ max: DESKS.length - 1 }),
   person: fc.nat({ max: PEOPLE.length - 1 }),
-  kind: fc.constantFrom('import', 'register', 'edit', 'checkin', 'void'),
+  kind: fc.constantFrom('import', 'register', 'edit', 'checkin', 'void', 'certificate', 'handover', 'unhand', 'resolve'),
   variant: fc.nat({ max: 9 }),
   /** Small clock steps, equal wall times included, so HLC ties really happen. */
   step: fc.nat({ max: 3 }),
@@ -37,6 +37,7 @@ export const historyArb = fc.array(action, { minLength: 1, maxLength: 60 }).map(
   const clocks = DESKS.map(() => 1_716_253_200_000);
   const events: LogEvent[] = [];
   const seen = new Map<string, string[]>();
+  const handovers = new Map<string, string[]>();
   for (const a of actions) {
     const desk = DESKS[a.desk]!;
     const person = PEOPLE[a.person]!;
@@ -45,7 +46,30 @@ export const historyArb = fc.array(action, { minLength: 1, maxLength: 60 }).map(
     const last = (type: string) =>
       [...prior].reverse().find((e) => e.type.startsWith(type) && JSON.stringify(e.body).includes(person));
     let body: NewEvent;
+    const cert = `cert${person.slice(-12)}`;
+    const handed = handovers.get(`${desk}|${cert}`) ?? [];
     switch (a.kind) {
+      case 'certificate':
+        body = {
+          type: 'certificate.added',
+          body: { id: cert, participant: person, number: `ID6311000000000${String(a.person).padStart(4, '0')}`, products: [`P${a.variant}`], issueDate: null, status: a.variant % 4 ? 'tersedia' : 'belum_terbit', source: null, prev: null },
+        };
+        break;
+      case 'handover':
+        body = {
+          type: 'certificate.handed_over',
+          body: { certificate: cert, participant: person, recipient: { kind: a.variant % 2 ? 'owner' : 'representative', name: `R${a.variant}`, relationship: null, idNumberMasked: null, letterShown: false }, signature: 'M0 0L1 1', photo: null, overrideReason: null },
+        };
+        break;
+      case 'unhand':
+        if (handed.length === 0) continue;
+        body = { type: 'certificate.handover_voided', body: { certificate: cert, handovers: [...handed], reason: 'salah' } };
+        handovers.set(`${desk}|${cert}`, []);
+        break;
+      case 'resolve':
+        if (handed.length < 2) continue;
+        body = { type: 'conflict.resolved', body: { certificate: cert, keep: handed[a.variant % handed.length]!, drop: [...handed], reason: 'dipilih' } };
+        break;
       case 'import':
       case 'register': {
         const prev = last('participant.');
@@ -74,6 +98,10 @@ export const historyArb = fc.array(action, { minLength: 1, maxLength: 60 }).map(
     }
     const seq = ++seqs[a.desk]!;
     const e = { desk, seq, hlc: encodeHlc({ wall: clocks[a.desk]!, counter: 0 }), operator: `op${a.desk}`, ...body } as LogEvent;
+    if (e.type === 'certificate.handed_over') {
+      const key = `${desk}|${e.body.certificate}`;
+      handovers.set(key, [...(handovers.get(key) ?? []), `${desk}:${seq}`]);
+    }
     if (e.type === 'checkin.recorded') seen.set(`${desk}|${person}`, [...(seen.get(`${desk}|${person}`) ?? []), `${desk}:${seq}`]);
     events.push(e);
   }

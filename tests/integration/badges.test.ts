@@ -65,7 +65,7 @@ describe('badges', () => {
     expect((await runCli(['checkin', '--data', dir, '--qr', codes[7]!.slice(0, 90)])).code).toBe(1);
     const status = (await runCli(['status', '--data', dir, '--json'])).json as { checkedIn: number };
     expect(status.checkedIn).toBe(4);
-  });
+  }, 180_000);
 
   it('fits the longest names on the 58 mm receipt without overflow, and never shrinks the QR code', async () => {
     const people = generateParticipants(3000, 5);

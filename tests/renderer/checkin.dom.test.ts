@@ -33,6 +33,13 @@ async function scanKeys(code: string) {
   await fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Enter' });
 }
 
+/** One key press at a chosen time (KeyboardEvent.timeStamp), for typing at human speed. */
+function pressAt(target: Element, key: string, time: number) {
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+  Object.defineProperty(event, 'timeStamp', { value: time });
+  target.dispatchEvent(event);
+}
+
 describe('check-in screen keyboard flow', () => {
   beforeEach(() => {
     document.body.innerHTML = '';
@@ -114,7 +121,7 @@ describe('check-in screen keyboard flow', () => {
     expect(client.checkIn).toHaveBeenCalledTimes(1);
   });
 
-  it('keys typed while a check-in is being saved become the next search instead of being lost', async () => {
+  it('a code scanned while a check-in is being saved is checked in right after it', async () => {
     const { client, box } = setup();
     let release: () => void = () => {};
     const original = client.checkIn.getMockImplementation()!;
@@ -127,10 +134,35 @@ describe('check-in screen keyboard flow', () => {
     const confirmButton = await screen.findByTestId('confirm-checkin');
     await waitFor(() => expect(document.activeElement).toBe(confirmButton));
     await fireEvent.keyDown(confirmButton, { key: 'Enter' }); // saving starts…
-    await scanKeys('1112210007923'); // …and the next participant's code arrives meanwhile
+    await scanKeys('1112210007923'); // …and the next participant's code arrives meanwhile (a scanner burst)
     expect(client.checkIn).toHaveBeenCalledTimes(1);
     release();
-    // The first check-in is shown, and the second code went straight to its own confirmation.
+    // The first check-in is recorded, then the scanned code is checked in by itself (a scan needs no confirmation).
+    await waitFor(() => expect(client.checkIn).toHaveBeenCalledTimes(2));
+    expect(client.checkIn).toHaveBeenLastCalledWith({ code: '1112210007923' });
+    await waitFor(() => expect(screen.getByTestId('outcome').textContent).toContain('Siti Rahmah tercatat hadir'));
+    expect(screen.queryByTestId('confirm-panel')).toBeNull();
+  });
+
+  it('keys typed (at human speed) while a check-in is being saved become the next search instead of being lost', async () => {
+    const { client, box } = setup();
+    let release: () => void = () => {};
+    const original = client.checkIn.getMockImplementation()!;
+    client.checkIn.mockImplementationOnce(async (input) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return original(input);
+    });
+    await fireEvent.input(box, { target: { value: '0289010302776' } });
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    const confirmButton = await screen.findByTestId('confirm-checkin');
+    await waitFor(() => expect(document.activeElement).toBe(confirmButton));
+    await fireEvent.keyDown(confirmButton, { key: 'Enter' }); // saving starts…
+    let t = 1_000;
+    for (const key of '1112210007923') pressAt(document.activeElement ?? document.body, key, (t += 120));
+    pressAt(document.activeElement ?? document.body, 'Enter', (t += 150));
+    expect(client.checkIn).toHaveBeenCalledTimes(1);
+    release();
+    // The first check-in is shown, and the typed NIB went to its own confirmation.
     await waitFor(() => expect(screen.getByTestId('outcome').textContent).toContain('Siti Aminah tercatat hadir'));
     const panel = await screen.findByTestId('confirm-panel');
     expect(within(panel).getByRole('heading').textContent).toBe('Siti Rahmah');

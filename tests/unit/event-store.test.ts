@@ -13,6 +13,11 @@ function derivedParticipants(desk: Desk): Record<string, unknown> {
   return Object.fromEntries(rows.map((r) => [r.id, JSON.parse(r.state)]));
 }
 
+function derivedCertificates(desk: Desk): Record<string, unknown> {
+  const rows = desk.db.prepare("SELECT state FROM subjects WHERE subject LIKE 'c:%'").pluck().all() as string[];
+  return Object.fromEntries(rows.map((r) => JSON.parse(r)).map((c: { id: string }) => [c.id, c]));
+}
+
 function contiguousVector(events: readonly LogEvent[]): Record<string, number> {
   const out: Record<string, number> = {};
   const byDesk = new Map<string, Set<number>>();
@@ -52,6 +57,7 @@ describe('event store', () => {
         }
         desk.store.ingest(reversed.slice(at));
         expect(derivedParticipants(desk)).toEqual(foldAll(events).participants);
+        expect(derivedCertificates(desk)).toEqual(foldAll(events).certificates);
         expect(desk.store.vector()).toEqual(contiguousVector(events));
         expect(desk.store.count()).toBe(events.length);
         desk.close();

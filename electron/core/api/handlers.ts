@@ -1,6 +1,9 @@
 import type { ApiMethod, ApiParsed, ApiResults } from '../../../shared/api';
 import type { Desk } from '../desk';
 import { badge, batchBadges, deskSettings, printBadge, printTestPage, setDeskSettings } from '../services/badge-service';
+import { commitCertificateImport, previewCertificateImport } from '../services/certificate-import-service';
+import { closeDesk, stock } from '../services/certificate-stock';
+import { addCertificate, certificates, conflicts, handOver, receipt, resolveConflict, voidHandover } from '../services/handover-service';
 import { checkIn, registerWalkIn, voidCheckIn, findParticipant } from '../services/checkin-service';
 import {
   createEvent,
@@ -14,6 +17,7 @@ import {
 } from '../services/event-service';
 import { commitImport, importProblems, previewImport } from '../services/import-service';
 import { search, status } from '../services/status-service';
+import { invite, joinEvent, syncOverview } from '../services/sync-service';
 import { toDetail } from '../services/views';
 
 export type Handlers = { [M in ApiMethod]: (desk: Desk, input: ApiParsed<M>) => ApiResults[M] | Promise<ApiResults[M]> };
@@ -49,8 +53,22 @@ export const handlers: Handlers = {
   printTestPage: (desk) => printTestPage(desk),
   deskSettings: (desk) => deskSettings(desk),
   setDeskSettings: organizer<'setDeskSettings'>((desk, input) => setDeskSettings(desk, input)),
+  certificates: (desk, input) => certificates(desk, input.participantId),
+  addCertificate: organizer<'addCertificate'>((desk, input) => addCertificate(desk, input)),
+  previewCertificateImport: organizer<'previewCertificateImport'>((desk, input) => previewCertificateImport(desk, input)),
+  commitCertificateImport: organizer<'commitCertificateImport'>((desk, input) => commitCertificateImport(desk, input)),
+  handOver: (desk, input) => handOver(desk, input),
+  voidHandover: organizer<'voidHandover'>((desk, input) => voidHandover(desk, input)),
+  conflicts: (desk) => conflicts(desk),
+  resolveConflict: organizer<'resolveConflict'>((desk, input) => resolveConflict(desk, input)),
+  stock: (desk) => stock(desk),
+  closeDesk: (desk) => closeDesk(desk),
+  receipt: (desk, input) => receipt(desk, input.certificateId),
   batchBadges: organizer<'batchBadges'>(async (desk, input) => {
     const { fileName, contentBase64 } = await batchBadges(desk, input);
     return { fileName, contentBase64 };
   }),
+  syncStatus: (desk) => syncOverview(desk),
+  invite: organizer<'invite'>((desk) => invite(desk)),
+  joinEvent: (desk, input) => joinEvent(desk, input.code),
 };

@@ -1,9 +1,11 @@
 import type { Lang } from '../../../shared/i18n';
 import { UsageError } from './args';
 import { badges, invitations } from './commands/badge-commands';
+import { certificatesCommand, handoverCommand } from './commands/certificate-commands';
 import { checkin, importFile, init, statusCommand } from './commands/desk-commands';
 import { demoWorkbook } from './commands/demo-workbook';
 import { serve } from './commands/serve';
+import { bundle, invite, join, syncCommand } from './commands/sync-commands';
 import { report, reportError, USAGE, type CommandResult } from './output';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<CommandResult>> = {
@@ -14,6 +16,12 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<CommandResult>> = {
   'demo-workbook': demoWorkbook,
   badges,
   invitations,
+  certificates: certificatesCommand,
+  handover: handoverCommand,
+  sync: syncCommand,
+  invite,
+  join,
+  bundle,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -29,13 +29,19 @@ export function reportError(error: unknown, json: boolean, lang: Lang): number {
 }
 
 export const USAGE = `usage:
-  loket serve   --data DIR [--port N] [--host 127.0.0.1]
+  loket serve   --data DIR [--port N] [--host 127.0.0.1] [--peer http://HOST:PORT]... [--announce]
   loket init    --data DIR --name TEXT --date YYYY-MM-DD [--venue TEXT] [--pin PIN] [--desk-name TEXT] [--no-nib-required] [--demo]
   loket import  --data DIR FILE [--dry-run] [--operator NAME]
   loket checkin --data DIR (--nib NIB | --qr TEXT) [--operator NAME]
   loket badges  --data DIR --out FILE.pdf [--regency CODE] [--layout a6|cr80|thermal58|thermal80|a4]
   loket invitations --data DIR --out DIR [--regency CODE]
+  loket certificates import --data DIR FILE [--dry-run]
+  loket handover --data DIR --nib NIB --cert NUMBER [--representative NAME --relationship TEXT]
   loket status  --data DIR
+  loket sync    --data DIR --peer http://HOST:PORT --once
+  loket invite  --data DIR [--qr FILE.png] [--address http://HOST:PORT]...
+  loket join    --data DIR --code LOKET-...
+  loket bundle  export|import --data DIR FILE
   loket demo-workbook --out FILE.xlsx [--count N] [--seed N]
 every command takes --json (machine-readable output) and --lang id|en
 `;

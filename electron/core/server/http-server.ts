@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Desk } from '../desk';
+import type { DeskSync } from '../sync/desk-sync';
 import { dispatch, isApiMethod } from '../api/dispatch';
 import { loadStatic } from './static-files';
 
@@ -26,7 +27,11 @@ export interface ServerOptions {
   staticDir: string;
   host?: string;
   port?: number;
+  /** Replication at /sync on the same port; the only thing a non-loopback client may reach. */
+  sync?: DeskSync;
 }
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export interface RunningServer {
   url: string;
@@ -55,6 +60,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
+    // Listening on the LAN (--host 0.0.0.0) is for peers at /sync: the UI and its API stay local.
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return void res.writeHead(403).end();
     if (!allowedHosts.has(req.headers.host ?? '')) return void res.writeHead(421).end();
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     if (url.pathname === '/api/changes' && req.method === 'GET') return openStream(res);
@@ -103,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const res of streams) res.write(': ping\n\n');
   }, 15_000);
 
+  options.sync?.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -1,6 +1,8 @@
 import type { ParticipantSummary, Status } from '../../../shared/api';
 import { regencyByCode } from '../../../shared/domain/regency';
 import type { Desk } from '../desk';
+import { SyncRecords, type IntegrityAlarm } from '../store/sync-records';
+import { CLOCK_WARNING_MS } from '../sync/session';
 import { deskInfo } from './event-service';
 import { toSummary } from './views';
 
@@ -9,8 +11,45 @@ export function search(desk: Desk, query: string, limit = 20): ParticipantSummar
   return desk.view.index.search(query, limit).map((hit) => toSummary(desk, desk.view.get(hit.id)!));
 }
 
-/** Present against registered and target, per regency of the event (and for unknown regencies). */
-export function status(desk: Desk): Status {
+export interface KnownDesk {
+  id: string;
+  name: string;
+  /** This desk's version-vector entry for it: how many of its events we hold without a gap. */
+  seq: number;
+  /** Epoch ms of the last message from it, for desks we have talked to directly. */
+  lastContact?: number;
+  /** Its clock minus ours when we last linked; flagged beyond a minute, data still accepted. */
+  clockOffsetMs?: number;
+  clockWarning?: boolean;
+}
+
+export interface SyncStatus {
+  desks: KnownDesk[];
+  /** Order-independent hash of the whole event set: equal on two desks exactly when they hold the same events. */
+  digest: string;
+  alarms: IntegrityAlarm[];
+}
+
+/** Every desk this one knows of (from its vector and its contacts), sorted by ID. */
+export function syncStatus(desk: Desk): SyncStatus {
+  const records = new SyncRecords(desk.db);
+  const vector = desk.store.vector();
+  const contacts = new Map(records.contacts().map((c) => [c.desk, c]));
+  const ids = [...new Set([...Object.keys(vector), ...contacts.keys(), desk.id])].sort();
+  return {
+    desks: ids.map((id) => {
+      const c = contacts.get(id);
+      const known: KnownDesk = { id, name: desk.deskName(id), seq: vector[id] ?? 0 };
+      if (c) Object.assign(known, { lastContact: c.lastContact, clockOffsetMs: c.clockOffsetMs, clockWarning: Math.abs(c.clockOffsetMs) > CLOCK_WARNING_MS });
+      return known;
+    }),
+    digest: desk.store.digest(),
+    alarms: records.alarms(),
+  };
+}
+
+/** Present against registered and target, per regency of the event (and for unknown regencies), with the replication state. */
+export function status(desk: Desk): Status & SyncStatus {
   desk.refresh();
   const counts = new Map<string | null, { participants: number; checkedIn: number }>();
   let checkedIn = 0;
@@ -40,5 +79,6 @@ export function status(desk: Desk): Status {
     })),
     unknownRegency: unknown,
     desk: deskInfo(desk).desk,
+    ...syncStatus(desk),
   };
 }

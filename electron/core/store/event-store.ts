@@ -61,6 +61,7 @@ export class EventStore {
       hashes: db.prepare('SELECT hash FROM events').pluck(),
       count: db.prepare('SELECT count(*) FROM events').pluck(),
       all: db.prepare('SELECT * FROM events ORDER BY pos'),
+      deskAfter: db.prepare('SELECT * FROM events WHERE desk = ? AND seq > ? ORDER BY seq LIMIT ?'),
     };
   }
 
@@ -158,5 +159,10 @@ export class EventStore {
 
   *all(): Generator<LogEvent> {
     for (const row of this.stmt.all.iterate() as Iterable<EventRow>) yield rowToEvent(row);
+  }
+
+  /** One desk's events after a sequence number, in order: what a peer lacks, one page at a time. */
+  eventsAfter(desk: string, seq: number, limit: number): LogEvent[] {
+    return (this.stmt.deskAfter.all(desk, seq, limit) as EventRow[]).map(rowToEvent);
   }
 }

@@ -39,4 +39,34 @@ export const MIGRATIONS: readonly string[] = [
 
   CREATE TABLE subjects (subject TEXT PRIMARY KEY, state TEXT NOT NULL) STRICT;
   `,
+  // 2: replication bookkeeping: the desks we have talked to (last contact, clock offset), the
+  // addresses we know for them, and integrity alarms (same (desk, seq) arrived with other content).
+  `
+  CREATE TABLE sync_contacts (
+    desk TEXT PRIMARY KEY,
+    last_contact INTEGER NOT NULL,
+    clock_offset_ms INTEGER NOT NULL,
+    address TEXT
+  ) STRICT;
+
+  CREATE TABLE sync_peers (
+    address TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    desk TEXT
+  ) STRICT;
+
+  CREATE TABLE integrity_alarms (
+    desk TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    peer TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (desk, seq, peer)
+  ) STRICT;
+  `,
+  // 3: the highest seq per desk any peer has said it holds, so the sync screen can show what this
+  // desk still lacks (kept across restarts; a peer's vector only grows).
+  `
+  CREATE TABLE sync_advertised (desk TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT;
+  `,
 ];

@@ -1,5 +1,6 @@
 import type { LogEvent } from '../../../shared/events';
 import { foldDesk, foldEventConfig, foldParticipant, type ParticipantState } from '../../../shared/fold';
+import { foldCertificate } from '../../../shared/fold-certificate';
 import type { Db } from './open-database';
 
 /**
@@ -36,6 +37,9 @@ export class SubjectDeriver {
         if (!p) continue;
         this.stmt.upsertParticipant.run(p.id, p.nib, p.regency, p.checkins.length > 0 ? 1 : 0, p.walkIn ? 1 : 0, JSON.stringify(p));
         written.push(p);
+      } else if (subject.startsWith('c:')) {
+        const c = foldCertificate(events);
+        if (c) this.stmt.upsertSubject.run(subject, JSON.stringify(c));
       } else if (subject === 'event') {
         this.stmt.upsertSubject.run(subject, JSON.stringify(foldEventConfig(events)));
       } else if (subject.startsWith('desk:')) {

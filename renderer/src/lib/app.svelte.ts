@@ -1,15 +1,26 @@
 import { getContext, setContext } from 'svelte';
-import type { DeskInfo, LoketClient, Status, WalkInInput } from '../../../shared/api';
+import type { BadgeLayout, DeskInfo, DeskSettings, LoketClient, PrintOutcome, Status, WalkInInput } from '../../../shared/api';
 import { t, type Lang, type TextKey } from '../../../shared/i18n';
 import { CheckinState } from './checkin.svelte';
 import { subscribeChanges, type ChangeSource } from './client';
 import { errorText } from './errors';
+import { printHtml } from './print';
 
 export type View =
   | { name: 'checkin' }
   | { name: 'participant'; id: string }
   | { name: 'walkin'; prefill: Partial<WalkInInput> }
-  | { name: 'import' };
+  | { name: 'import' }
+  | { name: 'settings' }
+  /** Self check-in (kiosk mandiri): full screen, no operator controls, the organizer PIN to leave. */
+  | { name: 'kiosk' }
+  /** Serah Terima Sertifikat: the guided certificate handover (lib/handover.svelte.ts). */
+  | { name: 'handover' }
+  | { name: 'stock' }
+  | { name: 'conflicts' }
+  | { name: 'certImport' }
+  /** Sinkronisasi: the known desks, what this desk holds and lacks, and inviting a new desk. */
+  | { name: 'sync' };
 
 type Params = Record<string, string | number>;
 
@@ -38,6 +49,11 @@ export class AppState {
   focusRequest = $state(0);
 
   readonly checkin: CheckinState;
+
+  /** This desk's printing settings; null until loaded (or when the core cannot answer): nothing is printed. */
+  settings = $state<DeskSettings | null>(null);
+  /** How a document is printed in the browser fallback (replaced in tests). */
+  printDocument: (html: string) => Promise<void> = printHtml;
 
   lang: Lang = $derived(this.info?.lang ?? 'id');
   timezone: string = $derived(this.info?.event?.timezone ?? 'Asia/Makassar');
@@ -77,10 +93,44 @@ export class AppState {
     try {
       this.info = await this.client.deskInfo({});
       this.loadError = null;
-      if (this.info.event) await this.refreshStatus();
+      if (this.info.event) await Promise.all([this.refreshStatus(), this.loadSettings()]);
     } catch (error) {
       this.loadError = this.err(error);
     }
+  }
+
+  async loadSettings(): Promise<void> {
+    try {
+      this.settings = await this.client.deskSettings({});
+    } catch {
+      // No settings: the desk prints nothing on check-in until they can be read.
+    }
+  }
+
+  /** Print a participant's badge: silently by the desk, or here with the browser's print dialog. */
+  async printBadge(participantId: string, reason?: string, layout?: BadgeLayout): Promise<PrintOutcome> {
+    const outcome = await this.client.printBadge({
+      participantId,
+      ...(reason ? { reason } : {}),
+      ...(layout ? { layout } : {}),
+    });
+    if (outcome.mode === 'browser') await this.printDocument(outcome.html);
+    return outcome;
+  }
+
+  /** Self check-in: the organizer session ends, so leaving the mode needs the PIN again. */
+  async enterKiosk(): Promise<void> {
+    try {
+      this.info = await this.client.lockOrganizer({});
+    } catch {
+      // Leaving asks for the PIN regardless (see exitKiosk).
+    }
+    this.view = { name: 'kiosk' };
+  }
+
+  /** Always asks for the organizer PIN (checked by the core), even if a session is still open. */
+  exitKiosk(): void {
+    this.pinPrompt = { then: () => this.go({ name: 'checkin' }) };
   }
 
   setInfo(info: DeskInfo): void {
@@ -160,7 +210,7 @@ export class AppState {
     try {
       this.info = await this.client.lockOrganizer({});
     } finally {
-      if (this.view.name === 'import') this.view = { name: 'checkin' };
+      if (this.view.name === 'import' || this.view.name === 'settings' || this.view.name === 'certImport') this.view = { name: 'checkin' };
       this.focusMain();
     }
   }

@@ -1,6 +1,7 @@
-import type { ParticipantDetail, ParticipantSummary } from '../../../shared/api';
+import type { CheckinOutcome, ParticipantDetail, ParticipantSummary } from '../../../shared/api';
 import { isNib } from '../../../shared/domain/nib';
 import type { AppState } from './app.svelte';
+import { toUiError } from './errors';
 import { play } from './sound';
 
 export const SEARCH_DEBOUNCE_MS = 80;
@@ -11,6 +12,14 @@ export type Outcome =
   | { kind: 'already'; participant: ParticipantDetail }
   | { kind: 'voided'; participant: ParticipantDetail }
   | { kind: 'error'; message: string };
+
+/** The print step after a check-in ("ask" mode, a reprint that needs a reason, or a failed print). */
+export interface PrintOffer {
+  participant: ParticipantDetail;
+  /** A badge was printed before: the warning shows and a reason is required. */
+  reprint: boolean;
+  error: string | null;
+}
 
 export interface Confirm {
   participant: ParticipantSummary;
@@ -45,6 +54,10 @@ export class CheckinState {
   outcome = $state<Outcome | null>(null);
   /** A small transient remark (e.g. a duplicate scan that was ignored). */
   note = $state<string | null>(null);
+  /** The print step shown after a check-in, if any. */
+  printOffer = $state<PrintOffer | null>(null);
+  /** A badge is being printed. */
+  printing = $state(false);
 
   highlightedParticipant: ParticipantSummary | null = $derived(this.results[this.highlighted] ?? null);
 
@@ -162,12 +175,82 @@ export class CheckinState {
       this.#record(outcome.status, outcome.participant);
       this.clear();
       this.#app.afterLocalChange();
+      this.#offerPrint(outcome);
     } catch (error) {
       this.confirm = null;
       this.showError(error);
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * A scanner burst or a camera read: whatever the code is (a signed badge code, a plain NIB), the
+   * core decides and records it at once; there is nothing for the operator to confirm.
+   */
+  async scan(code: string): Promise<void> {
+    if (this.busy) return;
+    const raw = code.trim();
+    const nib = compactNib(raw);
+    const sent = isNib(nib) ? nib : raw;
+    this.confirm = null;
+    this.notFound = null;
+    this.printOffer = null;
+    this.busy = true;
+    this.pendingNib = isNib(nib) ? nib : null;
+    try {
+      const outcome = await this.#app.client.checkIn({ code: sent });
+      this.#record(outcome.status, outcome.participant);
+      this.#app.afterLocalChange();
+      this.#offerPrint(outcome);
+    } catch (error) {
+      if (toUiError(error).code === 'participant_not_found' && isNib(nib)) {
+        this.outcome = null;
+        this.notFound = { query: nib, nib };
+        play('error');
+      } else this.showError(error);
+    } finally {
+      this.busy = false;
+      this.pendingNib = null;
+    }
+  }
+
+  /** After a new check-in, print the badge as this desk is set to: always, ask, or never. */
+  #offerPrint(outcome: CheckinOutcome): void {
+    if (outcome.status !== 'checked_in') return;
+    const mode = this.#app.settings?.printMode ?? 'never';
+    if (mode === 'never') return;
+    const participant = outcome.participant;
+    const reprint = (participant.badges?.length ?? 0) > 0;
+    // An earlier print is never repeated silently: the operator sees the warning and gives a reason.
+    if (mode === 'always' && !reprint) void this.print(participant);
+    else this.printOffer = { participant, reprint, error: null };
+  }
+
+  /** Print (or reprint, with a reason) the badge of the participant just checked in. */
+  async print(participant: ParticipantDetail, reason?: string): Promise<void> {
+    if (this.printing) return;
+    const reprint = (participant.badges?.length ?? 0) > 0 || this.printOffer?.reprint === true;
+    if (reprint && !reason?.trim()) {
+      this.printOffer = { participant, reprint: true, error: this.#app.tr('error.reason_required') };
+      return;
+    }
+    this.printing = true;
+    try {
+      await this.#app.printBadge(participant.id, reprint ? reason?.trim() : undefined);
+      if (this.printOffer?.participant.id === participant.id) this.printOffer = null;
+      this.showNote(this.#app.tr('print.done', { name: participant.name }));
+    } catch (error) {
+      const again = toUiError(error).code === 'reprint_reason_required';
+      this.printOffer = { participant, reprint: reprint || again, error: this.#app.err(error) };
+      play('error');
+    } finally {
+      this.printing = false;
+    }
+  }
+
+  skipPrint(): void {
+    if (!this.printing) this.printOffer = null;
   }
 
   /** Show the result of a check-in made here or on another screen (walk-in, participant view). */
@@ -184,6 +267,8 @@ export class CheckinState {
   recordOutcome(status: 'checked_in' | 'already_present', participant: ParticipantDetail): void {
     this.#record(status, participant);
     this.clear();
+    this.printOffer = null;
+    this.#offerPrint({ status, participant });
   }
 
   recordVoided(participant: ParticipantDetail): void {

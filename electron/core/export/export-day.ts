@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { hlcWall } from '../../../shared/hlc';
+import type { Desk } from '../desk';
+import { completeness } from './completeness';
+import { tableCsv } from './csv';
+import { attendanceHtml } from './documents/attendance-html';
+import { bastHtml } from './documents/bast-html';
+import { rekapHtml } from './documents/rekap-html';
+import { summaryHtml } from './documents/summary-html';
+import { fixPdfStamps } from './pdf-stamps';
+import { collectReport } from './report-data';
+import { reportTables } from './report-tables';
+import { loadTemplate } from './template';
+import { writeWorkbook } from './workbook';
+
+export interface ExportOptions {
+  /** The folder to write; created if missing. */
+  folder: string;
+  separator?: ';' | ',';
+  /** A participant-sheet template file; else the desk setting `export_template`, else the default. */
+  templateFile?: string | null;
+  /** PDFs need Chromium; the benchmark measures the data files without them. */
+  pdf?: boolean;
+}
+
+export interface ExportedFile {
+  name: string;
+  sha256: string;
+}
+
+export interface ExportOutcome {
+  folder: string;
+  files: ExportedFile[];
+  complete: boolean;
+  warnings: string[];
+}
+
+export const WORKBOOK_FILE = 'laporan-harian.xlsx';
+export const SUMMARY_FILE = 'ringkasan-ekspor.pdf';
+export const MANIFEST_FILE = 'manifest.json';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * End-of-day export for the ministry: workbook, one CSV per sheet, the printable documents, a
+ * summary page and a manifest. Everything but the manifest's `generatedAt` is a function of the
+ * event log, so two exports of the same events hash the same and can be compared by the Dinas.
+ */
+export async function exportDay(desk: Desk, options: ExportOptions): Promise<ExportOutcome> {
+  const separator = options.separator ?? ';';
+  const data = collectReport(desk);
+  const template = await loadTemplate(options.templateFile ?? desk.meta('export_template'));
+  const tables = reportTables(data, template);
+  const digest = desk.store.digest();
+  // The latest event's time stands in for "now" inside the files, so the same events give the same bytes.
+  const stamp = new Date(data.events.length ? hlcWall(data.events.at(-1)!.hlc) : 0);
+  const coverage = completeness(desk, data.events);
+
+  await mkdir(options.folder, { recursive: true });
+  const files: ExportedFile[] = [];
+  const put = async (name: string, bytes: Uint8Array) => {
+    await writeFile(join(options.folder, name), bytes);
+    files.push({ name, sha256: sha256(bytes) });
+  };
+  const pdf = async (name: string, html: string) => put(name, fixPdfStamps(await desk.platform.pdf.pdf(html), stamp, digest));
+
+  await put(WORKBOOK_FILE, await writeWorkbook(tables, stamp));
+  for (const table of tables) await put(table.file, tableCsv(table, separator));
+  if (options.pdf !== false) {
+    await pdf('daftar-hadir.pdf', attendanceHtml(data));
+    await pdf('berita-acara-serah-terima.pdf', bastHtml(data));
+    await pdf('rekap.pdf', rekapHtml(data));
+    await pdf(SUMMARY_FILE, summaryHtml({ event: data.event, deskName: desk.deskName(desk.id), digest, eventCount: data.events.length, completeness: coverage, files: [...files] }));
+  }
+
+  const manifest = {
+    format: 'loket-ekspor/1',
+    generatedAt: new Date(desk.now()).toISOString(),
+    event: { id: data.event.eventId, name: data.event.name, date: data.event.date, venue: data.event.venue },
+    exportedBy: { desk: desk.id, name: desk.deskName(desk.id) },
+    eventLog: { digest, events: data.events.length, latestEventAt: stamp.toISOString() },
+    complete: coverage.complete,
+    statement: coverage.statement,
+    warnings: coverage.warnings,
+    desks: coverage.desks.map((d) => ({
+      desk: d.desk,
+      name: d.name,
+      lastSeq: d.lastSeq,
+      lastEventId: d.lastEventId,
+      lastEventAt: d.lastEventAt === null ? null : new Date(d.lastEventAt).toISOString(),
+      lastContact: d.lastContact === null ? null : new Date(d.lastContact).toISOString(),
+      lacking: d.lacking,
+    })),
+    separator,
+    template: { sheet: template.sheet, columns: template.columns },
+    files,
+  };
+  await writeFile(join(options.folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { folder: options.folder, files, complete: coverage.complete, warnings: coverage.warnings };
+}

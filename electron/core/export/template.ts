@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { LoketError } from '../../../shared/errors';
+import DEFAULT_TEMPLATE from './templates/peserta.default.json' with { type: 'json' };
+import { PARTICIPANT_FIELDS, type ParticipantField } from './participant-fields';
+
+/**
+ * The ministry's participant sheet changes from year to year, so its columns come from a JSON
+ * template (header text and field key, in order) that the organizer can replace without a new
+ * build. A `null` field is a column the ministry fills in itself (KBLI, Email, …): left empty.
+ */
+const templateSchema = z.object({
+  sheet: z.string().min(1).max(31),
+  file: z.string().regex(/^[\w.-]+\.csv$/),
+  columns: z
+    .array(z.object({ header: z.string().min(1).max(120), field: z.enum(Object.keys(PARTICIPANT_FIELDS) as [ParticipantField, ...ParticipantField[]]).nullable() }))
+    .min(1)
+    .max(80),
+});
+export type ParticipantTemplate = z.infer<typeof templateSchema>;
+
+export function parseTemplate(json: unknown): ParticipantTemplate {
+  const parsed = templateSchema.safeParse(json);
+  if (!parsed.success) throw new LoketError('template_invalid', { problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  return parsed.data;
+}
+
+export const defaultTemplate = (): ParticipantTemplate => parseTemplate(DEFAULT_TEMPLATE);
+
+/** The desk setting `export_template` (a file path) or `--template FILE` replaces the default. */
+export async function loadTemplate(file: string | null): Promise<ParticipantTemplate> {
+  if (!file) return defaultTemplate();
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new LoketError('template_invalid', { problem: `cannot read ${file}` });
+  }
+  try {
+    return parseTemplate(JSON.parse(text));
+  } catch (error) {
+    if (error instanceof LoketError) throw error;
+    throw new LoketError('template_invalid', { problem: (error as Error).message });
+  }
+}

@@ -1,0 +1,112 @@
+import type { Db } from './open-database';
+
+export interface Contact {
+  desk: string;
+  lastContact: number;
+  clockOffsetMs: number;
+  address: string | null;
+}
+
+export interface IntegrityAlarm {
+  desk: string;
+  seq: number;
+  peer: string;
+  firstSeen: number;
+  count: number;
+}
+
+export type PeerSource = 'manual' | 'join' | 'learned' | 'mdns';
+
+/** Peers repeat their vector on every relay; the table is rewritten at most this often (each commit is an fsync). */
+const ADVERTISED_WRITE_MS = 2_000;
+
+/**
+ * Replication bookkeeping beside the log (migration 2). Kept in the database, not in memory, so that
+ * `loket status` in another process sees what the serving desk learned.
+ */
+export class SyncRecords {
+  private readonly stmt;
+  /** Highest seq per desk any peer has advertised, ahead of the table by up to ADVERTISED_WRITE_MS. */
+  private readonly advertisedSeq = new Map<string, number>();
+  private unwritten = new Set<string>();
+  private lastAdvertisedWrite = 0;
+  private readonly writeAdvertised: (rows: [string, number][]) => void;
+
+  constructor(db: Db) {
+    this.stmt = {
+      contact: db.prepare(
+        `INSERT INTO sync_contacts (desk, last_contact, clock_offset_ms, address) VALUES (?, ?, ?, ?)
+         ON CONFLICT (desk) DO UPDATE SET last_contact = excluded.last_contact, clock_offset_ms = excluded.clock_offset_ms,
+           address = coalesce(excluded.address, address)`,
+      ),
+      contacts: db.prepare('SELECT desk, last_contact AS lastContact, clock_offset_ms AS clockOffsetMs, address FROM sync_contacts'),
+      alarm: db.prepare(
+        `INSERT INTO integrity_alarms (desk, seq, peer, first_seen, count) VALUES (?, ?, ?, ?, 1)
+         ON CONFLICT (desk, seq, peer) DO UPDATE SET count = count + 1`,
+      ),
+      alarms: db.prepare('SELECT desk, seq, peer, first_seen AS firstSeen, count FROM integrity_alarms ORDER BY first_seen, desk, seq'),
+      addPeer: db.prepare('INSERT INTO sync_peers (address, source) VALUES (?, ?) ON CONFLICT (address) DO NOTHING'),
+      peerDesk: db.prepare('UPDATE sync_peers SET desk = ? WHERE address = ?'),
+      peers: db.prepare('SELECT address, source, desk FROM sync_peers ORDER BY address'),
+      advertise: db.prepare('INSERT INTO sync_advertised (desk, seq) VALUES (?, ?) ON CONFLICT (desk) DO UPDATE SET seq = max(seq, excluded.seq)'),
+      advertised: db.prepare('SELECT desk, seq FROM sync_advertised'),
+    };
+    this.writeAdvertised = db.transaction((rows: [string, number][]) => {
+      for (const [desk, seq] of rows) this.stmt.advertise.run(desk, seq);
+    });
+  }
+
+  /** A peer said it holds these (its hello, ack or vector message). */
+  advertise(vector: Readonly<Record<string, number>>, now: number): void {
+    for (const [desk, seq] of Object.entries(vector)) {
+      if (seq <= (this.advertisedSeq.get(desk) ?? 0)) continue;
+      this.advertisedSeq.set(desk, seq);
+      this.unwritten.add(desk);
+    }
+    if (now - this.lastAdvertisedWrite >= ADVERTISED_WRITE_MS) this.flushAdvertised(now);
+  }
+
+  /** Write what peers advertised since the last write (also when a link or the desk closes). */
+  flushAdvertised(now: number): void {
+    if (this.unwritten.size === 0) return;
+    this.lastAdvertisedWrite = now;
+    this.writeAdvertised([...this.unwritten].map((d) => [d, this.advertisedSeq.get(d)!]));
+    this.unwritten = new Set();
+  }
+
+  /** Per desk, the most any peer has said it holds: what this process heard plus what the table kept. */
+  advertised(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const row of this.stmt.advertised.all() as { desk: string; seq: number }[]) out[row.desk] = row.seq;
+    for (const [desk, seq] of this.advertisedSeq) out[desk] = Math.max(out[desk] ?? 0, seq);
+    return out;
+  }
+
+  touch(contact: Contact): void {
+    this.stmt.contact.run(contact.desk, contact.lastContact, contact.clockOffsetMs, contact.address);
+  }
+
+  contacts(): Contact[] {
+    return this.stmt.contacts.all() as Contact[];
+  }
+
+  alarm(desk: string, seq: number, peer: string, at: number): void {
+    this.stmt.alarm.run(desk, seq, peer, at);
+  }
+
+  alarms(): IntegrityAlarm[] {
+    return this.stmt.alarms.all() as IntegrityAlarm[];
+  }
+
+  addPeer(address: string, source: PeerSource): void {
+    this.stmt.addPeer.run(address, source);
+  }
+
+  setPeerDesk(address: string, desk: string): void {
+    this.stmt.peerDesk.run(desk, address);
+  }
+
+  peers(): { address: string; source: PeerSource; desk: string | null }[] {
+    return this.stmt.peers.all() as { address: string; source: PeerSource; desk: string | null }[];
+  }
+}

@@ -1,0 +1,91 @@
+import type { Server } from 'node:http';
+import type { Desk } from '../desk';
+import type { PeerSource } from '../store/sync-records';
+import { listenAddresses } from './addresses';
+import { startDiscovery, type Discovery } from './discovery';
+import { SyncNode } from './sync-node';
+
+export interface DeskSyncOptions {
+  desk: Desk;
+  log?: (line: string) => void;
+  /** Advertise and browse by mDNS (`--announce`). */
+  announce?: boolean;
+}
+
+/**
+ * The replication of a running desk process (`loket serve`, the browser fallback, the Electron
+ * shell), reachable from its API handlers through `deskSync(desk)`: they add peers at run time, and
+ * joining an event swaps the secret, which needs a fresh node (keys, links and mDNS tag all derive from it).
+ */
+export class DeskSync {
+  node: SyncNode;
+  private server: Server | null = null;
+  private port: number | null = null;
+  private addresses: string[] = [];
+  private discovery: Discovery | null = null;
+
+  constructor(private readonly options: DeskSyncOptions) {
+    this.node = this.newNode();
+    running.set(options.desk, this);
+  }
+
+  /** Accept peers at /sync on this server (before or after it listens). */
+  attach(server: Server): void {
+    this.server = server;
+    this.node.attach(server);
+  }
+
+  /** The server listens: tell peers (and `loket invite` in another process) where, and start dialling. */
+  listening(host: string, port: number, peers: readonly string[] = []): void {
+    this.port = port;
+    this.addresses = listenAddresses(host, port);
+    this.node.addresses = this.addresses;
+    this.options.desk.setMeta('sync_addresses', JSON.stringify(this.addresses));
+    this.node.start(peers);
+    this.announce();
+  }
+
+  /** Dial the stored peers, for a desk that does not accept any (no server on the LAN). */
+  start(): void {
+    this.node.start();
+  }
+
+  addPeer(address: string, source: PeerSource): void {
+    this.node.addPeer(address, source);
+  }
+
+  /** The event secret changed (the desk joined an event): relink everything under the new keys. */
+  rekey(): void {
+    this.discovery?.close();
+    this.discovery = null;
+    this.node.close();
+    this.node = this.newNode();
+    if (this.server) this.node.attach(this.server);
+    this.node.addresses = this.addresses;
+    this.node.start();
+    this.announce();
+  }
+
+  close(): void {
+    this.discovery?.close();
+    this.node.close();
+    running.delete(this.options.desk);
+  }
+
+  private newNode(): SyncNode {
+    return new SyncNode({ desk: this.options.desk, log: this.options.log });
+  }
+
+  private announce(): void {
+    if (!this.options.announce || this.port === null) return;
+    const node = this.node;
+    this.discovery = startDiscovery({ deskId: this.options.desk.id, port: this.port, tag: node.tag, onPeer: (a) => node.addPeer(a, 'mdns') });
+  }
+}
+
+const running = new WeakMap<Desk, DeskSync>();
+
+/** The replication running for this desk in this process, if any (a CLI command has none). */
+export function deskSync(desk: Desk): DeskSync | null {
+  return running.get(desk) ?? null;
+}

@@ -1,0 +1,187 @@
+import type { Server } from 'node:http';
+import type { Desk } from '../desk';
+import { SyncRecords, type PeerSource } from '../store/sync-records';
+import { PeerConnection } from './connection';
+import { deriveEventKeys, type EventKeys } from './keys';
+import type { Hello } from './messages';
+import { CLOCK_WARNING_MS } from './session';
+import { acceptSockets, dialSocket, type Socket } from './ws-transport';
+
+const BACKOFF_MIN_MS = 250;
+const BACKOFF_MAX_MS = 3_000;
+const HANDSHAKE_TIMEOUT_MS = 5_000;
+/** Strangers still in the handshake; more are turned away so they cannot exhaust the desk. */
+const MAX_PENDING = 32;
+const RELAY_DELAY_MS = 25;
+
+export interface SyncNodeOptions {
+  desk: Desk;
+  log?: (line: string) => void;
+}
+
+interface Dialer {
+  source: PeerSource;
+  backoff: number;
+  timer: NodeJS.Timeout | null;
+  cancel: (() => void) | null;
+  connection: PeerConnection | null;
+  /** The address turned out to be this desk itself. */
+  self: boolean;
+}
+
+/**
+ * A desk's replication: accepts peers on /sync, dials every address it knows (given, from the join
+ * code, from mDNS, learned from peers) and redials with backoff. Each pair of desks keeps one link.
+ */
+export class SyncNode {
+  readonly records: SyncRecords;
+  private readonly keys: EventKeys;
+  private readonly dialers = new Map<string, Dialer>();
+  private readonly open = new Map<string, PeerConnection>();
+  private readonly pending = new Set<PeerConnection>();
+  private readonly detach: (() => void)[] = [];
+  private closed = false;
+  /** Where this desk can be reached (known once the server listens), told to peers so they can tell others. */
+  addresses: string[] = [];
+
+  constructor(private readonly options: SyncNodeOptions) {
+    this.records = new SyncRecords(options.desk.db);
+    this.keys = deriveEventKeys(options.desk.secret);
+  }
+
+  get tag(): string {
+    return this.keys.tag;
+  }
+
+  attach(server: Server): void {
+    this.detach.push(acceptSockets(server, (socket) => this.accept(socket)));
+  }
+
+  /** Dial the stored peers (from earlier runs, the join code, learned) and the given ones. */
+  start(peers: readonly string[] = []): void {
+    for (const address of peers) this.records.addPeer(address, 'manual');
+    for (const peer of this.records.peers()) this.addPeer(peer.address, peer.source);
+  }
+
+  addPeer(address: string, source: PeerSource): void {
+    if (this.closed || this.dialers.has(address) || this.addresses.includes(address)) return;
+    this.records.addPeer(address, source);
+    this.dialers.set(address, { source, backoff: BACKOFF_MIN_MS, timer: null, cancel: null, connection: null, self: false });
+    this.dial(address);
+  }
+
+  connections(): PeerConnection[] {
+    return [...this.open.values()];
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const d of this.dialers.values()) {
+      if (d.timer) clearTimeout(d.timer);
+      d.cancel?.();
+      d.connection?.close('desk stopping');
+    }
+    for (const c of [...this.open.values(), ...this.pending]) c.close('desk stopping');
+    for (const detach of this.detach) detach();
+  }
+
+  private dial(address: string): void {
+    const dialer = this.dialers.get(address);
+    if (!dialer || this.closed || dialer.self) return;
+    dialer.timer = null;
+    const known = this.records.peers().find((p) => p.address === address)?.desk;
+    // Already linked to that desk the other way round: look again later.
+    if (known && this.open.has(known)) return this.retry(address, BACKOFF_MAX_MS);
+    dialer.cancel = dialSocket(
+      address,
+      (socket) => {
+        dialer.cancel = null;
+        dialer.connection = this.connect(socket, 'client', address);
+      },
+      () => {
+        dialer.cancel = null;
+        this.retry(address);
+      },
+    );
+  }
+
+  private retry(address: string, delay?: number): void {
+    const dialer = this.dialers.get(address);
+    if (!dialer || this.closed || dialer.self || dialer.timer) return;
+    const wait = delay ?? dialer.backoff * (0.8 + Math.random() * 0.4);
+    dialer.backoff = Math.min(dialer.backoff * 2, BACKOFF_MAX_MS);
+    dialer.timer = setTimeout(() => this.dial(address), wait);
+  }
+
+  private accept(socket: Socket): void {
+    if (this.pending.size >= MAX_PENDING) return socket.wire.close();
+    this.connect(socket, 'server', null);
+  }
+
+  private connect(socket: Socket, role: 'client' | 'server', address: string | null): PeerConnection {
+    const connection = new PeerConnection({
+      desk: this.options.desk,
+      keys: this.keys,
+      records: this.records,
+      role,
+      wire: socket.wire,
+      dialed: address,
+      addresses: () => [...new Set([...this.addresses, ...this.reachable()])].slice(0, 32),
+      relayDelayMs: RELAY_DELAY_MS,
+      onOpen: (c, hello) => this.opened(c, hello, address),
+      onClose: (c, reason) => this.closedLink(c, reason, address),
+    });
+    this.pending.add(connection);
+    socket.onMessage((data) => connection.receive(data));
+    socket.onClose(() => connection.close('socket closed'));
+    setTimeout(() => {
+      if (connection.session.peer === null) connection.close('handshake timed out');
+    }, HANDSHAKE_TIMEOUT_MS).unref();
+    connection.start();
+    return connection;
+  }
+
+  /** Addresses we have reached a desk at: worth passing on. */
+  private reachable(): string[] {
+    return [...this.dialers.entries()].filter(([, d]) => d.connection?.session.peer && !d.self).map(([a]) => a);
+  }
+
+  private opened(connection: PeerConnection, hello: Hello, address: string | null): void {
+    this.pending.delete(connection);
+    const desk = this.options.desk;
+    const existing = this.open.get(hello.desk);
+    if (existing && existing.state === 'open') {
+      // Both desks apply the same rule, so they drop the same link: keep the one dialled by the smaller ID.
+      const dialer = (c: PeerConnection) => (c.outbound ? desk.id : hello.desk);
+      const keepNew = dialer(connection) < dialer(existing);
+      (keepNew ? existing : connection).close('duplicate link');
+      if (!keepNew) return;
+    }
+    this.open.set(hello.desk, connection);
+    if (address) {
+      this.records.setPeerDesk(address, hello.desk);
+      this.dialers.get(address)!.backoff = BACKOFF_MIN_MS;
+    }
+    this.options.log?.(`sync: linked with ${hello.name} (${hello.desk})${address ? ` at ${address}` : ''}`);
+    const offset = connection.session.clockOffsetMs;
+    if (Math.abs(offset) > CLOCK_WARNING_MS) this.options.log?.(`sync: the clock of ${hello.name} is off by ${Math.round(offset / 1000)} s: check that desk's clock`);
+    for (const learned of hello.addresses) this.addPeer(learned, 'learned');
+  }
+
+  private closedLink(connection: PeerConnection, reason: string, address: string | null): void {
+    this.pending.delete(connection);
+    if (this.options.desk.db.open) this.records.flushAdvertised(this.options.desk.now());
+    const peer = connection.session.peer;
+    if (peer && this.open.get(peer.desk) === connection) {
+      this.open.delete(peer.desk);
+      this.options.log?.(`sync: link with ${peer.name} closed (${reason})`);
+    }
+    if (connection.session.stats.conflicts) this.options.log?.(`sync: INTEGRITY ALARM: ${peer?.desk} sent events that differ from ours`);
+    if (!address) return;
+    const dialer = this.dialers.get(address);
+    if (!dialer) return;
+    dialer.connection = null;
+    if (reason === 'connected to itself') dialer.self = true;
+    else this.retry(address);
+  }
+}

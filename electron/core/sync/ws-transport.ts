@@ -1,0 +1,91 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import type { Wire } from './connection';
+import { MAX_FRAME_BYTES } from './frame-codec';
+
+/**
+ * WebSocket carriage for sealed frames at /sync on the desk's HTTP server. `maxPayload` makes ws
+ * refuse an oversized frame from its length header, before buffering it; a ping every few seconds
+ * finds a peer that vanished without closing (a laptop lid shut, a cable pulled).
+ */
+export const SYNC_PATH = '/sync';
+const PING_MS = 5_000;
+
+export interface Socket {
+  wire: Wire;
+  onMessage(listener: (data: Buffer) => void): void;
+  onClose(listener: () => void): void;
+}
+
+function toBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+}
+
+function wrap(ws: WebSocket): Socket {
+  // During a long catch-up a ping and its pong queue behind megabytes of events, so a late pong
+  // alone does not mean the peer is gone: any frame from it, or our backlog draining into it, does not either.
+  let alive = true;
+  let backlog = 0;
+  const heard = () => (alive = true);
+  ws.on('pong', heard);
+  ws.on('message', heard);
+  const ping = setInterval(() => {
+    const buffered = ws.bufferedAmount;
+    const draining = buffered > 0 && buffered < backlog;
+    backlog = buffered;
+    if (!alive && !draining) return void ws.terminate();
+    alive = false;
+    ws.ping();
+  }, PING_MS);
+  ws.on('close', () => clearInterval(ping));
+  ws.on('error', () => ws.terminate());
+  return {
+    wire: {
+      send: (data) => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(data, { binary: true });
+      },
+      close: () => {
+        if (ws.readyState === WebSocket.CLOSED) return;
+        ws.close();
+        // A peer that does not answer the close handshake is cut off.
+        setTimeout(() => ws.terminate(), 2_000).unref();
+      },
+    },
+    onMessage: (listener) => ws.on('message', (data, isBinary) => (isBinary ? listener(toBuffer(data)) : ws.terminate())),
+    onClose: (listener) => ws.on('close', listener),
+  };
+}
+
+/** Take /sync upgrades on an HTTP server; anything else asking to upgrade is refused. */
+export function acceptSockets(server: Server, onSocket: (socket: Socket, address: string) => void): () => void {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    // Browsers always send Origin: no web page may talk to the sync endpoint, even a failed handshake.
+    if (path !== SYNC_PATH || req.headers.origin !== undefined) return void socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => onSocket(wrap(ws), req.socket.remoteAddress ?? ''));
+  };
+  server.on('upgrade', onUpgrade);
+  return () => {
+    server.off('upgrade', onUpgrade);
+    for (const ws of wss.clients) ws.terminate();
+    wss.close();
+  };
+}
+
+export function dialSocket(address: string, onOpen: (socket: Socket) => void, onFail: () => void): () => void {
+  const url = new URL(SYNC_PATH, address.replace(/^http/, 'ws'));
+  const ws = new WebSocket(url, { maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false, handshakeTimeout: 5_000 });
+  let opened = false;
+  ws.on('open', () => {
+    opened = true;
+    onOpen(wrap(ws));
+  });
+  ws.on('error', () => ws.terminate());
+  ws.on('close', () => {
+    if (!opened) onFail();
+  });
+  return () => ws.terminate();
+}

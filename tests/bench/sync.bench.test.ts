@@ -1,0 +1,202 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { afterAll, it } from 'vitest';
+import { Desk } from '../../electron/core/desk';
+import { generateParticipants } from '../../electron/core/demo/participants';
+import { startServer, type RunningServer } from '../../electron/core/server/http-server';
+import { recordImport } from '../../electron/core/services/import-service';
+import { DeskSync } from '../../electron/core/sync/desk-sync';
+import { invitation, joinWithCode } from '../../electron/core/sync/join';
+import { requireBuild } from '../helpers/built-core';
+import { openEventDesk } from '../helpers/desk-fixture';
+import { useTempDirs } from '../helpers/temp-dir';
+import { serve, type Served } from '../integration/sync/serve-process';
+import { percentiles, round, timeOnce, type Percentiles } from './measure';
+
+/**
+ * Replication speed: catch-up of 100k events from a `loket serve` process to a new desk over the
+ * encrypted WebSocket, live propagation with 3 and 8 desks in a full mesh, bytes on the wire (a
+ * counting TCP relay sits in front of the serving side) and, in the same run, PouchDB replicating
+ * the same records between two processes over express-pouchdb.
+ */
+const EVENTS = 100_000;
+const LIVE_SAMPLES = 200;
+/** Same page size as Loket's events messages (MAX_EVENTS_PER_BATCH). */
+const POUCH_BATCH = 500;
+
+const tempDir = useTempDirs();
+const stops: (() => unknown)[] = [];
+afterAll(async () => {
+  for (const stop of stops.splice(0).reverse()) await stop();
+});
+
+/** A TCP relay to `target` that counts the bytes it carries both ways. */
+async function countingRelay(target: () => number): Promise<{ port: number; bytes: () => number; reset(): void; server: Server }> {
+  let bytes = 0;
+  const server = createServer((client) => {
+    const upstream = createConnection({ host: '127.0.0.1', port: target() });
+    client.on('data', (d) => (bytes += d.length));
+    upstream.on('data', (d) => (bytes += d.length));
+    client.pipe(upstream).pipe(client);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  stops.push(() => new Promise((r) => server.close(r)));
+  return { port: (server.address() as AddressInfo).port, bytes: () => bytes, reset: () => (bytes = 0), server };
+}
+
+function spawnLine(args: string[]): { child: ChildProcess; line: Promise<Record<string, number>> } {
+  const child = spawn(process.execPath, [join('tests/bench/pouchdb/pouch-process.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const line = new Promise<Record<string, number>>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (l) => resolve(JSON.parse(l) as Record<string, number>));
+    child.once('exit', (code) => reject(new Error(`pouch-process ${args[0]} exited ${code}: ${stderr}`)));
+  });
+  return { child, line };
+}
+
+async function pouchCatchUp(docsFile: string): Promise<{ ms: number; docs: number; bytes: number }> {
+  const server = spawnLine(['serve', docsFile]);
+  stops.push(() => server.child.kill('SIGKILL'));
+  const { port } = await server.line;
+  const relay = await countingRelay(() => port);
+  const pull = spawnLine(['pull', `http://127.0.0.1:${relay.port}/events`, String(POUCH_BATCH)]);
+  const { ms, docs } = await pull.line;
+  return { ms: ms!, docs: docs!, bytes: relay.bytes() };
+}
+
+interface MeshDesk {
+  desk: Desk;
+  sync: DeskSync;
+  server: RunningServer;
+}
+
+/** n desks in this process, each serving on loopback and dialling all earlier ones: a full mesh. */
+async function mesh(n: number): Promise<MeshDesk[]> {
+  const first = openEventDesk(tempDir());
+  const desks: MeshDesk[] = [];
+  const addresses: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const desk = i === 0 ? first : Desk.open(tempDir());
+    if (i > 0) desk.setMeta('event_secret', first.secret);
+    const sync = new DeskSync({ desk });
+    const server = await startServer({ desk, staticDir: tempDir(), sync });
+    sync.listening('127.0.0.1', server.port, addresses);
+    addresses.push(`http://127.0.0.1:${server.port}`);
+    desks.push({ desk, sync, server });
+    stops.push(() => desk.close(), () => server.close(), () => sync.close());
+  }
+  const deadline = Date.now() + 30_000;
+  while (!desks.every((d) => d.sync.node.connections().filter((c) => c.state === 'open').length === n - 1)) {
+    if (Date.now() > deadline) throw new Error(`the ${n}-desk mesh did not form`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return desks;
+}
+
+/** Milliseconds from an append on one desk until every other desk holds the event. */
+async function liveLatency(desks: MeshDesk[]): Promise<Percentiles> {
+  const samples: number[] = [];
+  for (let k = 0; k < LIVE_SAMPLES; k++) {
+    const origin = desks[k % desks.length]!.desk;
+    const others = desks.map((d) => d.desk).filter((d) => d !== origin);
+    const seq = (origin.store.vector()[origin.id] ?? 0) + 1;
+    const arrived = others.map(
+      (d) =>
+        new Promise<void>((resolve) => {
+          const check = () => {
+            if ((d.store.vector()[origin.id] ?? 0) < seq) return;
+            off();
+            resolve();
+          };
+          const off = d.onChange(check);
+        }),
+    );
+    const start = performance.now();
+    origin.record([{ type: 'operator.signed_in', body: { name: `Petugas ${k}` } }], `Petugas ${k}`);
+    await Promise.all(arrived);
+    samples.push(performance.now() - start);
+    // Let relays and vector messages from this event settle, as between two real check-ins.
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  return percentiles(samples);
+}
+
+it('sync: catch-up of 100k events, live propagation, bytes on the wire, against PouchDB', async () => {
+  requireBuild();
+  const results: Record<string, unknown> = {};
+
+  const dirA = tempDir();
+  const source = openEventDesk(dirA);
+  const people = generateParticipants(EVENTS, 7);
+  recordImport(
+    source,
+    'bench.xlsx',
+    { rows: EVENTS, candidates: people.map((fields, i) => ({ fields, source: { sheet: 'S', row: i + 2 } })), errors: [], warnings: [], sheets: [] },
+    'bench',
+  );
+  const total = source.store.count();
+  const digest = source.store.digest();
+  const docsFile = join(tempDir(), 'docs.json');
+  writeFileSync(docsFile, JSON.stringify([...source.store.all()].map((e) => ({ _id: `${e.desk}:${String(e.seq).padStart(10, '0')}`, ...e }))));
+
+  let servedPort = 0;
+  const relay = await countingRelay(() => servedPort);
+  const { code } = invitation(source, [`http://127.0.0.1:${relay.port}`]);
+  source.close();
+  const served: Served = await serve(dirA);
+  stops.push(() => served.stop('SIGKILL'));
+  servedPort = Number(new URL(served.url).port);
+
+  const fresh = Desk.open(tempDir());
+  stops.push(() => fresh.close());
+  const catchUp = await timeOnce(() => joinWithCode(fresh, code));
+  if (fresh.store.digest() !== digest) throw new Error(`catch-up incomplete: ${fresh.store.count()} of ${total}: ${JSON.stringify(catchUp.value)}: ${served.log()}`);
+  results.loket = { events: total, ms: round(catchUp.ms), eventsPerSecond: round(total / (catchUp.ms / 1000)), bytesPerEvent: round(relay.bytes() / total, 1) };
+  await served.stop();
+
+  try {
+    const pouch = await pouchCatchUp(docsFile);
+    if (pouch.docs !== total) throw new Error(`PouchDB replicated ${pouch.docs} of ${total}`);
+    results.pouchdb = { docs: pouch.docs, ms: round(pouch.ms), docsPerSecond: round(pouch.docs / (pouch.ms / 1000)), bytesPerDoc: round(pouch.bytes / pouch.docs, 1) };
+  } catch (error) {
+    results.pouchdb = { error: (error as Error).message };
+  }
+
+  for (const n of [3, 8]) results[`live${n}`] = await liveLatency(await mesh(n));
+
+  const loket = results.loket as { eventsPerSecond: number; ms: number; bytesPerEvent: number };
+  const pouch = results.pouchdb as { docsPerSecond?: number; ms?: number; bytesPerDoc?: number; error?: string };
+  const live3 = results.live3 as Percentiles;
+  const live8 = results.live8 as Percentiles;
+  const ratio = pouch.docsPerSecond ? round(loket.eventsPerSecond / pouch.docsPerSecond, 1) : null;
+  const report = [
+    `# Sync benchmark (${new Date().toISOString()}, Node ${process.version}, ${EVENTS.toLocaleString('en')} records)`,
+    '',
+    '| Measure | Loket (AES-256-GCM over WebSocket, SQLite fsync) | PouchDB 9 + express-pouchdb (in-memory both sides) |',
+    '| --- | --- | --- |',
+    `| Catch-up to a new desk | ${round(loket.ms / 1000, 1)} s, **${Math.round(loket.eventsPerSecond)} events/s** | ${pouch.ms ? `${round(pouch.ms / 1000, 1)} s, **${Math.round(pouch.docsPerSecond!)} docs/s** (batch_size ${POUCH_BATCH})` : `not measured: ${pouch.error}`} |`,
+    `| Bytes on the wire per record (both directions) | ${loket.bytesPerEvent} | ${pouch.bytesPerDoc ?? '—'} |`,
+    `| Catch-up throughput ratio (target ≥ 10×) | ${ratio === null ? '—' : `${ratio}×`} | |`,
+    `| Live propagation, 3 desks (append → on all), p50 / p95 / max | ${round(live3.p50)} / ${round(live3.p95)} / ${round(live3.max)} ms (n=${live3.n}) | |`,
+    `| Live propagation, 8 desks, p50 / p95 / max (target p95 < 20 ms) | ${round(live8.p50)} / ${round(live8.p95)} / ${round(live8.max)} ms (n=${live8.n}) | |`,
+    '',
+    'Catch-up: the serving desk is a `loket serve` process, the new desk runs `join` in the benchmark process; PouchDB',
+    'replicates from an express-pouchdb process into a replica process. A counting TCP relay sits in front of both',
+    'serving sides. Live propagation: desks in one process (one event loop for all), full mesh on loopback.',
+  ].join('\n');
+  console.log(report);
+  mkdirSync('tests/bench/results', { recursive: true });
+  writeFileSync('tests/bench/results/sync.md', `${report}\n`);
+  writeFileSync('tests/bench/results/sync.json', JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+});

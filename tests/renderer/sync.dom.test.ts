@@ -1,0 +1,63 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import JoinEvent from '../../renderer/src/components/JoinEvent.svelte';
+import SyncPanel from '../../renderer/src/components/SyncPanel.svelte';
+import { AppState, appContext } from '../../renderer/src/lib/app.svelte';
+import { AT_0930, DESK_INFO, fakeClient, JOIN_CODE } from '../../renderer/test/fake-client';
+
+function setup(component: typeof SyncPanel | typeof JoinEvent, now = AT_0930 + 20_000) {
+  const client = fakeClient([]);
+  const listeners: (() => void)[] = [];
+  const app = new AppState(client, ({ change }) => {
+    listeners.push(change);
+    return () => {};
+  });
+  app.info = structuredClone(DESK_INFO);
+  app.now = now;
+  render(component, { context: appContext(app) });
+  return { app, client };
+}
+
+describe('sync screen', () => {
+  it('lists every known desk with last contact in WITA, held and lacking, a clock warning and alarms', async () => {
+    setup(SyncPanel);
+    const rows = await screen.findAllByTestId('sync-desk');
+    expect(rows.map((r) => r.querySelector('th')!.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
+      'Meja 1 meja ini desk-a',
+      'Meja 2 tersambung desk-b',
+      'Meja 3 desk-c',
+    ]);
+    const cells = (row: HTMLElement) => [...row.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
+    expect(cells(rows[1]!)).toEqual(['baru saja', '42', 'lengkap', 'sesuai']);
+    expect(cells(rows[2]!)).toEqual(['08.15 WITA', '5', '7', 'Periksa jam meja ini (selisih 2 menit)']);
+    expect(within(screen.getByTestId('sync-alarms')).getByText(/Meja 3, data ke-4: isi berbeda dari Meja 2/)).toBeTruthy();
+    expect(screen.getByText('Meja lain dapat menghubungi meja ini di 192.168.1.10:4317.')).toBeTruthy();
+  });
+
+  it('asks for the organizer PIN before showing the join QR and typed code', async () => {
+    const { app, client } = setup(SyncPanel);
+    await fireEvent.click(screen.getByTestId('sync-invite'));
+    expect(app.pinPrompt).not.toBeNull();
+    expect(client.invite).not.toHaveBeenCalled();
+    await app.unlock('123456');
+    expect((await screen.findByTestId('invite-code')).textContent).toBe(JOIN_CODE);
+    expect(screen.getByTestId('invite-qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(screen.getByText('Meja baru akan menghubungi: 192.168.1.10:4317')).toBeTruthy();
+  });
+});
+
+describe('joining an event on the first-run screen', () => {
+  it('refuses a mistyped code with a sentence, then joins with the right one typed loosely', async () => {
+    const { app, client } = setup(JoinEvent);
+    app.info = { ...DESK_INFO, event: null };
+    await fireEvent.click(screen.getByTestId('join-open'));
+    const input = screen.getByTestId('join-code');
+    await fireEvent.input(input, { target: { value: 'LOKET-04ABC-DEFGX' } });
+    await fireEvent.submit(input.closest('form')!);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Kode gabung tidak valid/);
+    await fireEvent.input(input, { target: { value: 'loket 04abc defgh' } });
+    await fireEvent.submit(input.closest('form')!);
+    await waitFor(() => expect(app.info?.event?.eventId).toBe(DESK_INFO.event!.eventId));
+    expect(client.joinEvent).toHaveBeenLastCalledWith({ code: 'loket 04abc defgh' });
+  });
+});
