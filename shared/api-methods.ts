@@ -35,7 +35,7 @@ export const API_METHODS = [
   'resolveConflict',
   'stock',
   'closeDesk',
-  'receipt',
+  'printReceipt',
   'syncStatus',
   'invite',
   'joinEvent',

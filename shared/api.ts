@@ -78,7 +78,8 @@ export const apiSchemas = {
   unlockOrganizer: z.object({ pin: z.string().max(12) }),
   lockOrganizer: z.object({}),
   search: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() }),
-  participant: z.object({ id: z.string().min(1).max(64) }),
+  /** By ID, or by a scanned badge code, verified like a check-in but recording nothing. */
+  participant: z.union([z.object({ id: z.string().min(1).max(64) }), z.object({ code: z.string().max(400) })]),
   checkIn: z.union([
     z.object({ participantId: z.string().min(1).max(64), via: z.enum(['search', 'nib', 'qr']).default('search') }),
     z.object({ nib: z.string().max(40) }),
@@ -138,7 +139,8 @@ export const apiSchemas = {
   resolveConflict: z.object({ certificateId: z.string().min(1).max(64), keep: z.string().min(1).max(80), reason: trimmed(300).min(1) }),
   stock: z.object({}),
   closeDesk: z.object({}),
-  receipt: z.object({ certificateId: z.string().min(1).max(64) }),
+  /** Print (again) the tanda terima of a certificate's latest handover on this desk's printer. */
+  printReceipt: z.object({ certificateId: z.string().min(1).max(64) }),
   syncStatus: z.object({}),
   invite: z.object({}),
   /** The typed join code (or the join QR's text); case, spaces and dashes do not matter. */
@@ -464,7 +466,7 @@ export interface ApiResults {
   resolveConflict: CertificateView;
   stock: StockReport;
   closeDesk: DeskClosing;
-  receipt: { html: string };
+  printReceipt: { mode: 'silent' | 'browser'; html: string };
   syncStatus: SyncOverview;
   invite: JoinInvite;
   joinEvent: DeskInfo;

@@ -414,10 +414,6 @@ export const UI_TEXT = {
     id: '↑ ↓ pilih · Enter buka sertifikat peserta · Esc hapus',
     en: "↑ ↓ choose · Enter open the participant's certificates · Esc clear",
   },
-  'handover.badgeUnreadable': {
-    id: 'Kode kartu tidak terbaca. Cari dengan NIB atau nama.',
-    en: 'The badge code cannot be read. Search by NIB or name.',
-  },
   'handover.certsOf': { id: 'Sertifikat {name}', en: 'Certificates of {name}' },
   'handover.numberLabel': { id: 'Pindai atau ketik nomor sertifikat yang diserahkan', en: 'Scan or type the number of the certificate in hand' },
   'handover.numberPlaceholder': { id: 'ID…', en: 'ID…' },

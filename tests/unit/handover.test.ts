@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LoketError } from '../../shared/errors';
 import { Desk } from '../../electron/core/desk';
 import { parseInput } from '../../electron/core/api/dispatch';
-import { addCertificate, conflicts, handOver, maskIdNumber, receipt, resolveConflict, voidHandover } from '../../electron/core/services/handover-service';
+import { addCertificate, conflicts, handOver, maskIdNumber, printReceipt, resolveConflict, voidHandover } from '../../electron/core/services/handover-service';
 import { closeDesk, stock } from '../../electron/core/services/certificate-stock';
 import { unlockOrganizer, signIn } from '../../electron/core/services/event-service';
 import { commitCertificateImport, previewCertificateImport } from '../../electron/core/services/certificate-import-service';
@@ -63,7 +63,7 @@ describe('certificate handover', () => {
     expect(out.receiptHtml).toContain('TANDA TERIMA SERTIFIKAT HALAL');
     expect(out.receiptHtml).toContain(CERT);
     expect(out.receiptHtml).toContain(SIG);
-    expect((await receipt(desk, out.certificate.id)).html).toContain('Meja 1 / Rina');
+    expect(await printReceipt(desk, out.certificate.id)).toMatchObject({ mode: 'browser', html: expect.stringContaining('Meja 1 / Rina') });
     desk.close();
   });
 

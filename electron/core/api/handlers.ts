@@ -3,7 +3,7 @@ import type { Desk } from '../desk';
 import { badge, batchBadges, deskSettings, printBadge, printTestPage, setDeskSettings } from '../services/badge-service';
 import { commitCertificateImport, previewCertificateImport } from '../services/certificate-import-service';
 import { closeDesk, stock } from '../services/certificate-stock';
-import { addCertificate, certificates, conflicts, handOver, receipt, resolveConflict, voidHandover } from '../services/handover-service';
+import { addCertificate, certificates, conflicts, handOver, printReceipt, resolveConflict, voidHandover } from '../services/handover-service';
 import { checkIn, registerWalkIn, voidCheckIn, findParticipant } from '../services/checkin-service';
 import {
   createEvent,
@@ -40,7 +40,8 @@ export const handlers: Handlers = {
   unlockOrganizer: (desk, input) => unlockOrganizer(desk, input.pin),
   lockOrganizer: (desk) => lockOrganizer(desk),
   search: (desk, input) => search(desk, input.query, input.limit),
-  participant: (desk, input) => toDetail(desk, findParticipant(desk, { participantId: input.id, via: 'search' })),
+  participant: (desk, input) =>
+    toDetail(desk, findParticipant(desk, 'code' in input ? { code: input.code } : { participantId: input.id, via: 'search' })),
   checkIn: (desk, input) => checkIn(desk, input),
   voidCheckIn: (desk, input) => voidCheckIn(desk, input),
   registerWalkIn: (desk, input) => registerWalkIn(desk, input),
@@ -63,7 +64,7 @@ export const handlers: Handlers = {
   resolveConflict: organizer<'resolveConflict'>((desk, input) => resolveConflict(desk, input)),
   stock: (desk) => stock(desk),
   closeDesk: (desk) => closeDesk(desk),
-  receipt: (desk, input) => receipt(desk, input.certificateId),
+  printReceipt: (desk, input) => printReceipt(desk, input.certificateId),
   batchBadges: organizer<'batchBadges'>(async (desk, input) => {
     const { fileName, contentBase64 } = await batchBadges(desk, input);
     return { fileName, contentBase64 };

@@ -77,12 +77,13 @@ export async function printBadge(desk: Desk, input: ApiParsed<'printBadge'>, ope
   if (p.badges.length > 0 && !input.reason) throw new LoketError('reprint_reason_required');
   const settings = await deskSettings(desk);
   const doc = await badge(desk, { participantId: p.id, layout: input.layout ?? settings.layout });
-  const mode = await send(desk, doc.html, settings, doc.layout);
+  const mode = await printDocument(desk, doc.html, settings, doc.layout);
   desk.record([{ type: 'badge.printed', body: { participant: p.id, layout: doc.layout, reason: input.reason ?? null } }], operator);
   return { mode, html: doc.html, participant: toDetail(desk, desk.view.get(p.id)!) };
 }
 
-async function send(desk: Desk, html: string, settings: DeskSettings, layout: BadgeLayout): Promise<'silent' | 'browser'> {
+/** To the desk's printer when the shell gave one (silent), else back to the UI for the browser's print dialog. */
+export async function printDocument(desk: Desk, html: string, settings: DeskSettings, layout: BadgeLayout = settings.layout): Promise<'silent' | 'browser'> {
   const printer = desk.platform.printer;
   if (!printer) return 'browser';
   try {
@@ -106,7 +107,7 @@ export async function printTestPage(desk: Desk): Promise<{ mode: 'silent' | 'bro
     qrSvg: await qrSvg(`LOKET TEST ${desk.deskName(desk.id)}`),
   };
   const html = renderBadgeDocument([sample], header(desk, event), settings.layout, desk.lang);
-  return { mode: await send(desk, html, settings, settings.layout), html };
+  return { mode: await printDocument(desk, html, settings, settings.layout), html };
 }
 
 /** Sorted by regency, then name: the order the desks of each regency hand them out in. */

@@ -7,7 +7,7 @@ import { hlcWall } from '../../../shared/hlc';
 import { formatDate, formatTime, t } from '../../../shared/i18n';
 import type { Desk } from '../desk';
 import { participantIdFor } from '../ids';
-import { deskSettings } from './badge-service';
+import { deskSettings, printDocument } from './badge-service';
 import { certificateView } from './certificate-views';
 import { findParticipant } from './checkin-service';
 import { requireOrganizer } from './event-service';
@@ -132,11 +132,14 @@ async function receiptPaper(desk: Desk): Promise<'roll80' | 'a5'> {
   return layout === 'thermal58' || layout === 'thermal80' ? 'roll80' : 'a5';
 }
 
-export async function receipt(desk: Desk, certificateId: string): Promise<{ html: string }> {
+/** The receipt goes to the desk's printer silently under Electron; the browser fallback prints `html` itself. */
+export async function printReceipt(desk: Desk, certificateId: string): Promise<{ mode: 'silent' | 'browser'; html: string }> {
   const c = requireCertificate(desk, certificateId);
   const h = c.handovers.at(-1);
   if (!h) throw new LoketError('certificate_not_found', { number: c.number });
-  return { html: receiptHtml(desk, c, h, await receiptPaper(desk)) };
+  const settings = await deskSettings(desk);
+  const html = receiptHtml(desk, c, h, await receiptPaper(desk));
+  return { mode: await printDocument(desk, html, settings), html };
 }
 
 function receiptHtml(desk: Desk, c: CertificateState, h: HandoverRecord, paper: 'roll80' | 'a5'): string {

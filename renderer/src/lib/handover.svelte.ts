@@ -1,5 +1,4 @@
 import type { CertificateView, HandoverOutcome, HandoverView, ParticipantDetail, ParticipantSummary } from '../../../shared/api';
-import { parseScannedCode } from '../../../shared/badge/badge-code';
 import { isNib } from '../../../shared/domain/nib';
 import { formatTime } from '../../../shared/i18n';
 import type { AppState } from './app.svelte';
@@ -172,16 +171,16 @@ export class HandoverState {
   }
 
   /**
-   * A scanned badge: the participant ID is read from the code. Only a lookup (no check-in, nothing
-   * written); the operator sees the name before anything is handed over.
+   * A scanned badge: the desk verifies its signature (a forged badge is refused) and looks the
+   * participant up. Nothing is recorded; the operator sees the name before anything is handed over.
    */
   async openBadge(code: string): Promise<void> {
-    const scanned = parseScannedCode(code);
-    if (scanned.kind !== 'badge') {
-      this.#notFound(this.#app.tr('handover.badgeUnreadable'));
-      return;
+    try {
+      const participant = await this.#app.client.participant({ code });
+      await this.open(participant.id);
+    } catch (error) {
+      this.#notFound(this.#app.err(error));
     }
-    await this.open(scanned.badge.participantId);
   }
 
   #notFound(text: string): void {
@@ -430,11 +429,12 @@ export class HandoverState {
   // ── Step 6: the receipt ─────────────────────────────────────────────────────────────────────
 
   async printReceipt(): Promise<void> {
-    const html = this.outcome?.receiptHtml;
-    if (!html) return;
+    const certificate = this.outcome?.certificate;
+    if (!certificate) return;
     this.printError = null;
     try {
-      await this.#app.printDocument(html);
+      const printed = await this.#app.client.printReceipt({ certificateId: certificate.id });
+      if (printed.mode === 'browser') await this.#app.printDocument(printed.html);
     } catch (error) {
       this.printError = this.#app.err(error);
     }
