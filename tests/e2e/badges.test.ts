@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -8,9 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BadgeDocument, ParticipantDetail, ParticipantSummary } from '../../shared/api';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { writeLargeWorkbook } from '../../electron/core/demo/messy-workbook';
-import { cliPath, projectRoot, requireBuild } from '../helpers/built-core';
+import { projectRoot, requireBuild } from '../helpers/built-core';
 import { runCli } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dir';
+import { CHROMIUM, CHROMIUM_ARGS, active, startServer } from '../helpers/e2e';
 
 /**
  * QR badges at the desk, in Chromium against a real `loket serve`: a USB scanner's burst typed
@@ -18,34 +19,11 @@ import { useTempDirs } from '../helpers/temp-dir';
  * the self check-in kiosk. Ends with docs/self-checkin.png and docs/badge-preview.png.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const PIN = '123456';
 const SEED = 33;
-const BASE_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const tempDir = useTempDirs();
 
-function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`loket serve did not start:\n${out}\n${err}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/Loket: (http:\/\/127\.0\.0\.1:\d+\/?)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1]!, child });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`loket serve exited with ${code}:\n${out}\n${err}`));
-    });
-  });
-}
 
 /** The browser fallback's API, as the UI calls it. */
 async function api<T>(base: string, method: string, body: object = {}): Promise<T> {
@@ -59,8 +37,6 @@ async function api<T>(base: string, method: string, body: object = {}): Promise<
   return reply.value as T;
 }
 
-const active = (page: Page) =>
-  page.evaluate<string | null>("document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null");
 
 /**
  * A YUV4MPEG2 (4:2:0) clip of identical 640×480 frames: the QR code of `text`, centred on white.
@@ -142,7 +118,7 @@ describe.skipIf(!existsSync(CHROMIUM))('QR badges in the browser', () => {
       viewport: { width: 1280, height: 800 },
       locale: 'id-ID',
       timezoneId: 'Asia/Makassar',
-      args: [...BASE_ARGS, ...extraArgs],
+      args: [...CHROMIUM_ARGS, ...extraArgs],
     });
     contexts.push(context);
     context.setDefaultTimeout(10_000);

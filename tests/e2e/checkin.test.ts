@@ -1,56 +1,28 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { messyLayout, writeLayout, type MessyLayout } from '../../electron/core/demo/messy-workbook';
 import type { ParticipantFields } from '../../shared/events';
-import { cliPath, projectRoot, requireBuild } from '../helpers/built-core';
+import { projectRoot, requireBuild } from '../helpers/built-core';
 import { runCli } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dir';
+import { CHROMIUM, startServer, text, waitFocus } from '../helpers/e2e';
 
 /**
  * The desk as an operator uses it: a real `loket serve` on loopback, the built UI in Chromium, and
  * only the keyboard (plus the file chooser, which no keyboard can fill). Ends with docs/checkin.png.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const PIN = '123456';
 const SEED = 21;
 
 const tempDir = useTempDirs();
 
-function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`loket serve did not start:\n${out}\n${err}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/Loket: (http:\/\/127\.0\.0\.1:\d+\/?)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1]!, child });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`loket serve exited with ${code}:\n${out}\n${err}`));
-    });
-  });
-}
 
-/** data-testid (or tag name) of the focused element; a string because this file compiles without the DOM lib. */
-const active = (page: Page) =>
-  page.evaluate<string | null>("document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null");
-const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
 
-async function waitFocus(page: Page, testId: string): Promise<void> {
-  await expect.poll(() => active(page), { timeout: 5000 }).toBe(testId);
-}
 
 /** The participants an import must create, with a first name that is unique in the list. */
 function pickPeople(layout: MessyLayout): ParticipantFields[] {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLargeWorkbook } from '../../electron/core/demo/messy-workbook';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import type { ParticipantFields } from '../../shared/events';
-import { cliPath, projectRoot, requireBuild } from '../helpers/built-core';
+import { projectRoot, requireBuild } from '../helpers/built-core';
 import { runCli } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dir';
+import { CHROMIUM, startServer, text, waitFocus } from '../helpers/e2e';
 
 /**
  * Serah Terima Sertifikat as an operator does it: a real `loket serve`, the built UI in Chromium,
@@ -17,42 +18,14 @@ import { useTempDirs } from '../helpers/temp-dir';
  * Ends with docs/handover.png.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const PIN = '123456';
 const SEED = 47;
 
 const tempDir = useTempDirs();
 
-function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`loket serve did not start:\n${out}\n${err}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/Loket: (http:\/\/127\.0\.0\.1:\d+\/?)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1]!, child });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`loket serve exited with ${code}:\n${out}\n${err}`));
-    });
-  });
-}
 
-const active = (page: Page) =>
-  page.evaluate<string | null>("document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null");
-const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
 const step = (page: Page) => page.getByTestId('handover-screen').getAttribute('data-step');
 
-async function waitFocus(page: Page, testId: string): Promise<void> {
-  await expect.poll(() => active(page), { timeout: 5000 }).toBe(testId);
-}
 
 /** A signature as a hand draws it: pointer down, a wavy line, up; then a second stroke. */
 async function sign(page: Page): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ApiParsed, FileDownload, ImportPreview, ImportResult } from '../../../shared/api';
+import { IMPORT_FIELDS, type ApiParsed, type FileDownload, type ImportPreview, type ImportResult } from '../../../shared/api';
 import { foldText } from '../../../shared/domain/text';
 import { LoketError } from '../../../shared/errors';
 import type { NewEvent, ParticipantFields } from '../../../shared/events';
@@ -12,17 +12,6 @@ import { writeProblemsWorkbook } from '../import/problems-workbook';
 
 type ImportInput = ApiParsed<'previewImport'>;
 
-const FIELDS: (keyof ParticipantFields)[] = [
-  'nib',
-  'name',
-  'business',
-  'phone',
-  'regency',
-  'district',
-  'address',
-  'productType',
-  'productName',
-];
 
 interface Plan {
   normalized: NormalizedImport;
@@ -68,7 +57,7 @@ function plan(desk: Desk, fileName: string, normalized: NormalizedImport): Plan 
 }
 
 function sameFields(p: ParticipantState, fields: ParticipantFields): boolean {
-  return FIELDS.every((key) => p[key] === fields[key]);
+  return IMPORT_FIELDS.every((key) => p[key] === fields[key]);
 }
 
 export async function previewImport(desk: Desk, input: ImportInput): Promise<ImportPreview> {

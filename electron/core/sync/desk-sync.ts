@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { Desk } from '../desk';
-import type { PeerSource } from '../store/sync-records';
 import { listenAddresses } from './addresses';
 import { startDiscovery, type Discovery } from './discovery';
 import { SyncNode } from './sync-node';
@@ -14,8 +13,9 @@ export interface DeskSyncOptions {
 
 /**
  * The replication of a running desk process (`loket serve`, the browser fallback, the Electron
- * shell), reachable from its API handlers through `deskSync(desk)`: they add peers at run time, and
- * joining an event swaps the secret, which needs a fresh node (keys, links and mDNS tag all derive from it).
+ * shell), reachable from its API handlers through `deskSync(desk)`. Joining an event stores the code's
+ * addresses as peers and swaps the secret, which needs a fresh node (keys, links and mDNS tag all
+ * derive from it) that then dials them: that is how peers are added while the desk runs.
  */
 export class DeskSync {
   node: SyncNode;
@@ -48,10 +48,6 @@ export class DeskSync {
   /** Dial the stored peers, for a desk that does not accept any (no server on the LAN). */
   start(): void {
     this.node.start();
-  }
-
-  addPeer(address: string, source: PeerSource): void {
-    this.node.addPeer(address, source);
   }
 
   /** The event secret changed (the desk joined an event): relink everything under the new keys. */

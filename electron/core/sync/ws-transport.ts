@@ -11,6 +11,7 @@ import { MAX_FRAME_BYTES } from './frame-codec';
  */
 export const SYNC_PATH = '/sync';
 const PING_MS = 5_000;
+const BULK_GRACE_MS = 30_000;
 
 export interface Socket {
   wire: Wire;
@@ -24,19 +25,22 @@ function toBuffer(data: RawData): Buffer {
 }
 
 function wrap(ws: WebSocket): Socket {
-  // During a long catch-up a ping and its pong queue behind megabytes of events, so a late pong
-  // alone does not mean the peer is gone: any frame from it, or our backlog draining into it, does not either.
-  let alive = true;
+  // During a long catch-up a ping and its pong queue behind megabytes of events, so a late pong does
+  // not mean the peer is gone while it is still digesting what we sent: then it gets BULK_GRACE_MS.
+  let lastProgress = Date.now();
+  let lastBulk = 0;
   let backlog = 0;
-  const heard = () => (alive = true);
+  const heard = () => (lastProgress = Date.now());
   ws.on('pong', heard);
   ws.on('message', heard);
   const ping = setInterval(() => {
+    const now = Date.now();
     const buffered = ws.bufferedAmount;
-    const draining = buffered > 0 && buffered < backlog;
+    if (buffered < backlog) lastProgress = now;
+    if (buffered > 0) lastBulk = now;
     backlog = buffered;
-    if (!alive && !draining) return void ws.terminate();
-    alive = false;
+    const limit = now - lastBulk < BULK_GRACE_MS ? BULK_GRACE_MS : 2 * PING_MS;
+    if (now - lastProgress > limit) return void ws.terminate();
     ws.ping();
   }, PING_MS);
   ws.on('close', () => clearInterval(ping));
