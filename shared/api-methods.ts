@@ -39,6 +39,7 @@ export const API_METHODS = [
   'syncStatus',
   'invite',
   'joinEvent',
+  'exportDay',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -146,6 +146,8 @@ export const apiSchemas = {
   /** The typed join code (or the join QR's text); case, spaces and dashes do not matter. */
   joinEvent: z.object({ code: z.string().trim().min(1).max(600) }),
   batchBadges: z.object({ regency: z.string().regex(/^63\.\d{2}$/).optional(), layout: badgeLayoutSchema.optional() }),
+  /** ';' suits Excel under Indonesian regional settings; ',' suits most other readers. */
+  exportDay: z.object({ separator: z.enum([';', ',']).optional() }),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export { API_METHODS, type ApiMethod };
@@ -432,6 +434,15 @@ export interface JoinInvite {
   addresses: string[];
 }
 
+/** The end-of-day export: where it went, each file's SHA-256, and whether every desk's events are in it. */
+export interface ExportResult {
+  folder: string;
+  files: { name: string; sha256: string }[];
+  complete: boolean;
+  /** Desks whose latest events may be missing, named, in Indonesian (the report's language). */
+  warnings: string[];
+}
+
 /** What each method returns. */
 export interface ApiResults {
   deskInfo: DeskInfo;
@@ -470,6 +481,7 @@ export interface ApiResults {
   syncStatus: SyncOverview;
   invite: JoinInvite;
   joinEvent: DeskInfo;
+  exportDay: ExportResult;
 }
 
 export type LoketClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResults[M]> };

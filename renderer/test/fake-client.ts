@@ -183,6 +183,12 @@ export function fakeClient(people: ParticipantDetail[], settings: Partial<DeskSe
       if (code.toUpperCase().replace(/[\s-]/g, '') !== JOIN_CODE.replace(/-/g, '')) throw new LoketClientError('join_code_invalid');
       return DESK_INFO;
     }),
+    exportDay: vi.fn(async ({ separator }: { separator?: ';' | ',' }) => ({
+      folder: '/tmp/x/ekspor/2024-05-21_173005',
+      files: [{ name: 'laporan-harian.xlsx', sha256: 'a'.repeat(64) }, { name: separator === ',' ? 'rekap.csv' : 'peserta.csv', sha256: 'b'.repeat(64) }],
+      complete: false,
+      warnings: ['Meja 2 (abcdefgh) terakhir tersinkron pukul 09.30 WITA: peristiwa sesudahnya mungkin belum masuk ekspor ini.'],
+    })),
   };
   return client as typeof client & LoketClient;
 }

@@ -686,6 +686,21 @@ export const UI_TEXT = {
     id: 'Kode diterima, tetapi belum ada meja yang dapat dihubungi. Meja ini terus mencoba dan terbuka sendiri begitu data acara tiba.',
     en: 'Code accepted, but no desk can be reached yet. This desk keeps trying and opens by itself once the event arrives.',
   },
+  'nav.export': { id: 'Ekspor Laporan', en: 'Export report' },
+  'export.title': { id: 'Ekspor Laporan Harian', en: 'End-of-day export' },
+  'export.lead': {
+    id: 'Menulis satu folder untuk Dinas KUKM: buku kerja Excel, CSV per lembar, PDF Daftar Hadir, Berita Acara Serah Terima dan Rekap, serta ringkasan dengan SHA-256 tiap berkas.',
+    en: 'Writes one folder for the Dinas KUKM: an Excel workbook, a CSV per sheet, PDFs of the Daftar Hadir, the handover Berita Acara and the Rekap, and a summary with each file’s SHA-256.',
+  },
+  'export.separator': { id: 'Pemisah kolom CSV', en: 'CSV column separator' },
+  'export.semicolon': { id: 'Titik koma (;) — Excel berbahasa Indonesia', en: 'Semicolon (;) — Excel with Indonesian settings' },
+  'export.comma': { id: 'Koma (,)', en: 'Comma (,)' },
+  'export.run': { id: 'Ekspor sekarang', en: 'Export now' },
+  'export.running': { id: 'Sedang mengekspor…', en: 'Exporting…' },
+  'export.complete': { id: 'Lengkap: memuat semua meja sampai data terakhir yang diketahui meja ini.', en: 'Complete: every desk up to the latest event this desk knows of.' },
+  'export.incomplete': { id: 'Mungkin tidak lengkap. Sinkronkan meja berikut lalu ekspor ulang:', en: 'May be incomplete. Sync these desks, then export again:' },
+  'export.folder': { id: 'Folder', en: 'Folder' },
+  'export.files': { id: '{count} berkas', en: '{count} files' },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type UiKey = keyof typeof UI_TEXT;

@@ -15,6 +15,7 @@ import {
   signOut,
   unlockOrganizer,
 } from '../services/event-service';
+import { exportReport } from '../services/export-service';
 import { commitImport, importProblems, previewImport } from '../services/import-service';
 import { search, status } from '../services/status-service';
 import { invite, joinEvent, syncOverview } from '../services/sync-service';
@@ -72,4 +73,5 @@ export const handlers: Handlers = {
   syncStatus: (desk) => syncOverview(desk),
   invite: organizer<'invite'>((desk) => invite(desk)),
   joinEvent: (desk, input) => joinEvent(desk, input.code),
+  exportDay: organizer<'exportDay'>((desk, input) => exportReport(desk, input)),
 };

@@ -4,6 +4,7 @@ import { badges, invitations } from './commands/badge-commands';
 import { certificatesCommand, handoverCommand } from './commands/certificate-commands';
 import { checkin, importFile, init, statusCommand } from './commands/desk-commands';
 import { demoWorkbook } from './commands/demo-workbook';
+import { exportCommand } from './commands/export-command';
 import { serve } from './commands/serve';
 import { bundle, invite, join, syncCommand } from './commands/sync-commands';
 import { report, reportError, USAGE, type CommandResult } from './output';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<CommandResult>> = {
   invite,
   join,
   bundle,
+  export: exportCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

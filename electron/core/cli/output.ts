@@ -38,6 +38,7 @@ export const USAGE = `usage:
   loket certificates import --data DIR FILE [--dry-run]
   loket handover --data DIR --nib NIB --cert NUMBER [--representative NAME --relationship TEXT]
   loket status  --data DIR
+  loket export  --data DIR --out DIR [--separator ';'|','] [--template FILE.json] [--no-pdf]
   loket sync    --data DIR --peer http://HOST:PORT --once
   loket invite  --data DIR [--qr FILE.png] [--address http://HOST:PORT]...
   loket join    --data DIR --code LOKET-...

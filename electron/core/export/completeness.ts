@@ -6,7 +6,7 @@ import { deskSync } from '../sync/desk-sync';
 import { witaClock, witaText } from './cells';
 
 /** A desk silent longer than this may hold events this desk has not received. */
-export const STALE_MS = 10 * 60_000;
+const STALE_MS = 10 * 60_000;
 
 /** One desk's share of the export: the last of its events included. */
 export interface DeskCoverage {

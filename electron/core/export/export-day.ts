@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ExportResult } from '../../../shared/api';
 import { hlcWall } from '../../../shared/hlc';
 import type { Desk } from '../desk';
 import { completeness } from './completeness';
@@ -25,21 +26,9 @@ export interface ExportOptions {
   pdf?: boolean;
 }
 
-export interface ExportedFile {
-  name: string;
-  sha256: string;
-}
-
-export interface ExportOutcome {
-  folder: string;
-  files: ExportedFile[];
-  complete: boolean;
-  warnings: string[];
-}
-
-export const WORKBOOK_FILE = 'laporan-harian.xlsx';
-export const SUMMARY_FILE = 'ringkasan-ekspor.pdf';
-export const MANIFEST_FILE = 'manifest.json';
+const WORKBOOK_FILE = 'laporan-harian.xlsx';
+const SUMMARY_FILE = 'ringkasan-ekspor.pdf';
+const MANIFEST_FILE = 'manifest.json';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -48,7 +37,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * summary page and a manifest. Everything but the manifest's `generatedAt` is a function of the
  * event log, so two exports of the same events hash the same and can be compared by the Dinas.
  */
-export async function exportDay(desk: Desk, options: ExportOptions): Promise<ExportOutcome> {
+export async function exportDay(desk: Desk, options: ExportOptions): Promise<ExportResult> {
   const separator = options.separator ?? ';';
   const data = collectReport(desk);
   const template = await loadTemplate(options.templateFile ?? desk.meta('export_template'));
@@ -59,7 +48,7 @@ export async function exportDay(desk: Desk, options: ExportOptions): Promise<Exp
   const coverage = completeness(desk, data.events);
 
   await mkdir(options.folder, { recursive: true });
-  const files: ExportedFile[] = [];
+  const files: ExportResult['files'] = [];
   const put = async (name: string, bytes: Uint8Array) => {
     await writeFile(join(options.folder, name), bytes);
     files.push({ name, sha256: sha256(bytes) });

@@ -65,7 +65,11 @@ export function collectReport(desk: Desk): ReportData {
   const byId = new Map(participants.map((p) => [p.id, p]));
   const certificates = [...desk.certificates.all()].sort((a, b) => byText(a.number, b.number) || byText(a.id, b.id));
   const certificatesOf = new Map<string, CertificateState[]>();
-  for (const c of certificates) certificatesOf.set(c.participant, [...(certificatesOf.get(c.participant) ?? []), c]);
+  for (const c of certificates) {
+    const group = certificatesOf.get(c.participant);
+    if (group) group.push(c);
+    else certificatesOf.set(c.participant, [c]);
+  }
 
   const handedOver = new Map<string, Extract<LogEvent, { type: 'certificate.handed_over' }>>();
   const resolutions = new Map<string, Extract<LogEvent, { type: 'conflict.resolved' }>[]>();

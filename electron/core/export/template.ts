@@ -19,13 +19,13 @@ const templateSchema = z.object({
 });
 export type ParticipantTemplate = z.infer<typeof templateSchema>;
 
-export function parseTemplate(json: unknown): ParticipantTemplate {
+function parseTemplate(json: unknown): ParticipantTemplate {
   const parsed = templateSchema.safeParse(json);
   if (!parsed.success) throw new LoketError('template_invalid', { problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
   return parsed.data;
 }
 
-export const defaultTemplate = (): ParticipantTemplate => parseTemplate(DEFAULT_TEMPLATE);
+const defaultTemplate = (): ParticipantTemplate => parseTemplate(DEFAULT_TEMPLATE);
 
 /** The desk setting `export_template` (a file path) or `--template FILE` replaces the default. */
 export async function loadTemplate(file: string | null): Promise<ParticipantTemplate> {

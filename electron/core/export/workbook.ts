@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { escapeFormula, witaDate, type Cell, type Table } from './cells';
 import { setZipTimes } from './zip-times';
@@ -33,25 +34,37 @@ function value(cell: Cell): ExcelJS.CellValue {
 
 /**
  * The workbook, byte for byte the same for the same tables and `stamp`: the document dates are
- * `stamp` (the latest event's time), not the clock, and so are the ZIP entries' times.
+ * `stamp` (the latest event's time), not the clock, and so are the ZIP entries' times. Streamed
+ * row by row: the in-memory workbook needs minutes and gigabytes for 100k participants.
  */
 export async function writeWorkbook(tables: readonly Table[], stamp: Date): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Loket';
-  workbook.lastModifiedBy = 'Loket';
-  workbook.created = stamp;
-  workbook.modified = stamp;
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // The writer reads the document properties from its options, though exceljs's typings leave them out.
+  const options = { stream, useStyles: true, useSharedStrings: false, created: stamp, modified: stamp, creator: 'Loket', lastModifiedBy: 'Loket' };
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter(options);
   for (const table of tables) {
-    const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const columns = table.headers.length;
+    const sheet = workbook.addWorksheet(table.sheet, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+      ...(columns > 0 ? { autoFilter: { from: { row: 1, column: 1 }, to: { row: 1, column: columns } } } : {}),
+    });
     sheet.columns = table.headers.map((header, col) => {
       const numFmt = columnFormat(table, col);
       return { header, width: table.widths?.[col] ?? 16, ...(numFmt ? { style: { numFmt } } : {}) };
     });
-    sheet.getRow(1).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map(value));
-    if (table.totals) sheet.addRow(table.totals.map(value)).font = { bold: true };
-    if (table.headers.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.headers.length } };
+    const head = sheet.getRow(1);
+    head.font = { bold: true };
+    head.commit();
+    for (const row of table.rows) sheet.addRow(row.map(value)).commit();
+    if (table.totals) {
+      const total = sheet.addRow(table.totals.map(value));
+      total.font = { bold: true };
+      total.commit();
+    }
+    sheet.commit();
   }
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return setZipTimes(bytes, stamp);
+  await workbook.commit();
+  return setZipTimes(new Uint8Array(Buffer.concat(chunks)), stamp);
 }

@@ -20,7 +20,9 @@ export type View =
   | { name: 'conflicts' }
   | { name: 'certImport' }
   /** Sinkronisasi: the known desks, what this desk holds and lacks, and inviting a new desk. */
-  | { name: 'sync' };
+  | { name: 'sync' }
+  /** Ekspor Laporan (organizer): the end-of-day export for the ministry. */
+  | { name: 'export' };
 
 type Params = Record<string, string | number>;
 
@@ -210,7 +212,7 @@ export class AppState {
     try {
       this.info = await this.client.lockOrganizer({});
     } finally {
-      if (this.view.name === 'import' || this.view.name === 'settings' || this.view.name === 'certImport') this.view = { name: 'checkin' };
+      if (this.view.name === 'import' || this.view.name === 'settings' || this.view.name === 'certImport' || this.view.name === 'export') this.view = { name: 'checkin' };
       this.focusMain();
     }
   }

@@ -20,7 +20,9 @@ export function bastHtml(data: ReportData): string {
   const byRegency = new Map<string, HandoverLine[]>();
   for (const line of data.handovers) {
     const code = line.participant?.regency ?? '';
-    byRegency.set(code, [...(byRegency.get(code) ?? []), line]);
+    const group = byRegency.get(code);
+    if (group) group.push(line);
+    else byRegency.set(code, [line]);
   }
   const sections = data.regencies
     .filter((r) => byRegency.has(r.code))
@@ -31,7 +33,7 @@ export function bastHtml(data: ReportData): string {
       const rows = lines
         .map(({ certificate, participant, handover: h }, i) => {
           const who = h.recipient.kind === 'owner' ? 'Langsung' : `Diwakilkan${h.recipient.relationship ? ` (${esc(h.recipient.relationship)})` : ''}${h.recipient.letterShown ? ', surat kuasa' : ''}`;
-          return `<tr><td class="num">${i + 1}</td><td>${esc(participant?.name ?? '')}</td><td>${esc(participant?.nib ?? '')}</td><td>${esc(participant?.business ?? '')}</td><td>${esc(certificate.number)}</td><td>${esc(h.recipient.name)}</td><td>${who}</td><td>${witaClock(hlcWall(h.hlc))}</td><td class="sig">${signature(h.signature)}</td></tr>`;
+          return `<tr><td class="num">${i + 1}</td><td>${esc(participant?.name ?? '')}</td><td class="id">${esc(participant?.nib ?? '')}</td><td>${esc(participant?.business ?? '')}</td><td class="id">${esc(certificate.number)}</td><td>${esc(h.recipient.name)}</td><td>${who}</td><td>${witaClock(hlcWall(h.hlc))}</td><td class="sig">${signature(h.signature)}</td></tr>`;
         })
         .join('');
       const witnessBlocks = witnesses.length ? `<div class="signers">${witnesses.map((w) => signatureBlock('Mengetahui,', '', w)).join('')}</div>` : '';
@@ -46,7 +48,7 @@ export function bastHtml(data: ReportData): string {
 <p style="text-align:right">${esc(place(event))}, ${esc(formatIsoDate('id', event.date).split(', ')[1] ?? event.date)}</p>
 <div class="signers"><div class="signer"><p>Yang Menerima,</p><p><b>PIHAK KEDUA</b></p><div class="space"></div><p>(para penerima, lihat Lampiran)</p></div>${signatureBlock('Yang Menyerahkan,', 'PIHAK PERTAMA', first)}</div>${witnessBlocks}</section>
 <section class="section"><h1>LAMPIRAN BERITA ACARA SERAH TERIMA SERTIFIKAT HALAL</h1><p class="number">Daftar Penerima — ${esc(r.name)}</p>
-<table class="grid"><thead><tr><th>No</th><th>Nama Pelaku Usaha</th><th>NIB</th><th>Nama Usaha</th><th>Nomor Sertifikat Halal</th><th>Penerima</th><th>Keterangan</th><th>Waktu (WITA)</th><th>Tanda Tangan</th></tr></thead><tbody>${rows}</tbody></table>
+<table class="grid small"><colgroup><col style="width:6mm"><col style="width:30mm"><col><col style="width:26mm"><col><col style="width:28mm"><col style="width:22mm"><col style="width:14mm"><col style="width:28mm"></colgroup><thead><tr><th>No</th><th>Nama Pelaku Usaha</th><th>NIB</th><th>Nama Usaha</th><th>Nomor Sertifikat Halal</th><th>Penerima</th><th>Keterangan</th><th>Waktu (WITA)</th><th>Tanda Tangan</th></tr></thead><tbody>${rows}</tbody></table>
 <p>Jumlah: ${lines.length} sertifikat</p></section>`;
     });
   const body = sections.length ? sections.join('') : `<section class="section">${KOP}<h1>BERITA ACARA SERAH TERIMA SERTIFIKAT HALAL</h1><p>Belum ada sertifikat yang diserahkan.</p></section>`;

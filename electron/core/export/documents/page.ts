@@ -31,11 +31,11 @@ export function page(title: string, body: string, orientation: 'portrait' | 'lan
 body { margin: 0; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9pt; color: #000 }
 .kop { text-align: center; border-bottom: 0.6mm double #000; margin-bottom: 4mm; padding-bottom: 1mm }
 .kop p { margin: 0; font-weight: 700 } .kop .dinas { font-size: 11pt }
-h1 { font-size: 12pt; text-align: center; margin: 0 0 1mm } .number { text-align: center; margin: 0 0 3mm }
+h1 { font-size: 12pt; text-align: center; margin: 0 0 1mm } h2 { font-size: 10.5pt; margin: 4mm 0 1mm } .number { text-align: center; margin: 0 0 3mm }
 .section { break-before: page } .section:first-of-type { break-before: auto }
 table.grid { width: 100%; border-collapse: collapse; margin: 2mm 0 } table.grid th, table.grid td { border: 0.2mm solid #000; padding: 1mm; vertical-align: top; overflow-wrap: anywhere }
-table.grid th { background: #eee } table.grid thead { display: table-header-group } table.grid tr { break-inside: avoid }
-td.num { text-align: right; white-space: nowrap } tr.total td { font-weight: 700 }
+table.grid th { background: #eee } table.small { font-size: 7.5pt } table.grid thead { display: table-header-group } table.grid tr { break-inside: avoid }
+td.num { text-align: right; white-space: nowrap } td.id, th.id { white-space: nowrap } tr.total td { font-weight: 700 }
 table.info td { padding: 0.3mm 2mm 0.3mm 0; vertical-align: top }
 td.sig { height: 9mm; width: 30mm } td.sig.odd { text-align: left } td.sig.even { text-align: right }
 td.sig svg { width: 26mm; height: 10mm; display: block }

@@ -17,6 +17,6 @@ function row(r: RegencyTotals, total: boolean): string {
 export function rekapHtml(data: ReportData): string {
   const head = REKAP_HEADERS.map((h) => `<th>${esc(h)}</th>`).join('');
   const body = `${KOP}<h1>REKAPITULASI PER KABUPATEN/KOTA</h1><p class="number">${esc(data.event.name)} · ${esc(formatIsoDate('id', data.event.date))} · ${esc(data.event.venue)}</p>
-<table class="grid"><thead><tr>${head}</tr></thead><tbody>${data.regencies.map((r) => row(r, false)).join('')}${row(rekapTotals(data), true)}</tbody></table>`;
+<table class="grid"><colgroup><col style="width:14mm"><col style="width:55mm"></colgroup><thead><tr>${head}</tr></thead><tbody>${data.regencies.map((r) => row(r, false)).join('')}${row(rekapTotals(data), true)}</tbody></table>`;
   return page('Rekapitulasi', body, 'landscape');
 }

@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { Desk } from '../../desk';
+import { exportDay } from '../../export/export-day';
+import { parse, required, UsageError } from '../args';
+import type { CommandResult } from '../output';
+
+/** `loket export --data DIR --out DIR [--separator ';'|','] [--template FILE]`: the end-of-day report for the ministry. */
+export async function exportCommand(argv: string[]): Promise<CommandResult> {
+  const { values } = parse(argv, { data: { type: 'string' }, out: { type: 'string' }, separator: { type: 'string' }, template: { type: 'string' }, 'no-pdf': { type: 'boolean' } });
+  const separator = values.separator ?? ';';
+  if (separator !== ';' && separator !== ',') throw new UsageError(`--separator must be ';' or ',', not "${separator}"`);
+  const folder = resolve(required(values.out, 'out'));
+  const desk = Desk.open(required(values.data, 'data'));
+  try {
+    const out = await exportDay(desk, { folder, separator, templateFile: values.template ?? null, pdf: !values['no-pdf'] });
+    const head = out.complete ? 'LENGKAP' : 'MUNGKIN TIDAK LENGKAP';
+    return { value: out, text: [`${head}: ${out.files.length} berkas di ${out.folder}`, ...out.warnings.map((w) => `! ${w}`), ...out.files.map((f) => `${f.sha256}  ${f.name}`)].join('\n') };
+  } finally {
+    desk.close();
+  }
+}

@@ -1,0 +1,11 @@
+import { join } from 'node:path';
+import type { ApiParsed, ExportResult } from '../../../shared/api';
+import type { Desk } from '../desk';
+import { witaDate } from '../export/cells';
+import { exportDay } from '../export/export-day';
+
+/** The organizer's "Ekspor Laporan": a new folder per export under <data>/ekspor, named by the WITA time ("2024-05-21_173005"). */
+export async function exportReport(desk: Desk, input: ApiParsed<'exportDay'>): Promise<ExportResult> {
+  const name = witaDate(desk.now()).toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '');
+  return exportDay(desk, { folder: join(desk.dataDir, 'ekspor', name), separator: input.separator ?? ';' });
+}
