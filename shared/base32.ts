@@ -1,7 +1,9 @@
 /** RFC 4648 base32 without padding, upper case: all of it is QR "alphanumeric" (5.5 bits a character). */
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const RFC4648 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+/** Crockford's: no I, L, O, U, for codes people type (join codes). */
+export const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-export function base32Encode(bytes: Uint8Array): string {
+export function base32Encode(bytes: Uint8Array, alphabet = RFC4648): string {
   let out = '';
   let bits = 0;
   let value = 0;
@@ -9,22 +11,22 @@ export function base32Encode(bytes: Uint8Array): string {
     value = (value << 8) | byte;
     bits += 8;
     while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      out += alphabet[(value >>> (bits - 5)) & 31];
       bits -= 5;
     }
     value &= (1 << bits) - 1;
   }
-  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
+  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
   return out;
 }
 
 /** Decodes upper or lower case; null for any other character or for non-zero padding bits. */
-export function base32Decode(text: string): Uint8Array | null {
+export function base32Decode(text: string, alphabet = RFC4648): Uint8Array | null {
   const out: number[] = [];
   let bits = 0;
   let value = 0;
   for (const ch of text.toUpperCase()) {
-    const digit = ALPHABET.indexOf(ch);
+    const digit = alphabet.indexOf(ch);
     if (digit < 0) return null;
     value = (value << 5) | digit;
     bits += 5;

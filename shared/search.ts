@@ -51,6 +51,9 @@ export class SearchIndex {
   private readonly slots: Slot[] = [];
   private readonly slotOf = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
+  /** Whole words of the names → slots, for the common case: the operator types words from their start. */
+  private readonly words = new Map<string, number[]>();
+  private sortedWords: string[] | null = null;
   private counts = new Uint16Array(1024);
 
   get size(): number {
@@ -71,6 +74,14 @@ export class SearchIndex {
     const index = this.slots.length;
     this.slots.push({ id: doc.id, text, sortKey: foldText(doc.sortKey), numbers: doc.numbers, alive: true });
     this.slotOf.set(doc.id, index);
+    for (const word of doc.texts.flatMap((t) => foldText(t).split(' '))) {
+      if (!word) continue;
+      const list = this.words.get(word);
+      if (!list) {
+        this.words.set(word, [index]);
+        this.sortedWords = null;
+      } else if (list[list.length - 1] !== index) list.push(index);
+    }
     for (let i = 0; i + 3 <= text.length; i++) {
       const gram = text.slice(i, i + 3);
       const list = this.postings.get(gram);
@@ -90,9 +101,13 @@ export class SearchIndex {
   search(query: string, limit = 20): SearchHit[] {
     const q = foldQuery(query);
     if (!q) return [];
-    const top = new TopK(limit, this.slots);
+    let top = new TopK(limit, this.slots);
     if (q.length < 3) this.prefixScan(q, top);
-    else this.trigramScan(q, top);
+    else if (/^\d+$/.test(q) || this.wordScan(q, top) < limit) {
+      // Too few whole-word hits: look wider, for pieces of words and small typos.
+      top = new TopK(limit, this.slots);
+      this.trigramScan(q, top);
+    }
     return top.hits.map((h) => ({ id: this.slots[h.slot]!.id, score: h.score }));
   }
 
@@ -103,6 +118,60 @@ export class SearchIndex {
       const slot = this.slots[i]!;
       if (slot.alive && slot.text.includes(needle)) top.offer(i, 1);
     }
+  }
+
+  /**
+   * Participants having every typed word, the last one as a prefix ("hj rusd"), in any order.
+   * Cheap even for the commonest names, so most keystrokes never reach the trigram scan.
+   */
+  private wordScan(q: string, top: TopK): number {
+    const tokens = q.split(' ');
+    const stage = this.stage();
+    let reached: number[] = [];
+    for (let k = 0; k < tokens.length; k++) {
+      const lists = k < tokens.length - 1 ? [this.words.get(tokens[k]!) ?? []] : this.prefixLists(tokens[k]!);
+      const next: number[] = [];
+      for (const list of lists) {
+        for (const slot of list) {
+          if (stage[slot] !== k) continue;
+          stage[slot] = k + 1;
+          next.push(slot);
+        }
+      }
+      for (const slot of reached) if (stage[slot] === k) stage[slot] = 0;
+      reached = next;
+      if (reached.length === 0) break;
+    }
+    let hits = 0;
+    const phrase = ` ${q}`;
+    for (const slot of reached) {
+      stage[slot] = 0;
+      const s = this.slots[slot]!;
+      if (!s.alive) continue;
+      hits++;
+      top.offer(slot, s.text.includes(phrase) ? 2.5 : 2);
+    }
+    return hits;
+  }
+
+  /** One counter per slot, all zero between calls. */
+  private stage(): Uint16Array {
+    if (this.counts.length < this.slots.length) this.counts = new Uint16Array(this.slots.length * 2);
+    return this.counts;
+  }
+
+  private prefixLists(prefix: string): number[][] {
+    const sorted = (this.sortedWords ??= [...this.words.keys()].sort());
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const lists: number[][] = [];
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) lists.push(this.words.get(sorted[i]!)!);
+    return lists;
   }
 
   /**
@@ -119,8 +188,7 @@ export class SearchIndex {
     const need = isNumber ? own.size : Math.min(own.size, Math.ceil(MIN_SHARE * padded.size));
     const lists = [...padded].map((gram) => this.postings.get(gram) ?? []).sort((a, b) => a.length - b.length);
     const seeds = lists.length - need + 1;
-    if (this.counts.length < this.slots.length) this.counts = new Uint16Array(this.slots.length * 2);
-    const counts = this.counts;
+    const counts = this.stage();
     const touched: number[] = [];
     for (let l = 0; l < seeds; l++) {
       for (const slot of lists[l]!) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { base32Decode, base32Encode, CROCKFORD } from '../../../shared/base32';
 
 /**
  * The typed join code (and the join QR's content): event ID, event secret and the addresses of the
@@ -9,7 +10,6 @@ import { createHash } from 'node:crypto';
  */
 const PREFIX = 'LOKET-';
 const VERSION = 1;
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export interface JoinInfo {
   eventId: string;
@@ -24,40 +24,11 @@ function checksum(bytes: Uint8Array): Buffer {
   return createHash('sha256').update(bytes).digest().subarray(0, 4);
 }
 
-function toBase32(bytes: Uint8Array): string {
-  let out = '';
-  let bits = 0;
-  let value = 0;
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= (1 << bits) - 1;
-  }
-  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
-  return out;
-}
-
 function fromBase32(text: string): Buffer {
-  const out: number[] = [];
-  let bits = 0;
-  let value = 0;
-  for (const raw of text) {
-    const c = raw === 'O' ? '0' : raw === 'I' || raw === 'L' ? '1' : raw;
-    const digit = ALPHABET.indexOf(c);
-    if (digit < 0) throw new JoinCodeError(`the join code has a character that cannot be in it: "${raw}"`);
-    value = (value << 5) | digit;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-    value &= (1 << bits) - 1;
-  }
-  return Buffer.from(out);
+  // People type O for 0 and I or L for 1.
+  const bytes = base32Decode(text.replace(/O/g, '0').replace(/[IL]/g, '1'), CROCKFORD);
+  if (!bytes) throw new JoinCodeError('the join code is mistyped or damaged');
+  return Buffer.from(bytes);
 }
 
 export function encodeJoinCode(info: JoinInfo): string {
@@ -68,7 +39,7 @@ export function encodeJoinCode(info: JoinInfo): string {
   parts.push(Buffer.of(addresses.length));
   for (const a of addresses) parts.push(Buffer.of(a.length), a);
   const body = Buffer.concat(parts);
-  const text = toBase32(Buffer.concat([body, checksum(body)]));
+  const text = base32Encode(Buffer.concat([body, checksum(body)]), CROCKFORD);
   return PREFIX + (text.match(/.{1,5}/g) ?? []).join('-');
 }
 
