@@ -1,17 +1,20 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+/** LOKET_ELECTRON_OUT builds elsewhere (the packaging test), leaving out/ to whatever else is running. */
+const out = (part: string) => join(process.env.LOKET_ELECTRON_OUT ?? path('./out'), part);
 
 /** The packaged app: main (with the core bundled in), a CommonJS preload for the sandbox, the renderer. */
 export default defineConfig({
   main: {
-    build: { outDir: path('./out/main'), rollupOptions: { input: { index: path('./electron/main/index.ts') } } },
+    build: { outDir: out('main'), rollupOptions: { input: { index: path('./electron/main/index.ts') } } },
   },
   preload: {
     build: {
-      outDir: path('./out/preload'),
+      outDir: out('preload'),
       rollupOptions: {
         input: { index: path('./electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -21,6 +24,6 @@ export default defineConfig({
   renderer: {
     root: path('./renderer'),
     plugins: [svelte({ configFile: path('./svelte.config.js') })],
-    build: { outDir: path('./out/renderer'), rollupOptions: { input: { index: path('./renderer/index.html') } } },
+    build: { outDir: out('renderer'), rollupOptions: { input: { index: path('./renderer/index.html') } } },
   },
 });

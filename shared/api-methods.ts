@@ -40,6 +40,17 @@ export const API_METHODS = [
   'invite',
   'joinEvent',
   'exportDay',
+  'lanSettings',
+  'setLanSettings',
+  'backupOverview',
+  'setBackupSettings',
+  'backupNow',
+  'privacyOverview',
+  'setRetention',
+  'purgePersonalData',
+  'reportSettings',
+  'setReportSettings',
+  'dashboard',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -37,6 +37,8 @@ export const walkInSchema = z.object({
   address: trimmed(400).default(''),
   productType: trimmed(120).default(''),
   productName: trimmed(400).default(''),
+  /** Optional; asked only where the ministry requires it, and shown masked afterwards. */
+  nik: trimmed(40).optional(),
 });
 export type WalkInInput = z.input<typeof walkInSchema>;
 
@@ -148,6 +150,30 @@ export const apiSchemas = {
   batchBadges: z.object({ regency: z.string().regex(/^63\.\d{2}$/).optional(), layout: badgeLayoutSchema.optional() }),
   /** ';' suits Excel under Indonesian regional settings; ',' suits most other readers. */
   exportDay: z.object({ separator: z.enum([';', ',']).optional() }),
+  lanSettings: z.object({}),
+  /** Organizer only: the Electron desk then accepts desks on the LAN at /sync and announces itself by mDNS. */
+  setLanSettings: z.object({ enabled: z.boolean() }),
+  backupOverview: z.object({}),
+  setBackupSettings: z.object({
+    /** An absolute folder on this machine (a USB stick); null stops the backups. */
+    folder: z.string().trim().min(1).max(1000).nullable().optional(),
+    intervalMin: z.number().int().min(1).max(240).optional(),
+    keep: z.number().int().min(1).max(500).optional(),
+  }),
+  backupNow: z.object({}),
+  privacyOverview: z.object({}),
+  setRetention: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  /** The PIN again, even with the organizer unlocked: a purge cannot be undone. */
+  purgePersonalData: z.object({ pin: z.string().max(12) }),
+  reportSettings: z.object({}),
+  setReportSettings: z.object({
+    /** Who signs the Berita Acara and the Daftar Hadir, first one as PIHAK PERTAMA. */
+    signatories: z.array(z.object({ name: trimmed(200).min(1), nip: trimmed(40), position: trimmed(200) })).min(1).max(4).optional(),
+    /** The participant-sheet template as JSON text; null goes back to the built-in one. */
+    template: z.string().max(100_000).nullable().optional(),
+  }),
+  /** The organizer's live overview; `bigScreen` (no personal data) needs no PIN, so a projector keeps running. */
+  dashboard: z.object({ bigScreen: z.boolean().default(false) }),
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export { API_METHODS, type ApiMethod };
@@ -186,6 +212,8 @@ export interface BadgePrintView {
 }
 
 export interface ParticipantDetail extends ParticipantSummary {
+  /** "6371••••••••0001"; the full NIK never leaves the core except in the ministry export. */
+  nikMasked?: string | null;
   /** Badges printed so far, first print first: a non-empty list means "already printed". */
   badges: BadgePrintView[];
   district: string;
@@ -425,6 +453,18 @@ export interface SyncOverview {
   digest: string;
 }
 
+/** LAN sync of a desk with a window (off by default: it then only dials the desks it knows). */
+export interface LanSettings {
+  enabled: boolean;
+  /** This face can listen (the Electron desk); elsewhere the setting is kept but has no effect. */
+  available: boolean;
+  listening: boolean;
+  /** The port it listens on (for a firewall rule), null when it does not. */
+  port: number | null;
+  /** Where other desks reach this one while it listens. */
+  addresses: string[];
+}
+
 export interface JoinInvite {
   /** The typed join code: LOKET-XXXXX-… */
   code: string;
@@ -435,12 +475,48 @@ export interface JoinInvite {
 }
 
 /** The end-of-day export: where it went, each file's SHA-256, and whether every desk's events are in it. */
+export interface ReportSettings {
+  signatories: { name: string; nip: string; position: string }[];
+  /** The participant-sheet template in force, as pretty JSON the organizer can download and edit. */
+  template: string;
+  /** The sheet's column headers in order, for showing the layout at a glance. */
+  columns: string[];
+  customTemplate: boolean;
+}
+
 export interface ExportResult {
   folder: string;
   files: { name: string; sha256: string }[];
   complete: boolean;
   /** Desks whose latest events may be missing, named, in Indonesian (the report's language). */
   warnings: string[];
+}
+
+/** Automatic backups of this desk (settings are this machine's, not the event's). */
+export interface BackupOverview {
+  folder: string | null;
+  intervalMin: number;
+  keep: number;
+  /** Epoch ms of the last backup that succeeded. */
+  lastAt: number | null;
+  lastFile: string | null;
+  /** The last attempt failed (e.g. the USB stick was pulled); cleared by the next success. */
+  error: { at: number; detail: string } | null;
+  /** This desk's backups in the folder, oldest first. */
+  files: string[];
+  folderReachable: boolean;
+}
+
+/** Data protection (UU PDP): retention, export and purge state of this desk. */
+export interface PrivacyOverview {
+  retentionDate: string | null;
+  /** The retention date has passed and this desk still holds personal data: remind the organizer. */
+  retentionPassed: boolean;
+  /** Epoch ms of the last export from this desk; the purge needs one. */
+  exportedAt: number | null;
+  /** Participant or handover records added since that export (null without an export). */
+  personalSinceExport: number | null;
+  purged: boolean;
 }
 
 /** What each method returns. */
@@ -482,6 +558,87 @@ export interface ApiResults {
   invite: JoinInvite;
   joinEvent: DeskInfo;
   exportDay: ExportResult;
+  lanSettings: LanSettings;
+  setLanSettings: LanSettings;
+  backupOverview: BackupOverview;
+  setBackupSettings: BackupOverview;
+  backupNow: BackupOverview;
+  privacyOverview: PrivacyOverview;
+  setRetention: PrivacyOverview;
+  purgePersonalData: PrivacyOverview & { backupsRemoved: number };
+  reportSettings: ReportSettings;
+  setReportSettings: ReportSettings;
+  dashboard: Dashboard;
+}
+
+/** When the people still expected will be through at the pace of the last hour. */
+export interface QueueEta {
+  /** Registered and not present yet. */
+  remaining: number;
+  /** Arrivals per hour over the last hour (or since the first arrival, if the doors opened later); 0 without pace. */
+  perHour: number;
+  /** `no_pace`: nobody arrived in the last hour, so there is no estimate (said so, never guessed). */
+  state: 'done' | 'no_pace' | 'estimate';
+  /** Epoch ms; set only for `estimate`. */
+  at: number | null;
+}
+
+/** Arrivals (first standing check-in per participant) per quarter hour of the local day. */
+export interface ArrivalBuckets {
+  bucketMinutes: 15;
+  /** Epoch ms at which the first bucket starts. */
+  start: number;
+  counts: number[];
+  /** Arrivals on another day; `counts` and `outside` add up to the present. */
+  outside: number;
+}
+
+export interface LastHourCount {
+  desk: string;
+  deskName: string;
+  checkins: number;
+  /** How many people checked in at that desk, without naming them. */
+  operators: number;
+}
+
+export interface OperatorHourCount {
+  desk: string;
+  deskName: string;
+  operator: string;
+  checkins: number;
+}
+
+export interface DashboardDeskHealth {
+  id: string;
+  name: string;
+  self: boolean;
+  /** live: linked now; recent/quiet: last heard within ten minutes or longer ago; unknown: never heard of directly or by its events. */
+  state: 'self' | 'live' | 'recent' | 'quiet' | 'unknown';
+  /** Epoch ms of its last sync message or latest event held here, whichever is later. */
+  lastHeard: number | null;
+  /** Its events held here without a gap. */
+  events: number;
+  clockWarning: boolean;
+}
+
+export interface Dashboard {
+  /** The desk's clock when the figures were taken. */
+  at: number;
+  timezone: string;
+  /** Operator names were left out. */
+  bigScreen: boolean;
+  target: number;
+  participants: number;
+  present: number;
+  walkIns: number;
+  byRegency: { code: string; name: string; target: number; participants: number; present: number; eta: QueueEta }[];
+  unknownRegency: { participants: number; present: number };
+  arrivals: ArrivalBuckets;
+  certificates: { listed: number; handedOwner: number; handedRepresentative: number; remaining: number; notIssued: number };
+  lastHour: { desks: LastHourCount[]; operators: OperatorHourCount[] | null };
+  conflicts: { handover: number; edit: number };
+  sync: { desks: DashboardDeskHealth[]; alarms: number; digest: string };
+  eta: QueueEta;
 }
 
 export type LoketClient = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResults[M]> };

@@ -20,6 +20,8 @@ export const participantFieldsSchema = z.object({
   address: z.string().max(400),
   productType: z.string().max(120),
   productName: z.string().max(400),
+  /** Only where the ministry requires it (UU PDP minimisation); absent from most events. */
+  nik: z.string().regex(/^\d{16}$/).nullable().optional(),
 });
 export type ParticipantFields = z.infer<typeof participantFieldsSchema>;
 
@@ -119,6 +121,26 @@ export const eventBodySchemas = {
     reason: z.string().min(1).max(300),
   }),
   'desk.closed': z.object({ handedOver: z.number().int().nonnegative(), inStock: z.number().int().nonnegative() }),
+  /** This desk's database came from a backup of another desk ID: the audit trail of a restore. */
+  'desk.restored': z.object({
+    fromDesk: z.string().min(8).max(64),
+    backupFile: z.string().max(260),
+    /** The backup's last own event seen; events the old desk sent after it come back through sync. */
+    fromSeq: z.number().int().nonnegative(),
+  }),
+  /**
+   * The organizer destroyed this desk's copy of personal data after the export; counts stay.
+   * `redacted` events had their personal fields removed in place (see electron/core/store/redaction.ts).
+   */
+  'desk.purged': z.object({
+    redacted: z.number().int().nonnegative(),
+    participants: z.number().int().nonnegative(),
+    checkedIn: z.number().int().nonnegative(),
+    /** The log position of the export the purge came after. */
+    exportedAt: z.number().int().nonnegative(),
+  }),
+  /** When the personal data must be destroyed (UU PDP Pasal 44); the organizer is reminded after it. */
+  'event.retention_set': z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   'import.completed': z.object({
     /** Absent on participant imports. */
     what: z.enum(['participants', 'certificates']).optional(),
@@ -154,11 +176,14 @@ export function eventId(e: Pick<LogEvent, 'desk' | 'seq'>): string {
 export function subjectOf(e: NewEvent | LogEvent, desk: string): string {
   switch (e.type) {
     case 'event.configured':
+    case 'event.retention_set':
       return 'event';
     case 'desk.named':
     case 'operator.signed_in':
     case 'import.completed':
     case 'desk.closed':
+    case 'desk.restored':
+    case 'desk.purged':
       return `desk:${desk}`;
     case 'certificate.added':
       return `c:${e.body.id}`;
@@ -185,7 +210,7 @@ export function compareEvents(a: LogEvent, b: LogEvent): number {
 }
 
 export function parseEventBody(type: string, body: unknown): NewEvent | null {
-  if (!(type in eventBodySchemas)) return null;
+  if (!Object.hasOwn(eventBodySchemas, type)) return null;
   const parsed = eventBodySchemas[type as EventType].safeParse(body);
   return parsed.success ? ({ type, body: parsed.data } as NewEvent) : null;
 }

@@ -74,6 +74,8 @@ export interface EventConfig {
   pin: { salt: string; hash: string };
   demo: boolean;
   signatories?: Signatory[];
+  /** The date personal data must be destroyed by (`event.retention_set`); absent until set. */
+  retentionDate?: string;
   configuredHlc: string;
 }
 
@@ -95,6 +97,7 @@ const FIELD_KEYS: (keyof ParticipantFields)[] = [
   'address',
   'productType',
   'productName',
+  'nik',
 ];
 
 type WriteEvent = Extract<LogEvent, { type: 'participant.imported' | 'participant.registered' | 'participant.edited' }>;
@@ -121,6 +124,8 @@ export function foldParticipant(input: readonly LogEvent[]): ParticipantState | 
     productType: b.productType,
     productName: b.productName,
   };
+  // Set only when recorded, so participants without an NIK fold exactly as before the field existed.
+  if (b.nik !== undefined) fields.nik = b.nik;
   let walkIn = creation.type === 'participant.registered';
   let source = creation.type === 'participant.imported' ? creation.body.source : null;
   for (const w of writes) {
@@ -191,10 +196,15 @@ function findEditConflicts(writes: readonly WriteEvent[]): EditConflict[] {
 
 export function foldEventConfig(input: readonly LogEvent[]): EventConfig | null {
   let latest: Extract<LogEvent, { type: 'event.configured' }> | null = null;
+  let retention: Extract<LogEvent, { type: 'event.retention_set' }> | null = null;
   for (const e of input) {
     if (e.type === 'event.configured' && (!latest || compareEvents(latest, e) < 0)) latest = e;
+    if (e.type === 'event.retention_set' && (!retention || compareEvents(retention, e) < 0)) retention = e;
   }
-  return latest ? { ...latest.body, configuredHlc: latest.hlc } : null;
+  if (!latest) return null;
+  const config: EventConfig = { ...latest.body, configuredHlc: latest.hlc };
+  if (retention) config.retentionDate = retention.body.date;
+  return config;
 }
 
 export function foldDesk(desk: string, input: readonly LogEvent[]): DeskState {

@@ -11,7 +11,7 @@ import { ParticipantView } from './participant-view';
 import { chromiumPdf } from './platform/chromium-pdf';
 import type { Platform } from './platform/seams';
 import { EventStore } from './store/event-store';
-import { openDatabase, type Db } from './store/open-database';
+import { openCheckedDatabase, type Db } from './store/open-database';
 
 export interface DeskOptions {
   /** Wall clock; a test double in simulations. */
@@ -58,7 +58,7 @@ export class Desk {
   static open(dataDir: string, options: DeskOptions = {}): Desk {
     mkdirSync(dataDir, { recursive: true });
     const platform = options.platform ?? { pdf: chromiumPdf, printer: null };
-    return new Desk(openDatabase(join(dataDir, 'loket.db')), dataDir, options.now ?? Date.now, platform);
+    return new Desk(openCheckedDatabase(join(dataDir, 'loket.db'), dataDir), dataDir, options.now ?? Date.now, platform);
   }
 
   private initIdentity(): string {

@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LoketError } from '../../shared/errors';
+import { t } from '../../shared/i18n';
+import { BackupScheduler } from './backup/backup-scheduler';
 import { Desk } from './desk';
 import { seedDemoEvent } from './demo/seed';
 import { defaultDataDir, rendererDir } from './paths';
@@ -29,10 +32,22 @@ function electronBinary(): string | null {
   }
 }
 
+/** A damaged database stops the start with the recovery path in both languages, not a stack trace. */
+function openOrExplain(dataDir: string): Desk {
+  try {
+    return Desk.open(dataDir);
+  } catch (error) {
+    if (!(error instanceof LoketError)) throw error;
+    process.stderr.write(`Loket: ${t('id', `error.${error.code}`, error.params)}\n\n${t('en', `error.${error.code}`, error.params)}\n`);
+    process.exit(1);
+  }
+}
+
 async function fallback(): Promise<void> {
   const dataDir = defaultDataDir();
-  const desk = Desk.open(dataDir);
-  if (!desk.event()) seedDemoEvent(desk);
+  const desk = openOrExplain(dataDir);
+  // A folder of its own (LOKET_DATA) is a real desk: it starts on the first-run screen to create or join an event.
+  if (!desk.event() && !process.env.LOKET_DATA) seedDemoEvent(desk);
   const requested = Number(process.env.LOKET_PORT ?? 4317);
   // Dials the desks it joined; on loopback it is reachable by no other laptop (that is `loket serve --host`).
   const sync = new DeskSync({ desk, log: (line) => process.stderr.write(`${line}\n`) });
@@ -40,6 +55,8 @@ async function fallback(): Promise<void> {
     startServer({ desk, staticDir: rendererDir(), port: 0, sync }),
   );
   sync.start();
+  const backups = new BackupScheduler(desk);
+  backups.start();
   process.stdout.write(`Loket: ${server.url}\n(data: ${dataDir}; Ctrl+C to stop)\n`);
   const browser = findChromium();
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -59,6 +76,7 @@ async function fallback(): Promise<void> {
     process.once('SIGTERM', resolve);
   });
   sync.close();
+  await backups.close();
   await server.close();
   desk.close();
 }

@@ -7,19 +7,22 @@ import { isAppOrigin } from './window-factory';
 
 export const CHANGE_CHANNEL = 'loket:changed';
 
-function fromOurFrame(event: IpcMainInvokeEvent): boolean {
+const NOT_OURS: Result<never> = { ok: false, error: { code: 'bad_request', params: { detail: 'sender' } } };
+
+/** Our window's own top-level page on app://loket; no other window, frame or origin. */
+function fromOurPage(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
   const frame = event.senderFrame;
-  return frame !== null && isAppOrigin(frame.url);
+  return !win.isDestroyed() && event.sender === win.webContents && frame !== null && frame.parent === null && isAppOrigin(frame.url);
+}
+
+/** The one wrapper every IPC handler goes through: the sender is checked before anything runs. */
+export function handleFromOurPage(win: BrowserWindow, channel: string, run: (...args: unknown[]) => Promise<Result<unknown>>): void {
+  ipcMain.handle(channel, (event, ...args: unknown[]) => (fromOurPage(event, win) ? run(...args) : Promise.resolve(NOT_OURS)));
 }
 
 /** One channel per contract method, each checking that the call comes from our own page. */
 export function registerIpc(desk: Desk, win: BrowserWindow): () => void {
-  for (const method of API_METHODS) {
-    ipcMain.handle(`loket:${method}`, async (event, input: unknown): Promise<Result<unknown>> => {
-      if (!fromOurFrame(event)) return { ok: false, error: { code: 'bad_request', params: { detail: 'sender' } } };
-      return dispatch(desk, method, input);
-    });
-  }
+  for (const method of API_METHODS) handleFromOurPage(win, `loket:${method}`, (input) => dispatch(desk, method, input));
   const unsubscribe = desk.onChange(() => {
     if (!win.isDestroyed()) win.webContents.send(CHANGE_CHANNEL);
   });

@@ -9,7 +9,10 @@ import type { Platform } from '../core/platform/seams';
  * to the printer chosen for this desk, on that layout's paper.
  */
 async function withDocument<T>(html: string, work: (win: BrowserWindow) => Promise<T>): Promise<T> {
-  const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, disableBlinkFeatures: 'Auxclick' },
+  });
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
     return await work(win);
@@ -30,7 +33,11 @@ export function electronPlatform(): Platform {
     },
     printer: {
       printers: async () => {
-        const probe = new BrowserWindow({ show: false });
+        // An empty window that never loads anything: it only asks Chromium for the printer list.
+        const probe = new BrowserWindow({
+          show: false,
+          webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, disableBlinkFeatures: 'Auxclick' },
+        });
         try {
           return (await probe.webContents.getPrintersAsync()).map((p) => p.name);
         } finally {

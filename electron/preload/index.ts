@@ -2,10 +2,11 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { ApiResults } from '../../shared/api';
 import { API_METHODS, type ApiMethod } from '../../shared/api-methods';
 import type { Result } from '../../shared/errors';
+import { SHELL_CHANNELS, type ShellApi } from '../../shared/shell-api';
 
 /**
  * Named methods only (never ipcRenderer or a generic invoke): one per contract method, each on
- * its own channel, plus a change notification.
+ * its own channel, plus a change notification; and the shell's own few (kiosk lock-down).
  */
 export type PreloadApi = { [M in ApiMethod]: (input: unknown) => Promise<Result<ApiResults[M]>> } & {
   onChange(callback: () => void): () => void;
@@ -24,4 +25,11 @@ const api = {
   },
 } satisfies PreloadApi;
 
+const shell = {
+  kioskState: () => ipcRenderer.invoke(SHELL_CHANNELS.kioskState),
+  leaveKiosk: (pin: string) => ipcRenderer.invoke(SHELL_CHANNELS.leaveKiosk, pin),
+  enterKiosk: () => ipcRenderer.invoke(SHELL_CHANNELS.enterKiosk),
+} satisfies ShellApi;
+
 contextBridge.exposeInMainWorld('loket', api);
+contextBridge.exposeInMainWorld('loketShell', shell);

@@ -1,10 +1,12 @@
 import { vi } from 'vitest';
 import type {
+  ReportSettings,
   BadgeDocument,
   BadgeLayout,
   CheckinOutcome,
   DeskInfo,
   DeskSettings,
+  LanSettings,
   PrintOutcome,
   LoketClient,
   ParticipantDetail,
@@ -94,9 +96,18 @@ export const SYNC_OVERVIEW: SyncOverview = {
 };
 
 /** An in-memory desk: enough of the contract for the check-in screen. */
+export const REPORT_SETTINGS: ReportSettings = {
+  signatories: [],
+  template: '{"sheet":"Peserta","file":"peserta.csv","columns":[{"header":"NIB","field":"nib"}]}\n',
+  columns: ['No', 'NIB', 'Nama Pelaku Usaha'],
+  customTemplate: false,
+};
+
 export function fakeClient(people: ParticipantDetail[], settings: Partial<DeskSettings> = {}) {
   const byId = new Map(people.map((p) => [p.id, structuredClone(p)]));
   let desk: DeskSettings = { printMode: 'never', layout: 'a6', printer: null, printers: [], ...settings };
+  /** As the Electron desk answers: LAN sync available, off. */
+  let lan: LanSettings = { enabled: false, available: true, listening: false, port: null, addresses: [] };
   const badgeHtml = (p: ParticipantDetail, layout: BadgeLayout) =>
     `<!doctype html><html><head><style>@page { size: A6 }</style></head><body><h1>${p.name}</h1><p>${layout}</p></body></html>`;
   const find = (input: { participantId?: string; nib?: string; code?: string }): ParticipantDetail | undefined => {
@@ -177,18 +188,29 @@ export function fakeClient(people: ParticipantDetail[], settings: Partial<DeskSe
       if (pin !== '123456') throw new LoketClientError('wrong_pin');
       return { ...DESK_INFO, organizerUntil: Date.now() + 600_000 };
     }),
+    lanSettings: vi.fn(async () => structuredClone(lan)),
+    setLanSettings: vi.fn(async ({ enabled }: { enabled: boolean }) => {
+      lan = { ...lan, enabled, listening: enabled, port: enabled ? 4318 : null, addresses: enabled ? ['http://192.168.1.10:4318'] : [] };
+      return structuredClone(lan);
+    }),
     syncStatus: vi.fn(async () => structuredClone(SYNC_OVERVIEW)),
     invite: vi.fn(async () => ({ code: JOIN_CODE, qrPngDataUrl: 'data:image/png;base64,iVBORw0KGgo=', addresses: ['http://192.168.1.10:4317'] })),
     joinEvent: vi.fn(async ({ code }: { code: string }) => {
       if (code.toUpperCase().replace(/[\s-]/g, '') !== JOIN_CODE.replace(/-/g, '')) throw new LoketClientError('join_code_invalid');
       return DESK_INFO;
     }),
+    privacyOverview: vi.fn(async () => ({ retentionDate: '2024-08-31', retentionPassed: false, exportedAt: null, personalSinceExport: null, purged: false })),
     exportDay: vi.fn(async ({ separator }: { separator?: ';' | ',' }) => ({
       folder: '/tmp/x/ekspor/2024-05-21_173005',
       files: [{ name: 'laporan-harian.xlsx', sha256: 'a'.repeat(64) }, { name: separator === ',' ? 'rekap.csv' : 'peserta.csv', sha256: 'b'.repeat(64) }],
       complete: false,
       warnings: ['Meja 2 (abcdefgh) terakhir tersinkron pukul 09.30 WITA: peristiwa sesudahnya mungkin belum masuk ekspor ini.'],
     })),
+    reportSettings: vi.fn(async () => structuredClone(REPORT_SETTINGS)),
+    setReportSettings: vi.fn(async (input: { signatories?: ReportSettings['signatories']; template?: string | null }) => {
+      if (typeof input.template === 'string' && !input.template.includes('"columns"')) throw new LoketClientError('template_invalid', { problem: 'columns: Required' });
+      return { ...structuredClone(REPORT_SETTINGS), ...(input.signatories ? { signatories: input.signatories } : {}), ...(input.template ? { customTemplate: true, columns: ['NIB PU'] } : {}) };
+    }),
   };
   return client as typeof client & LoketClient;
 }

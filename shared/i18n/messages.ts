@@ -132,6 +132,41 @@ const ERRORS: Record<ErrorCode, Entry> = {
     id: 'Gagal menyimpan ({detail}). Data yang sudah tersimpan aman.',
     en: 'Could not save ({detail}). Everything already saved is safe.',
   },
+  database_damaged: {
+    id:
+      'Basis data meja ini rusak ({problem}). Jangan lanjut mencatat di meja ini. Pulihkan cadangan terakhir: ' +
+      '"loket restore --data {data} --from BERKAS" (berkas loket-*.db di folder cadangan), lalu buka Loket lagi; ' +
+      'atau pindahkan folder data, buka Loket sebagai meja baru dan gabung ke acara agar semua data ditarik dari meja lain.',
+    en:
+      "This desk's database is damaged ({problem}). Do not keep recording on this desk. Restore the latest backup: " +
+      '"loket restore --data {data} --from FILE" (a loket-*.db file in the backup folder), then open Loket again; ' +
+      'or move the data folder away, open Loket as a new desk and join the event to pull everything from the other desks.',
+  },
+  backup_not_configured: {
+    id: 'Folder cadangan belum dipilih (Pengaturan → Cadangan).',
+    en: 'No backup folder chosen yet (Settings → Backup).',
+  },
+  backup_failed: {
+    id: 'Cadangan gagal ditulis ke {folder} ({detail}). Meja tetap berjalan; periksa flashdisk atau pilih folder lain.',
+    en: 'The backup could not be written to {folder} ({detail}). The desk keeps working; check the USB stick or choose another folder.',
+  },
+  backup_invalid: {
+    id: 'Berkas {file} bukan cadangan Loket yang utuh ({problem}).',
+    en: 'The file {file} is not an intact Loket backup ({problem}).',
+  },
+  export_required: {
+    id: 'Data pribadi hanya bisa dihapus setelah ekspor laporan dibuat dan diterima.',
+    en: 'Personal data can be purged only after the report has been exported and received.',
+  },
+  data_after_export: {
+    id: 'Ada {count} catatan peserta baru sejak ekspor terakhir. Ekspor lagi sebelum menghapus data pribadi.',
+    en: 'There are {count} new participant records since the last export. Export again before purging personal data.',
+  },
+  nik_invalid: {
+    id: 'NIK harus 16 angka dengan kode provinsi dan tanggal lahir yang benar.',
+    en: 'An NIK has 16 digits with a valid province code and date of birth.',
+  },
+  already_purged: { id: 'Data pribadi meja ini sudah dihapus.', en: "This desk's personal data has already been purged." },
   bad_request: { id: 'Permintaan tidak valid: {detail}', en: 'Invalid request: {detail}' },
   internal: { id: 'Terjadi kesalahan: {detail}', en: 'Something went wrong: {detail}' },
 };

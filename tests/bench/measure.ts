@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 
 export interface Percentiles {
   n: number;
@@ -31,3 +33,15 @@ export async function timeOnce<T>(fn: () => T | Promise<T>): Promise<{ ms: numbe
 }
 
 export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+/** The floor of every durable write: one row, one transaction, on the same pragmas as the store. */
+export function bareDurableInsert(dir: string, n: number): Percentiles {
+  const db = new Database(join(dir, 'floor.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const p = timeEach(Array.from({ length: n }, (_, i) => i), (i) => db.transaction(() => insert.run(`{"n":${i}}`)).immediate());
+  db.close();
+  return p;
+}

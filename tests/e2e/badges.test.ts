@@ -2,8 +2,6 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { PNG } from 'pngjs';
-import QRCode from 'qrcode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BadgeDocument, ParticipantDetail, ParticipantSummary } from '../../shared/api';
 import { generateParticipants } from '../../electron/core/demo/participants';
@@ -12,6 +10,7 @@ import { projectRoot, requireBuild } from '../helpers/built-core';
 import { runCli } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dir';
 import { CHROMIUM, CHROMIUM_ARGS, active, startServer } from '../helpers/e2e';
+import { qrVideo } from '../helpers/qr-video';
 
 /**
  * QR badges at the desk, in Chromium against a real `loket serve`: a USB scanner's burst typed
@@ -37,30 +36,6 @@ async function api<T>(base: string, method: string, body: object = {}): Promise<
   return reply.value as T;
 }
 
-
-/**
- * A YUV4MPEG2 (4:2:0) clip of identical 640×480 frames: the QR code of `text`, centred on white.
- * Chromium's fake camera plays it in a loop.
- */
-async function qrVideo(text: string, file: string, frames = 5): Promise<void> {
-  const W = 640;
-  const H = 480;
-  const png = PNG.sync.read(await QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: 400 }));
-  const y = Buffer.alloc(W * H, 235);
-  const ox = Math.floor((W - png.width) / 2);
-  const oy = Math.floor((H - png.height) / 2);
-  for (let row = 0; row < png.height; row++) {
-    for (let col = 0; col < png.width; col++) {
-      const i = (row * png.width + col) * 4;
-      const luma = 0.299 * png.data[i]! + 0.587 * png.data[i + 1]! + 0.114 * png.data[i + 2]!;
-      y[(oy + row) * W + ox + col] = Math.round(16 + (luma * 219) / 255);
-    }
-  }
-  const chroma = Buffer.alloc((W / 2) * (H / 2), 128);
-  const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420\n`)];
-  for (let f = 0; f < frames; f++) parts.push(Buffer.from('FRAME\n'), y, chroma, chroma);
-  writeFileSync(file, Buffer.concat(parts));
-}
 
 interface Person {
   id: string;

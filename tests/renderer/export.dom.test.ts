@@ -19,3 +19,36 @@ describe('export screen', () => {
     expect(screen.getByText('rekap.csv')).toBeTruthy();
   });
 });
+
+describe('report settings on the export screen', () => {
+  function open() {
+    const client = fakeClient([]);
+    const app = new AppState(client, () => () => {});
+    app.info = structuredClone(DESK_INFO);
+    app.now = AT_0930;
+    render(ExportScreen, { context: appContext(app) });
+    return client;
+  }
+
+  it('saves the signatories the organizer typed, in order, without empty rows', async () => {
+    const client = open();
+    await screen.findByTestId('template-columns');
+    await fireEvent.input(screen.getAllByTestId('signatory-name')[0]!, { target: { value: 'Dr. H. Ahmad Fauzi' } });
+    await fireEvent.input(screen.getAllByTestId('signatory-nip')[0]!, { target: { value: '197001011995031001' } });
+    await fireEvent.input(screen.getAllByTestId('signatory-position')[0]!, { target: { value: 'Kepala Dinas' } });
+    await fireEvent.click(screen.getByText('Tambah penanda tangan'));
+    await fireEvent.click(screen.getByTestId('signatories-save'));
+    expect(client.setReportSettings).toHaveBeenCalledWith({ signatories: [{ name: 'Dr. H. Ahmad Fauzi', nip: '197001011995031001', position: 'Kepala Dinas' }] });
+    expect((await screen.findByRole('status')).textContent).toBe('Tersimpan.');
+  });
+
+  it('shows why an uploaded template was refused and keeps the one in force', async () => {
+    const client = open();
+    expect((await screen.findByTestId('template-columns')).textContent).toContain('Nama Pelaku Usaha');
+    const file = new File(['{"sheet":"X"}'], 'kemenkop.json', { type: 'application/json' });
+    await fireEvent.change(screen.getByTestId('template-file'), { target: { files: [file] } });
+    expect(client.setReportSettings).toHaveBeenCalledWith({ template: '{"sheet":"X"}' });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/templat/i);
+    expect(screen.getByTestId('template-kind').textContent).toBe('Templat bawaan (format Kementerian)');
+  });
+});

@@ -16,9 +16,14 @@ import {
   unlockOrganizer,
 } from '../services/event-service';
 import { exportReport } from '../services/export-service';
+import { backupNowService, backupOverview, changeBackupSettings } from '../services/backup-service';
+import { privacyOverview, purgePersonalData, setRetention } from '../services/privacy-service';
 import { commitImport, importProblems, previewImport } from '../services/import-service';
+import { reportSettings, setReportSettings } from '../services/report-settings';
 import { search, status } from '../services/status-service';
+import { dashboard } from '../services/dashboard-service';
 import { invite, joinEvent, syncOverview } from '../services/sync-service';
+import { lanSettings, setLanSettings } from '../services/lan-service';
 import { toDetail } from '../services/views';
 
 export type Handlers = { [M in ApiMethod]: (desk: Desk, input: ApiParsed<M>) => ApiResults[M] | Promise<ApiResults[M]> };
@@ -74,4 +79,19 @@ export const handlers: Handlers = {
   invite: organizer<'invite'>((desk) => invite(desk)),
   joinEvent: (desk, input) => joinEvent(desk, input.code),
   exportDay: organizer<'exportDay'>((desk, input) => exportReport(desk, input)),
+  lanSettings: (desk) => lanSettings(desk),
+  setLanSettings: organizer<'setLanSettings'>((desk, input) => setLanSettings(desk, input.enabled)),
+  backupOverview: organizer<'backupOverview'>((desk) => backupOverview(desk)),
+  setBackupSettings: organizer<'setBackupSettings'>((desk, input) => changeBackupSettings(desk, input)),
+  backupNow: organizer<'backupNow'>((desk) => backupNowService(desk)),
+  privacyOverview: (desk) => privacyOverview(desk),
+  setRetention: organizer<'setRetention'>((desk, input) => setRetention(desk, input.date)),
+  purgePersonalData: organizer<'purgePersonalData'>((desk, input) => purgePersonalData(desk, input.pin)),
+  reportSettings: organizer<'reportSettings'>((desk) => reportSettings(desk)),
+  setReportSettings: organizer<'setReportSettings'>((desk, input) => setReportSettings(desk, input)),
+  // Per-operator figures are for organizers; the big screen carries none, so a projector outlives the PIN session.
+  dashboard: (desk, input) => {
+    if (!input.bigScreen) requireOrganizer(desk);
+    return dashboard(desk, { bigScreen: input.bigScreen });
+  },
 };

@@ -4,6 +4,7 @@ import { badges, invitations } from './commands/badge-commands';
 import { certificatesCommand, handoverCommand } from './commands/certificate-commands';
 import { checkin, importFile, init, statusCommand } from './commands/desk-commands';
 import { demoWorkbook } from './commands/demo-workbook';
+import { backupCommand, checkCommand, purgeCommand, restoreCommand } from './commands/backup-commands';
 import { exportCommand } from './commands/export-command';
 import { serve } from './commands/serve';
 import { bundle, invite, join, syncCommand } from './commands/sync-commands';
@@ -24,6 +25,10 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<CommandResult>> = {
   join,
   bundle,
   export: exportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  check: checkCommand,
+  purge: purgeCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

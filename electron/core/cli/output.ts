@@ -44,5 +44,9 @@ export const USAGE = `usage:
   loket join    --data DIR --code LOKET-...
   loket bundle  export|import --data DIR FILE
   loket demo-workbook --out FILE.xlsx [--count N] [--seed N]
+  loket backup  --data DIR [--to DIR] [--keep N]
+  loket restore --data DIR --from FILE.db
+  loket check   --data DIR
+  loket purge   --data DIR --pin PIN
 every command takes --json (machine-readable output) and --lang id|en
 `;

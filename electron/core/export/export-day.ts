@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportResult } from '../../../shared/api';
 import { hlcWall } from '../../../shared/hlc';
+import { privacyNotice } from '../../../shared/privacy-notice';
 import type { Desk } from '../desk';
 import { completeness } from './completeness';
 import { tableCsv } from './csv';
@@ -13,14 +14,14 @@ import { summaryHtml } from './documents/summary-html';
 import { fixPdfStamps } from './pdf-stamps';
 import { collectReport } from './report-data';
 import { reportTables } from './report-tables';
-import { loadTemplate } from './template';
+import { loadTemplate, templateFromText } from './template';
 import { writeWorkbook } from './workbook';
 
 export interface ExportOptions {
   /** The folder to write; created if missing. */
   folder: string;
   separator?: ';' | ',';
-  /** A participant-sheet template file; else the desk setting `export_template`, else the default. */
+  /** A participant-sheet template file; else the template saved on the desk (`export_template`), else the default. */
   templateFile?: string | null;
   /** PDFs need Chromium; the benchmark measures the data files without them. */
   pdf?: boolean;
@@ -40,7 +41,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 export async function exportDay(desk: Desk, options: ExportOptions): Promise<ExportResult> {
   const separator = options.separator ?? ';';
   const data = collectReport(desk);
-  const template = await loadTemplate(options.templateFile ?? desk.meta('export_template'));
+  const template = options.templateFile ? await loadTemplate(options.templateFile) : templateFromText(desk.meta('export_template'));
   const tables = reportTables(data, template);
   const digest = desk.store.digest();
   // The latest event's time stands in for "now" inside the files, so the same events give the same bytes.
@@ -53,15 +54,17 @@ export async function exportDay(desk: Desk, options: ExportOptions): Promise<Exp
     await writeFile(join(options.folder, name), bytes);
     files.push({ name, sha256: sha256(bytes) });
   };
-  const pdf = async (name: string, html: string) => put(name, fixPdfStamps(await desk.platform.pdf.pdf(html), stamp, digest));
+  const pdf = async (html: string) => fixPdfStamps(await desk.platform.pdf.pdf(html), stamp, digest);
 
-  await put(WORKBOOK_FILE, await writeWorkbook(tables, stamp));
+  await put(WORKBOOK_FILE, writeWorkbook(tables, stamp));
   for (const table of tables) await put(table.file, tableCsv(table, separator));
   if (options.pdf !== false) {
-    await pdf('daftar-hadir.pdf', attendanceHtml(data));
-    await pdf('berita-acara-serah-terima.pdf', bastHtml(data));
-    await pdf('rekap.pdf', rekapHtml(data));
-    await pdf(SUMMARY_FILE, summaryHtml({ event: data.event, deskName: desk.deskName(desk.id), digest, eventCount: data.events.length, completeness: coverage, files: [...files] }));
+    // Rendered side by side so they share one browser; written in a fixed order so `files` stays deterministic.
+    const [attendance, bast, rekap] = await Promise.all([pdf(attendanceHtml(data)), pdf(bastHtml(data)), pdf(rekapHtml(data))]);
+    await put('daftar-hadir.pdf', attendance);
+    await put('berita-acara-serah-terima.pdf', bast);
+    await put('rekap.pdf', rekap);
+    await put(SUMMARY_FILE, await pdf(summaryHtml({ event: data.event, deskName: desk.deskName(desk.id), digest, eventCount: data.events.length, completeness: coverage, files: [...files] })));
   }
 
   const manifest = {
@@ -72,6 +75,8 @@ export async function exportDay(desk: Desk, options: ExportOptions): Promise<Exp
     eventLog: { digest, events: data.events.length, latestEventAt: stamp.toISOString() },
     complete: coverage.complete,
     statement: coverage.statement,
+    // UU PDP: whoever receives the personal data receives the notice it was collected under.
+    privacyNotice: Object.fromEntries((['id', 'en'] as const).map((lang) => [lang, privacyNotice(lang, { eventName: data.event.name, retentionDate: data.event.retentionDate ?? null })])),
     warnings: coverage.warnings,
     desks: coverage.desks.map((d) => ({
       desk: d.desk,

@@ -20,6 +20,9 @@ export const ACTION_LABELS: Record<LogEvent['type'], string> = {
   'conflict.resolved': 'Konflik diselesaikan',
   'desk.closed': 'Meja ditutup',
   'import.completed': 'Impor selesai',
+  'desk.restored': 'Meja dipulihkan dari cadangan',
+  'desk.purged': 'Data pribadi dihapus',
+  'event.retention_set': 'Batas simpan data diatur',
 };
 
 /** Names resolved for the details: participants and certificates by ID. */
@@ -62,6 +65,12 @@ export function logDetails(e: LogEvent, names: LogNames): string {
       return `${names.certificate(e.body.certificate)} · dipertahankan ${e.body.keep} · alasan: ${e.body.reason}`;
     case 'desk.closed':
       return `diserahkan ${e.body.handedOver} · sisa ${e.body.inStock}`;
+    case 'desk.restored':
+      return `dari meja ${e.body.fromDesk.slice(0, 6)} · ${e.body.backupFile} · sampai #${e.body.fromSeq}`;
+    case 'desk.purged':
+      return `${e.body.redacted} catatan dihapus datanya · ${e.body.participants} peserta, ${e.body.checkedIn} hadir`;
+    case 'event.retention_set':
+      return `simpan sampai ${e.body.date}`;
     case 'import.completed':
       return `${e.body.what === 'certificates' ? 'sertifikat' : 'peserta'} · ${e.body.file} · ${e.body.imported} baru, ${e.body.updated} diperbarui, ${e.body.errors} galat`;
   }

@@ -35,6 +35,8 @@ export const PARTICIPANT_FIELDS = {
   regencyName: (r: ParticipantRow): Cell => (r.p.regency ? (regencyByCode(r.p.regency)?.name ?? r.p.regency) : null),
   name: (r: ParticipantRow): Cell => r.p.name,
   nib: (r: ParticipantRow): Cell => r.p.nib,
+  /** In full: the ministry's list is the one place that needs it (add {"field":"nik"} to the template). */
+  nik: (r: ParticipantRow): Cell => r.p.nik ?? null,
   business: (r: ParticipantRow): Cell => r.p.business,
   productType: (r: ParticipantRow): Cell => r.p.productType,
   productName: (r: ParticipantRow): Cell => r.p.productName,

@@ -27,19 +27,25 @@ function parseTemplate(json: unknown): ParticipantTemplate {
 
 const defaultTemplate = (): ParticipantTemplate => parseTemplate(DEFAULT_TEMPLATE);
 
-/** The desk setting `export_template` (a file path) or `--template FILE` replaces the default. */
-export async function loadTemplate(file: string | null): Promise<ParticipantTemplate> {
-  if (!file) return defaultTemplate();
+/** A template given as text (an upload from the settings screen, or the desk setting it was saved to). */
+export function templateFromText(text: string | null): ParticipantTemplate {
+  if (text === null) return defaultTemplate();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new LoketError('template_invalid', { problem: (error as Error).message });
+  }
+  return parseTemplate(json);
+}
+
+/** `--template FILE` on the command line replaces the desk's template for one export. */
+export async function loadTemplate(file: string): Promise<ParticipantTemplate> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
     throw new LoketError('template_invalid', { problem: `cannot read ${file}` });
   }
-  try {
-    return parseTemplate(JSON.parse(text));
-  } catch (error) {
-    if (error instanceof LoketError) throw error;
-    throw new LoketError('template_invalid', { problem: (error as Error).message });
-  }
+  return templateFromText(text);
 }

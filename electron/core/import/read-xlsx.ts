@@ -1,5 +1,6 @@
 import { LoketError } from '../../../shared/errors';
 import type { RawSheet } from '../../../shared/import/types';
+import { CellBudget } from './cell-budget';
 import { MAX_SHEET_NAME } from './limits';
 import { dropTrailingBlankRows } from './rows';
 import { decodeOoxmlText, readSheetXml, type WorkbookParts } from './xlsx-sheet';
@@ -55,7 +56,7 @@ function dateStyles(xml: string): Set<number> {
   return dates;
 }
 
-function sharedStrings(xml: string): string[] {
+function sharedStrings(xml: string, budget: CellBudget): string[] {
   const strings: string[] = [];
   let current: string | null = null;
   let inText = false;
@@ -74,6 +75,7 @@ function sharedStrings(xml: string): string[] {
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic = false;
       else if (name === 'si' && current !== null) {
+        budget.spend(1);
         strings.push(current);
         current = null;
       }
@@ -114,6 +116,13 @@ function readSheets(zip: ZipArchive): RawSheet[] {
     const bytes = zip.read(part);
     return bytes ? partText(bytes) : null;
   };
+  // A sheet the workbook names but the archive lacks is damage (often one flipped bit in its
+  // name); read as empty, it would import as a sheet without rows.
+  const sheetText = (part: string): string => {
+    const found = text(part);
+    if (found === null) throw new Error(`xlsx: missing sheet ${part}`);
+    return found;
+  };
   const rootRels = relationships(text('_rels/.rels') ?? '');
   const office = [...rootRels.values()].find((r) => r.type.endsWith('/officeDocument'));
   const workbookPart = office ? resolve('', office.target) : 'xl/workbook.xml';
@@ -141,12 +150,14 @@ function readSheets(zip: ZipArchive): RawSheet[] {
       }
     },
   });
+  const budget = new CellBudget();
   const parts: WorkbookParts = {
-    sharedStrings: sharedStrings(partOfType('sharedStrings') ?? ''),
+    sharedStrings: sharedStrings(partOfType('sharedStrings') ?? '', budget),
     dateStyles: dateStyles(partOfType('styles') ?? ''),
     date1904,
+    budget,
   };
-  return sheets.map(({ name, part }) => ({ name, rows: dropTrailingBlankRows(readSheetXml(text(part) ?? '', parts)) }));
+  return sheets.map(({ name, part }) => ({ name, rows: dropTrailingBlankRows(readSheetXml(sheetText(part), parts)) }));
 }
 
 /** Every worksheet in tab order. Anything that does not open as a workbook is "not a spreadsheet". */

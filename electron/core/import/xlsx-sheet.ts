@@ -1,5 +1,6 @@
 import { columnIndex, columnLetter } from '../../../shared/import/columns';
 import type { RawCell } from '../../../shared/import/types';
+import type { CellBudget } from './cell-budget';
 import { attribute, attributes, decodeXml, scanXml } from './xml';
 
 export interface WorkbookParts {
@@ -7,6 +8,8 @@ export interface WorkbookParts {
   /** Indexes of cell styles (cellXfs) whose number format is a date. */
   dateStyles: ReadonlySet<number>;
   date1904: boolean;
+  /** Shared by every sheet of the workbook. */
+  budget: CellBudget;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -77,8 +80,13 @@ export function readSheetXml(xml: string, parts: WorkbookParts): RawCell[][] {
     }
     const v = c.value;
     switch (c.type) {
-      case 's':
-        return v === null ? null : (parts.sharedStrings[Number(v)] ?? null);
+      case 's': {
+        if (v === null) return null;
+        const text = parts.sharedStrings[Number(v)];
+        // A string the table lacks means a damaged or missing table: refuse rather than import blanks.
+        if (text === undefined) throw new Error('xlsx: missing shared string');
+        return text;
+      }
       case 'inlineStr':
         return c.inline;
       case 'b':
@@ -158,7 +166,10 @@ export function readSheetXml(xml: string, parts: WorkbookParts): RawCell[][] {
       } else if (name === 'c' && cell) {
         if (row >= 0 && row < MAX_ROWS && cell.col >= 0 && cell.col < MAX_COLUMNS) {
           const value = valueOf(cell);
-          if (value !== null && value !== '') (rows[row] ??= [])[cell.col] = value;
+          if (value !== null && value !== '') {
+            parts.budget.spend(Math.max(0, row + 1 - rows.length) + Math.max(0, cell.col + 1 - (rows[row]?.length ?? 0)));
+            (rows[row] ??= [])[cell.col] = value;
+          }
         }
         cell = null;
       }
@@ -166,11 +177,11 @@ export function readSheetXml(xml: string, parts: WorkbookParts): RawCell[][] {
   });
 
   const dense = Array.from(rows, (cells) => (cells ? Array.from(cells, (c) => c ?? null) : []));
-  for (const ref of merges) repeatMerged(dense, ref);
+  for (const ref of merges) repeatMerged(dense, ref, parts.budget);
   return dense;
 }
 
-function repeatMerged(rows: RawCell[][], ref: string): void {
+function repeatMerged(rows: RawCell[][], ref: string, budget: CellBudget): void {
   const [from, to] = ref.split(':');
   if (!from || !to) return;
   const top = Number(/\d+/.exec(from)?.[0]) - 1;
@@ -178,10 +189,12 @@ function repeatMerged(rows: RawCell[][], ref: string): void {
   const left = columnIndex(from);
   const right = Math.min(columnIndex(to), left + MAX_MERGE_COLUMNS);
   const value = rows[top]?.[left] ?? null;
-  if (value === null || !(top >= 0 && left >= 0)) return;
+  if (value === null || !(top >= 0 && left >= 0) || bottom < top || right < left) return;
   for (let r = top; r <= bottom; r++) {
     const cells = rows[r]!;
+    // Overlapping merges (Excel never writes them) would otherwise repeat this work without end.
+    budget.spend(right - left + 1 + Math.max(0, left - cells.length));
+    while (cells.length < left) cells.push(null);
     for (let c = left; c <= right; c++) if (r !== top || c !== left) cells[c] = value;
-    for (let c = 0; c < cells.length; c++) cells[c] ??= null;
   }
 }

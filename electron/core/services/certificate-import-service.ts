@@ -4,6 +4,7 @@ import type { NewEvent } from '../../../shared/events';
 import type { CertificateState } from '../../../shared/fold-certificate';
 import { normalizeCertificateSheets, type CertificateCandidate } from '../../../shared/import/certificate-list';
 import { Issues } from '../../../shared/import/issues';
+import { backupBefore } from '../backup/backup-file';
 import type { Desk } from '../desk';
 import { participantIdFor } from '../ids';
 import { readTable } from '../import/read-table';
@@ -82,6 +83,8 @@ export async function previewCertificateImport(desk: Desk, input: ImportInput): 
 
 /** All or nothing, like the participant import. */
 export async function commitCertificateImport(desk: Desk, input: ImportInput, operator = desk.requireOperator()): Promise<ImportResult> {
+  // Before planning: the plan must see the log exactly as it is when it is recorded.
+  await backupBefore(desk, 'import');
   const { events, result } = await plan(desk, input);
   if (result.rows === 0) throw new LoketError('file_empty');
   desk.record(

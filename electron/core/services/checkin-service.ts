@@ -1,6 +1,7 @@
 import type { ApiParsed, CheckinOutcome, ParticipantDetail } from '../../../shared/api';
 import { parseScannedCode } from '../../../shared/badge/badge-code';
 import { parseNib } from '../../../shared/domain/nib';
+import { parseNik } from '../../../shared/domain/nik';
 import { parsePhone } from '../../../shared/domain/phone';
 import { regencyByCode } from '../../../shared/domain/regency';
 import { tidyName } from '../../../shared/domain/text';
@@ -94,6 +95,13 @@ export function registerWalkIn(desk: Desk, input: ApiParsed<'registerWalkIn'>): 
   }
   const regency = input.regency ?? null;
   if (regency && !regencyByCode(regency)) throw new LoketError('regency_unknown', { value: regency });
+  let nik: string | null = null;
+  if (input.nik) {
+    const parsed = parseNik(input.nik);
+    // The typed value is not echoed back: an NIK stays out of messages and logs.
+    if (!parsed.ok) throw new LoketError('nik_invalid');
+    nik = parsed.nik;
+  }
 
   const id = nib ? participantIdFor(desk.secret, nib) : randomId();
   desk.record(
@@ -111,6 +119,7 @@ export function registerWalkIn(desk: Desk, input: ApiParsed<'registerWalkIn'>): 
           address: input.address,
           productType: input.productType,
           productName: input.productName,
+          ...(nik ? { nik } : {}),
           prev: null,
         },
       },

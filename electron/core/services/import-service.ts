@@ -5,6 +5,7 @@ import type { NewEvent, ParticipantFields } from '../../../shared/events';
 import type { ParticipantState } from '../../../shared/fold';
 import { normalizeSheets } from '../../../shared/import/normalize';
 import type { NormalizedImport } from '../../../shared/import/types';
+import { backupBefore } from '../backup/backup-file';
 import type { Desk } from '../desk';
 import { participantIdFor } from '../ids';
 import { readTable } from '../import/read-table';
@@ -77,7 +78,9 @@ export async function previewImport(desk: Desk, input: ImportInput): Promise<Imp
 
 /** All or nothing: the participants and the import record go into the log in one transaction. */
 export async function commitImport(desk: Desk, input: ImportInput, operator = desk.requireOperator()): Promise<ImportResult> {
-  return recordImport(desk, input.fileName, await parse(desk, input), operator);
+  const normalized = await parse(desk, input);
+  await backupBefore(desk, 'import');
+  return recordImport(desk, input.fileName, normalized, operator);
 }
 
 export function recordImport(desk: Desk, fileName: string, normalized: NormalizedImport, operator: string): ImportResult {

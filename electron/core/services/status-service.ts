@@ -2,6 +2,7 @@ import type { ParticipantSummary, Status } from '../../../shared/api';
 import { regencyByCode } from '../../../shared/domain/regency';
 import type { Desk } from '../desk';
 import { SyncRecords, type IntegrityAlarm } from '../store/sync-records';
+import { deskSync } from '../sync/desk-sync';
 import { CLOCK_WARNING_MS } from '../sync/session';
 import { deskInfo } from './event-service';
 import { toSummary } from './views';
@@ -16,6 +17,8 @@ export interface KnownDesk {
   name: string;
   /** This desk's version-vector entry for it: how many of its events we hold without a gap. */
   seq: number;
+  /** Its events beyond `seq` that some peer said it holds (in a hello, ack or vector): this desk lacks them. */
+  lacking: number;
   /** Epoch ms of the last message from it, for desks we have talked to directly. */
   lastContact?: number;
   /** Its clock minus ours when we last linked; flagged beyond a minute, data still accepted. */
@@ -30,16 +33,19 @@ export interface SyncStatus {
   alarms: IntegrityAlarm[];
 }
 
-/** Every desk this one knows of (from its vector and its contacts), sorted by ID. */
+/** Every desk this one knows of (from its vector, its contacts and what peers advertised), sorted by ID. */
 export function syncStatus(desk: Desk): SyncStatus {
-  const records = new SyncRecords(desk.db);
+  // A serving desk's node also holds what peers said in the last seconds, not yet written.
+  const records = deskSync(desk)?.node.records ?? new SyncRecords(desk.db);
   const vector = desk.store.vector();
+  const advertised = records.advertised();
   const contacts = new Map(records.contacts().map((c) => [c.desk, c]));
-  const ids = [...new Set([...Object.keys(vector), ...contacts.keys(), desk.id])].sort();
+  const ids = [...new Set([...Object.keys(vector), ...Object.keys(advertised), ...contacts.keys(), desk.id])].sort();
   return {
     desks: ids.map((id) => {
       const c = contacts.get(id);
-      const known: KnownDesk = { id, name: desk.deskName(id), seq: vector[id] ?? 0 };
+      const seq = vector[id] ?? 0;
+      const known: KnownDesk = { id, name: desk.deskName(id), seq, lacking: Math.max(0, (advertised[id] ?? 0) - seq) };
       if (c) Object.assign(known, { lastContact: c.lastContact, clockOffsetMs: c.clockOffsetMs, clockWarning: Math.abs(c.clockOffsetMs) > CLOCK_WARNING_MS });
       return known;
     }),

@@ -2,6 +2,7 @@ import type { BadgePrintView, CheckinView, ParticipantDetail, ParticipantSummary
 import { compareEvents, type LogEvent } from '../../../shared/events';
 import type { BadgePrint, ParticipantState } from '../../../shared/fold';
 import { hlcWall } from '../../../shared/hlc';
+import { maskNik } from '../../../shared/domain/nik';
 import { regencyByCode } from '../../../shared/domain/regency';
 import type { Desk } from '../desk';
 
@@ -44,6 +45,7 @@ export function toDetail(desk: Desk, p: ParticipantState): ParticipantDetail {
     address: p.address,
     productType: p.productType,
     productName: p.productName,
+    nikMasked: p.nik ? maskNik(p.nik) : null,
     source: p.source,
     badges: p.badges.map((b) => badgePrintView(desk, b)),
     history,

@@ -3,6 +3,7 @@ import { subjectOf, type LogEvent, type NewEvent } from '../../../shared/events'
 import type { ParticipantState } from '../../../shared/fold';
 import type { HlcClock } from '../../../shared/hlc';
 import { eventHash, setDigest } from './event-hash';
+import { PERSONAL_EVENT_TYPES, redactBody, redactedHash } from './redaction';
 import { SubjectDeriver } from './subject-deriver';
 import type { Db } from './open-database';
 
@@ -23,6 +24,9 @@ export interface IngestResult {
   /** Same (desk, seq) with different content: never overwritten, reported. */
   conflicts: { desk: string; seq: number }[];
 }
+
+/** An event as stored, its body still the canonical JSON text: sent on without parsing and re-encoding. */
+export type StoredEvent = Omit<EventRow, 'pos' | 'subject' | 'hash'>;
 
 function rowToEvent(r: EventRow): LogEvent {
   return { desk: r.desk, seq: r.seq, hlc: r.hlc, operator: r.operator, type: r.type, body: JSON.parse(r.body) } as LogEvent;
@@ -45,10 +49,20 @@ export class EventStore {
     this.deriver = new SubjectDeriver(db, (subject) => this.subjectEvents(subject));
     this.stmt = {
       insert: db.prepare(
-        'INSERT INTO events (desk, seq, hlc, operator, type, body, subject, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO events (desk, seq, hlc, operator, type, body, subject, hash, redacted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      personal: db.prepare(
+        `SELECT pos, type, body, subject, hash FROM events WHERE redacted = 0 AND type IN (${PERSONAL_EVENT_TYPES.map(() => '?').join(', ')})`,
+      ),
+      personalAfter: db.prepare(`SELECT count(*) FROM events WHERE pos > ? AND type IN (${PERSONAL_EVENT_TYPES.map(() => '?').join(', ')})`).pluck(),
+      redact: db.prepare('UPDATE events SET body = ?, redacted = 1 WHERE pos = ?'),
+      purged: db.prepare("SELECT 1 FROM events WHERE desk = ? AND type = 'desk.purged' LIMIT 1").pluck(),
       lastOwn: db.prepare('SELECT seq, hlc FROM events WHERE desk = ? ORDER BY seq DESC LIMIT 1'),
+      insertNew: db.prepare(
+        'INSERT INTO events (desk, seq, hlc, operator, type, body, subject, hash, redacted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (desk, seq) DO NOTHING',
+      ),
       bySubject: db.prepare('SELECT * FROM events WHERE subject = ?'),
+      bySubjectUpTo: db.prepare('SELECT * FROM events WHERE subject = ? AND pos <= ?'),
       byId: db.prepare('SELECT hash FROM events WHERE desk = ? AND seq = ?'),
       vectorOf: db.prepare('SELECT seq FROM vector WHERE desk = ?').pluck(),
       setVector: db.prepare(
@@ -62,6 +76,7 @@ export class EventStore {
       count: db.prepare('SELECT count(*) FROM events').pluck(),
       all: db.prepare('SELECT * FROM events ORDER BY pos'),
       deskAfter: db.prepare('SELECT * FROM events WHERE desk = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      storedBetween: db.prepare('SELECT desk, seq, hlc, operator, type, body FROM events WHERE desk = ? AND seq > ? AND seq <= ? ORDER BY seq'),
     };
   }
 
@@ -78,7 +93,7 @@ export class EventStore {
           const full = { desk: this.deskId, seq: ++seq, hlc: this.clock.tick(), operator, ...e } as LogEvent;
           const subject = subjectOf(full, full.desk);
           const body = canonicalJson(full.body);
-          this.stmt.insert.run(full.desk, full.seq, full.hlc, operator, full.type, body, subject, eventHash(full, body));
+          this.stmt.insert.run(full.desk, full.seq, full.hlc, operator, full.type, body, subject, eventHash(full, body), 0);
           subjects.add(subject);
           stored.push(full);
         }
@@ -90,41 +105,88 @@ export class EventStore {
 
   /**
    * Take in events recorded elsewhere (replication, bundles). Idempotent; the vector advances only
-   * over gap-free sequences; an existing (desk, seq) is never overwritten.
+   * over gap-free sequences; an existing (desk, seq) is never overwritten. One transaction, so one
+   * fsync, however many events: a replication batch is durable as a whole or not at all.
    */
   ingest(events: readonly LogEvent[]): IngestResult {
     return this.db
       .transaction(() => {
         const result: IngestResult = { inserted: 0, duplicates: 0, conflicts: [] };
-        const subjects = new Set<string>();
-        const desks = new Set<string>();
-        for (const e of events) {
+        const before = this.stmt.maxPos.get() as number;
+        // What this batch adds per subject, so the fold needs from the log only what was there before.
+        const added = new Map<string, LogEvent[]>();
+        const seqs = new Map<string, Set<number>>();
+        const purged = this.purged();
+        for (const incoming of events) {
+          // A redacted copy keeps the original's hash, so it is the same event to every desk.
+          const named = redactedHash(incoming.body);
+          const hash = named ?? eventHash(incoming, canonicalJson(incoming.body));
+          // After a purge, personal data arriving from unpurged desks is redacted before it is stored.
+          const redacted = !named && purged ? redactBody(incoming.type, incoming.body, hash) : null;
+          const e = redacted ? ({ ...incoming, body: redacted } as LogEvent) : incoming;
           const body = canonicalJson(e.body);
-          const hash = eventHash(e, body);
-          const existing = this.stmt.byId.get(e.desk, e.seq) as { hash: string } | undefined;
-          if (existing) {
+          const subject = subjectOf(e, e.desk);
+          // Most events are new: try the insert and look at the stored copy only when it already exists.
+          if (this.stmt.insertNew.run(e.desk, e.seq, e.hlc, e.operator, e.type, body, subject, hash, named || redacted ? 1 : 0).changes === 0) {
+            const existing = this.stmt.byId.get(e.desk, e.seq) as { hash: string };
             if (existing.hash === hash) result.duplicates++;
             else result.conflicts.push({ desk: e.desk, seq: e.seq });
             continue;
           }
-          const subject = subjectOf(e, e.desk);
-          this.stmt.insert.run(e.desk, e.seq, e.hlc, e.operator, e.type, body, subject, hash);
           this.clock.observe(e.hlc);
-          subjects.add(subject);
-          desks.add(e.desk);
+          // As a read from the log would give it: the fold's output follows the body's key order.
+          const stored = { ...e, body: JSON.parse(body) } as LogEvent;
+          const list = added.get(subject);
+          if (list) list.push(stored);
+          else added.set(subject, [stored]);
+          const held = seqs.get(e.desk);
+          if (held) held.add(e.seq);
+          else seqs.set(e.desk, new Set([e.seq]));
           result.inserted++;
         }
-        for (const desk of desks) this.advanceVector(desk);
-        this.deriver.refresh(subjects);
+        for (const [desk, held] of seqs) this.advanceVector(desk, held);
+        this.deriver.refresh(added.keys(), (subject) => [
+          ...(this.stmt.bySubjectUpTo.all(subject, before) as EventRow[]).map(rowToEvent),
+          ...added.get(subject)!,
+        ]);
         return result;
       })
       .immediate();
   }
 
-  private advanceVector(desk: string): void {
+  /** This desk has purged its personal data (a `desk.purged` event of its own). */
+  purged(): boolean {
+    return this.stmt.purged.get(this.deskId) === 1;
+  }
+
+  /** Events that may hold personal data recorded after a log position (e.g. since the last export). */
+  personalEventsAfter(pos: number): number {
+    return this.stmt.personalAfter.get(pos, ...PERSONAL_EVENT_TYPES) as number;
+  }
+
+  /**
+   * Replace the body of every event holding personal data with its redacted form and re-derive
+   * what they touched. Runs inside the caller's transaction (the purge appends its event in the same one).
+   */
+  redactPersonal(): { redacted: number; participants: ParticipantState[] } {
+    const subjects = new Set<string>();
+    let redacted = 0;
+    const rows = this.stmt.personal.all(...PERSONAL_EVENT_TYPES) as { pos: number; type: string; body: string; subject: string; hash: string }[];
+    for (const row of rows) {
+      const body = redactBody(row.type, JSON.parse(row.body), row.hash);
+      if (!body) continue;
+      this.stmt.redact.run(canonicalJson(body), row.pos);
+      subjects.add(row.subject);
+      redacted++;
+    }
+    return { redacted, participants: this.deriver.refresh(subjects) };
+  }
+
+  /** Walk the vector up through what this batch added, then through what earlier batches left beyond a gap. */
+  private advanceVector(desk: string, added: ReadonlySet<number>): void {
     let seq = (this.stmt.vectorOf.get(desk) as number | undefined) ?? 0;
     const start = seq;
-    while (this.stmt.exists.get(desk, seq + 1)) seq++;
+    while (added.has(seq + 1) || this.stmt.exists.get(desk, seq + 1)) seq++;
     if (seq !== start) this.stmt.setVector.run(desk, seq);
   }
 
@@ -137,6 +199,11 @@ export class EventStore {
     const out: Record<string, number> = {};
     for (const r of this.stmt.vector.all() as { desk: string; seq: number }[]) out[r.desk] = r.seq;
     return out;
+  }
+
+  /** The vector entry of one desk (every link asks for its own desk's after each change). */
+  heldOf(desk: string): number {
+    return (this.stmt.vectorOf.get(desk) as number | undefined) ?? 0;
   }
 
   /** Subjects touched after a log position (to refresh in-memory views after another process wrote). */
@@ -164,5 +231,10 @@ export class EventStore {
   /** One desk's events after a sequence number, in order: what a peer lacks, one page at a time. */
   eventsAfter(desk: string, seq: number, limit: number): LogEvent[] {
     return (this.stmt.deskAfter.all(desk, seq, limit) as EventRow[]).map(rowToEvent);
+  }
+
+  /** One desk's events in (after, upTo], in order, as stored, read as the caller consumes them (a replication batch). */
+  *storedBetween(desk: string, after: number, upTo: number): Generator<StoredEvent> {
+    yield* this.stmt.storedBetween.iterate(desk, after, upTo) as Iterable<StoredEvent>;
   }
 }

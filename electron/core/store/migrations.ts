@@ -69,4 +69,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE sync_advertised (desk TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT;
   `,
+  // 4: purging personal data (UU PDP). The log stays append-only except for one move: an event's
+  // body may be replaced, once, by its redacted form (redacted 0 → 1) while every identifying
+  // column, the hash included, stays as it was. Deletes stay forbidden.
+  `
+  ALTER TABLE events ADD COLUMN redacted INTEGER NOT NULL DEFAULT 0;
+  DROP TRIGGER events_immutable;
+  CREATE TRIGGER events_immutable BEFORE UPDATE ON events
+    WHEN NOT (OLD.redacted = 0 AND NEW.redacted = 1 AND NEW.pos = OLD.pos AND NEW.desk = OLD.desk
+      AND NEW.seq = OLD.seq AND NEW.hlc = OLD.hlc AND NEW.operator = OLD.operator AND NEW.type = OLD.type
+      AND NEW.subject = OLD.subject AND NEW.hash = OLD.hash)
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+  `,
 ];

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { LoketError } from '../../../shared/errors';
+import { integrityProblem } from './integrity';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
@@ -16,6 +18,28 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;
+}
+
+const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE']);
+
+/**
+ * Open a desk's database only if it passes the start-up integrity check. A damaged one is refused
+ * with the recovery path (restore a backup, or start fresh and re-join) instead of being written to,
+ * which could spread the damage into every later event.
+ */
+export function openCheckedDatabase(file: string, dataDir: string): Db {
+  let db: Db | null = null;
+  try {
+    db = openDatabase(file);
+    const problem = integrityProblem(db);
+    if (problem) throw new LoketError('database_damaged', { problem, data: dataDir });
+    return db;
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && DAMAGED_CODES.has(code)) throw new LoketError('database_damaged', { problem: code, data: dataDir });
+    throw error;
+  }
 }
 
 function migrate(db: Db): void {

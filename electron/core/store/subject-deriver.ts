@@ -26,11 +26,14 @@ export class SubjectDeriver {
     };
   }
 
-  /** Re-derive the subjects; returns the participant states written, for the caller's in-memory view. */
-  refresh(subjects: Iterable<string>): ParticipantState[] {
+  /**
+   * Re-derive the subjects; returns the participant states written, for the caller's in-memory view.
+   * `eventsOf` may replace the log query when the caller already holds some of the events.
+   */
+  refresh(subjects: Iterable<string>, eventsOf: (subject: string) => LogEvent[] = this.eventsOf): ParticipantState[] {
     const written: ParticipantState[] = [];
     for (const subject of subjects) {
-      const events = this.eventsOf(subject);
+      const events = eventsOf(subject);
       if (subject.startsWith('p:')) {
         const p = foldParticipant(events);
         // A check-in replicated ahead of its participant waits in the log until the participant arrives.

@@ -17,22 +17,30 @@ export interface IntegrityAlarm {
 
 export type PeerSource = 'manual' | 'join' | 'learned' | 'mdns';
 
-/** Peers repeat their vector on every relay; the table is rewritten at most this often (each commit is an fsync). */
-const ADVERTISED_WRITE_MS = 2_000;
+/**
+ * Peers repeat their vector on every relay and every message is a contact; both are written at most
+ * this often (each commit is an fsync, which must not sit on the path of every message).
+ */
+const FLUSH_MS = 10_000;
 
 /**
- * Replication bookkeeping beside the log (migration 2). Kept in the database, not in memory, so that
- * `loket status` in another process sees what the serving desk learned.
+ * Replication bookkeeping beside the log (migration 2). Kept in the database, not only in memory, so
+ * that `loket status` in another process sees what the serving desk learned (within FLUSH_MS).
  */
 export class SyncRecords {
   private readonly stmt;
-  /** Highest seq per desk any peer has advertised, ahead of the table by up to ADVERTISED_WRITE_MS. */
+  /** Highest seq per desk any peer has advertised, ahead of the table by up to FLUSH_MS. */
   private readonly advertisedSeq = new Map<string, number>();
   private unwritten = new Set<string>();
-  private lastAdvertisedWrite = 0;
-  private readonly writeAdvertised: (rows: [string, number][]) => void;
+  /** Contacts noted since the last write, ahead of the table like advertisedSeq. */
+  private seenContacts = new Map<string, Contact>();
+  private lastWrite = 0;
+  private latestNow = 0;
+  /** Writes what is still unwritten once messages stop coming (a quiet link, a finished sync). */
+  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly write: (rows: [string, number][], contacts: Contact[]) => void;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.stmt = {
       contact: db.prepare(
         `INSERT INTO sync_contacts (desk, last_contact, clock_offset_ms, address) VALUES (?, ?, ?, ?)
@@ -51,8 +59,9 @@ export class SyncRecords {
       advertise: db.prepare('INSERT INTO sync_advertised (desk, seq) VALUES (?, ?) ON CONFLICT (desk) DO UPDATE SET seq = max(seq, excluded.seq)'),
       advertised: db.prepare('SELECT desk, seq FROM sync_advertised'),
     };
-    this.writeAdvertised = db.transaction((rows: [string, number][]) => {
+    this.write = db.transaction((rows: [string, number][], contacts: Contact[]) => {
       for (const [desk, seq] of rows) this.stmt.advertise.run(desk, seq);
+      for (const c of contacts) this.touch(c);
     });
   }
 
@@ -63,15 +72,35 @@ export class SyncRecords {
       this.advertisedSeq.set(desk, seq);
       this.unwritten.add(desk);
     }
-    if (now - this.lastAdvertisedWrite >= ADVERTISED_WRITE_MS) this.flushAdvertised(now);
+    this.flushSoon(now);
   }
 
-  /** Write what peers advertised since the last write (also when a link or the desk closes). */
+  /** A message from a peer: noted now, written with the next flush. */
+  seen(contact: Contact): void {
+    const earlier = this.seenContacts.get(contact.desk);
+    this.seenContacts.set(contact.desk, { ...contact, address: contact.address ?? earlier?.address ?? null });
+    this.flushSoon(contact.lastContact);
+  }
+
+  private flushSoon(now: number): void {
+    this.latestNow = Math.max(this.latestNow, now);
+    if (now - this.lastWrite >= FLUSH_MS) return this.flushAdvertised(now);
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = null;
+      if (this.db.open) this.flushAdvertised(this.latestNow);
+    }, FLUSH_MS).unref();
+  }
+
+  /** Write what peers advertised and the contacts noted since the last write (also when a link or the desk closes). */
   flushAdvertised(now: number): void {
-    if (this.unwritten.size === 0) return;
-    this.lastAdvertisedWrite = now;
-    this.writeAdvertised([...this.unwritten].map((d) => [d, this.advertisedSeq.get(d)!]));
+    if (this.unwritten.size === 0 && this.seenContacts.size === 0) return;
+    this.lastWrite = now;
+    this.write(
+      [...this.unwritten].map((d) => [d, this.advertisedSeq.get(d)!]),
+      [...this.seenContacts.values()],
+    );
     this.unwritten = new Set();
+    this.seenContacts = new Map();
   }
 
   /** Per desk, the most any peer has said it holds: what this process heard plus what the table kept. */
@@ -86,8 +115,11 @@ export class SyncRecords {
     this.stmt.contact.run(contact.desk, contact.lastContact, contact.clockOffsetMs, contact.address);
   }
 
+  /** Every desk we have talked to, with what this process noted and has not written yet. */
   contacts(): Contact[] {
-    return this.stmt.contacts.all() as Contact[];
+    const out = new Map((this.stmt.contacts.all() as Contact[]).map((c) => [c.desk, c]));
+    for (const c of this.seenContacts.values()) out.set(c.desk, { ...c, address: c.address ?? out.get(c.desk)?.address ?? null });
+    return [...out.values()];
   }
 
   alarm(desk: string, seq: number, peer: string, at: number): void {

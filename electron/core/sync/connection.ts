@@ -3,6 +3,7 @@ import type { SyncRecords } from '../store/sync-records';
 import { FrameOpener, FrameSealer } from './frame-codec';
 import { ClientHandshake, ServerHandshake } from './handshake';
 import type { EventKeys } from './keys';
+import { watchLog } from './log-watch';
 import { decodeMessage, type Hello, type Message } from './messages';
 import { SyncSession } from './session';
 
@@ -43,8 +44,9 @@ export class PeerConnection {
   private readonly handshake: ClientHandshake | ServerHandshake;
   private sealer: FrameSealer | null = null;
   private opener: FrameOpener | null = null;
-  private unsubscribe: (() => void) | null = null;
+  private unsubscribe: (() => void)[] = [];
   private relayTimer: NodeJS.Timeout | null = null;
+  private announcing = false;
   private ownSeq: number;
 
   constructor(private readonly options: ConnectionOptions) {
@@ -52,10 +54,11 @@ export class PeerConnection {
     this.handshake = role === 'client' ? new ClientHandshake(keys) : new ServerHandshake(keys);
     this.session = new SyncSession(desk, options.records, {
       send: (message) => this.sendMessage(message),
+      sendEncoded: (plaintext) => this.sendPlaintext(plaintext),
       addresses: options.addresses ?? (() => []),
       dialed: options.dialed ?? null,
     });
-    this.ownSeq = desk.store.vector()[desk.id] ?? 0;
+    this.ownSeq = desk.store.heldOf(desk.id);
   }
 
   get outbound(): boolean {
@@ -83,7 +86,7 @@ export class PeerConnection {
   close(reason: string): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.unsubscribe?.();
+    for (const off of this.unsubscribe) off();
     if (this.relayTimer) clearTimeout(this.relayTimer);
     this.options.wire.close();
     this.options.onClose?.(this, reason);
@@ -101,38 +104,52 @@ export class PeerConnection {
 
   private opened(hello: Hello): void {
     if (hello.desk === this.options.desk.id) return this.close('connected to itself');
-    this.unsubscribe = this.options.desk.onChange(() => this.onLocalChange());
+    const { desk } = this.options;
+    this.unsubscribe = [desk.onChange(() => this.onLocalChange()), watchLog(desk, () => this.onLocalChange())];
     this.options.onOpen?.(this, hello);
   }
 
   private onLocalChange(): void {
-    if (this.state !== 'open') return;
-    try {
+    this.guarded(() => {
       const { desk } = this.options;
-      const own = desk.store.vector()[desk.id] ?? 0;
+      const own = desk.store.heldOf(desk.id);
       if (own > this.ownSeq || !this.options.relayDelayMs) {
         // Our own new events go out at once: that is the live propagation the desks wait for.
         this.ownSeq = own;
-        this.session.push();
-        return;
+        return this.session.push();
       }
-      this.session.announce();
+      // Told halfway to the relay, so peers hear it before their own relay timers fire, yet after
+      // the news has reached every desk that gets it directly (it is only there to spare relays).
+      if (!this.announcing) {
+        this.announcing = true;
+        setTimeout(() => {
+          this.announcing = false;
+          this.guarded(() => this.session.announce());
+        }, this.options.relayDelayMs / 2);
+      }
       this.relayTimer ??= setTimeout(() => {
         this.relayTimer = null;
-        if (this.state !== 'open') return;
-        try {
-          this.session.push();
-        } catch (error) {
-          this.close((error as Error).message);
-        }
+        this.guarded(() => this.session.push());
       }, this.options.relayDelayMs);
+    });
+  }
+
+  /** Later work on this link: skipped once it closed, and any failure closes it (never the process). */
+  private guarded(work: () => void): void {
+    if (this.state !== 'open') return;
+    try {
+      work();
     } catch (error) {
       this.close((error as Error).message);
     }
   }
 
   private sendMessage(message: Message): void {
+    this.sendPlaintext(Buffer.from(JSON.stringify(message)));
+  }
+
+  private sendPlaintext(plaintext: Buffer): void {
     if (this.state !== 'open') return;
-    this.options.wire.send(this.sealer!.seal(Buffer.from(JSON.stringify(message))));
+    this.options.wire.send(this.sealer!.seal(plaintext));
   }
 }

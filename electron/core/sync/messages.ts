@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parseEventBody, type LogEvent } from '../../../shared/events';
+import type { StoredEvent } from '../store/event-store';
+import { parseRedactedBody, redactedHash } from '../store/redaction';
 
 /**
  * What travels inside encrypted frames, validated with zod after decryption: knowing the secret
@@ -10,7 +12,12 @@ const vector = z.record(deskId, z.number().int().nonnegative().max(2 ** 31)).ref
 /** Peer addresses are plain http://host:port URLs; anything else is dropped, not dialled. */
 const address = z.string().max(200).regex(/^http:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/);
 
-export const MAX_EVENTS_PER_BATCH = 500;
+/**
+ * A batch is one frame, one transaction and one fsync at the receiver, so catch-up wants few, large
+ * ones: up to BATCH_BYTES of JSON (half the largest frame) or MAX_EVENTS_PER_BATCH events.
+ */
+export const MAX_EVENTS_PER_BATCH = 10_000;
+export const BATCH_BYTES = 2 * 1024 * 1024;
 
 export const remoteEventSchema = z.object({
   desk: deskId,
@@ -32,6 +39,8 @@ export const messageSchema = z.discriminatedUnion('t', [
     addresses: z.array(address).max(32),
   }),
   z.object({ t: z.literal('events'), events: z.array(remoteEventSchema).max(MAX_EVENTS_PER_BATCH) }),
+  /** An events batch is durably stored: the sender may put another in flight (flow control). */
+  z.object({ t: z.literal('got') }),
   /** Everything the sender had for us when the session started has been sent. */
   z.object({ t: z.literal('caughtUp') }),
   /** Answer to caughtUp: the vector after ingesting it all (lets `sync --once` stop safely). */
@@ -58,9 +67,33 @@ export function decodeMessage(plaintext: Buffer): Message {
   return parsed.data;
 }
 
+const EVENTS_HEAD = '{"t":"events","events":[';
+const EVENTS_TAIL = ']}';
+
+/**
+ * An events message from stored events, as many as fit in `maxBytes` (at least one). Their bodies
+ * are canonical JSON already and go in as they are, without parsing and re-encoding. Returns the
+ * events taken; the rest stay for the next batch.
+ */
+export function encodeEventBatch(source: Iterable<StoredEvent>, maxBytes = BATCH_BYTES): { plaintext: Buffer; events: StoredEvent[] } {
+  const parts: string[] = [];
+  const events: StoredEvent[] = [];
+  let bytes = EVENTS_HEAD.length + EVENTS_TAIL.length;
+  for (const e of source) {
+    const part = `{"desk":${JSON.stringify(e.desk)},"seq":${e.seq},"hlc":${JSON.stringify(e.hlc)},"operator":${JSON.stringify(e.operator)},"type":${JSON.stringify(e.type)},"body":${e.body}}`;
+    const size = Buffer.byteLength(part) + 1;
+    if (events.length > 0 && (bytes + size > maxBytes || events.length === MAX_EVENTS_PER_BATCH)) break;
+    parts.push(part);
+    events.push(e);
+    bytes += size;
+  }
+  return { plaintext: Buffer.from(EVENTS_HEAD + parts.join(',') + EVENTS_TAIL), events };
+}
+
 /** An event from elsewhere, with its body checked against the same schemas as a local action. */
 export function validEvent(e: z.infer<typeof remoteEventSchema>): LogEvent {
-  const body = parseEventBody(e.type, e.body);
+  // A purged desk sends its personal events redacted, under their original hashes.
+  const body = redactedHash(e.body) ? parseRedactedBody(e.type, e.body) : parseEventBody(e.type, e.body);
   if (!body) throw new ProtocolError(`invalid ${e.type} event ${e.desk}:${e.seq}`);
   return { desk: e.desk, seq: e.seq, hlc: e.hlc, operator: e.operator, ...body } as LogEvent;
 }

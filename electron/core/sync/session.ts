@@ -1,6 +1,7 @@
 import type { Desk } from '../desk';
 import type { SyncRecords } from '../store/sync-records';
-import { MAX_EVENTS_PER_BATCH, ProtocolError, validEvent, type Hello, type Message, type Vector } from './messages';
+import { logGrew } from './log-watch';
+import { encodeEventBatch, ProtocolError, validEvent, type Hello, type Message, type Vector } from './messages';
 
 export interface SessionStats {
   sent: number;
@@ -11,6 +12,8 @@ export interface SessionStats {
 
 export interface SessionIo {
   send(message: Message): void;
+  /** A message already encoded as JSON (events batches are built from stored text). */
+  sendEncoded(plaintext: Buffer): void;
   /** Addresses this desk can be reached at, shared so peers learn them. */
   addresses(): string[];
   /** The address we dialled, for an outgoing link; recorded as the peer's contact address. */
@@ -19,7 +22,12 @@ export interface SessionIo {
 
 /** Above this the peer's clock is flagged ("check this desk's clock"); its events are still taken. */
 export const CLOCK_WARNING_MS = 60_000;
-const CONTACT_WRITE_MS = 5_000;
+/**
+ * Events batches in flight before the receiver says it stored one ('got'): enough to keep both
+ * ends busy (the sender reads and seals the next while the receiver stores one), few enough that a
+ * slow receiver holds the sender's buffers to a few megabytes.
+ */
+export const WINDOW = 3;
 
 /**
  * The replication protocol over one authenticated link, independent of sockets. Each side tells
@@ -27,6 +35,8 @@ const CONTACT_WRITE_MS = 5_000;
  * travel through intermediaries), marks the end of catch-up, and keeps pushing as its log grows.
  * `estimate` is what the peer is known to hold without a gap; it only grows within a session
  * because the link is reliable and ordered (a lost or reordered frame ends the session).
+ * Events go out in batches with at most WINDOW unacknowledged, so a slow peer slows the sender
+ * down instead of piling frames up in its memory.
  */
 export class SyncSession {
   peer: Hello | null = null;
@@ -37,7 +47,9 @@ export class SyncSession {
   acknowledged = false;
   private readonly estimate: Vector = {};
   private announced: Vector = {};
-  private lastContactWrite = 0;
+  /** What we held when the peer said hello: once all of it is sent, we say caughtUp. */
+  private catchUpTarget: Vector | null = null;
+  private inFlight = 0;
   /** Peer's wall clock minus ours at hello (transit time is noise next to the one-minute warning). */
   clockOffsetMs = 0;
 
@@ -60,6 +72,11 @@ export class SyncSession {
     switch (message.t) {
       case 'events':
         return this.onEvents(peer, message.events.map(validEvent));
+      case 'got':
+        if (this.inFlight === 0) throw new ProtocolError('got without a batch in flight');
+        // Below a full window every pending event went out already; only a full one held some back.
+        if (this.inFlight-- === WINDOW) this.push();
+        return;
       case 'caughtUp':
         this.peerCaughtUp = true;
         return this.io.send({ t: 'ack', vector: this.desk.store.vector() });
@@ -72,21 +89,31 @@ export class SyncSession {
     }
   }
 
-  /** Send whatever the peer lacks according to what we know it holds. */
+  /** Send whatever the peer lacks according to what we know it holds, as far as the window allows. */
   push(): void {
     if (!this.peer) return;
+    while (this.inFlight < WINDOW) {
+      const batch = this.nextBatch();
+      if (!batch) break;
+      this.io.sendEncoded(batch.plaintext);
+      this.inFlight++;
+      this.stats.sent += batch.events.length;
+      this.extend(batch.events);
+    }
+    const target = this.catchUpTarget;
+    if (target && Object.entries(target).every(([desk, seq]) => (this.estimate[desk] ?? 0) >= seq)) {
+      this.catchUpTarget = null;
+      this.io.send({ t: 'caughtUp' });
+    }
+  }
+
+  private nextBatch(): ReturnType<typeof encodeEventBatch> | null {
     const store = this.desk.store;
     for (const [desk, held] of Object.entries(store.vector())) {
-      let from = this.estimate[desk] ?? 0;
-      while (from < held) {
-        const page = store.eventsAfter(desk, from, Math.min(MAX_EVENTS_PER_BATCH, held - from));
-        if (page.length === 0) break;
-        this.io.send({ t: 'events', events: page });
-        this.stats.sent += page.length;
-        this.extend(page);
-        from = page.at(-1)!.seq;
-      }
+      const from = this.estimate[desk] ?? 0;
+      if (from < held) return encodeEventBatch(store.storedBetween(desk, from, held));
     }
+    return null;
   }
 
   /** Tell the peer our vector if it grew since we last said (events that reached us another way). */
@@ -104,8 +131,8 @@ export class SyncSession {
     this.merge(hello.vector);
     this.noteContact(hello, true);
     if (hello.desk === this.desk.id) return;
+    this.catchUpTarget = this.desk.store.vector();
     this.push();
-    this.io.send({ t: 'caughtUp' });
   }
 
   private onEvents(peer: Hello, events: ReturnType<typeof validEvent>[]): void {
@@ -117,8 +144,16 @@ export class SyncSession {
     // The peer holds what it sent us, and knows we do: never send it back nor announce it.
     this.extend(events);
     for (const e of events) if (e.seq === (this.announced[e.desk] ?? 0) + 1) this.announced[e.desk] = e.seq;
-    // Updates the view and fires onChange, which pushes the news on to our other peers.
-    this.desk.refresh();
+    // Stored durably (the ingest committed): the peer may send the next batch.
+    this.io.send({ t: 'got' });
+    if (this.peerCaughtUp) {
+      // Live: update the view and fire onChange, which tells the screens and our other peers.
+      this.desk.refresh();
+    } else {
+      // Catch-up: re-indexing the view batch by batch would cost more than storing the events; the
+      // screens' readers and the desk's poll bring it up to date. Our other peers hear at once.
+      logGrew(this.desk);
+    }
   }
 
   /** Raise the estimate only over a gap-free run, so a gap is never assumed filled. */
@@ -134,8 +169,6 @@ export class SyncSession {
   private noteContact(peer: Hello, first: boolean): void {
     const now = this.desk.now();
     if (first) this.clockOffsetMs = peer.now - now;
-    else if (now - this.lastContactWrite < CONTACT_WRITE_MS) return;
-    this.lastContactWrite = now;
-    this.records.touch({ desk: peer.desk, lastContact: now, clockOffsetMs: this.clockOffsetMs, address: this.io.dialed });
+    this.records.seen({ desk: peer.desk, lastContact: now, clockOffsetMs: this.clockOffsetMs, address: this.io.dialed });
   }
 }

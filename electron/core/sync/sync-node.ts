@@ -149,6 +149,8 @@ export class SyncNode {
   private opened(connection: PeerConnection, hello: Hello, address: string | null): void {
     this.pending.delete(connection);
     const desk = this.options.desk;
+    // Known even if this link goes as a duplicate: the dialer then stops redialling a desk it is linked to.
+    if (address) this.records.setPeerDesk(address, hello.desk);
     const existing = this.open.get(hello.desk);
     if (existing && existing.state === 'open') {
       // Both desks apply the same rule, so they drop the same link: keep the one dialled by the smaller ID.
@@ -158,10 +160,7 @@ export class SyncNode {
       if (!keepNew) return;
     }
     this.open.set(hello.desk, connection);
-    if (address) {
-      this.records.setPeerDesk(address, hello.desk);
-      this.dialers.get(address)!.backoff = BACKOFF_MIN_MS;
-    }
+    if (address) this.dialers.get(address)!.backoff = BACKOFF_MIN_MS;
     this.options.log?.(`sync: linked with ${hello.name} (${hello.desk})${address ? ` at ${address}` : ''}`);
     const offset = connection.session.clockOffsetMs;
     if (Math.abs(offset) > CLOCK_WARNING_MS) this.options.log?.(`sync: the clock of ${hello.name} is off by ${Math.round(offset / 1000)} s: check that desk's clock`);

@@ -22,7 +22,9 @@ export type View =
   /** Sinkronisasi: the known desks, what this desk holds and lacks, and inviting a new desk. */
   | { name: 'sync' }
   /** Ekspor Laporan (organizer): the end-of-day export for the ministry. */
-  | { name: 'export' };
+  | { name: 'export' }
+  /** Dasbor (organizer): the whole event live from every desk, with a big-screen mode for a projector. */
+  | { name: 'dashboard' };
 
 type Params = Record<string, string | number>;
 
@@ -212,7 +214,7 @@ export class AppState {
     try {
       this.info = await this.client.lockOrganizer({});
     } finally {
-      if (this.view.name === 'import' || this.view.name === 'settings' || this.view.name === 'certImport' || this.view.name === 'export') this.view = { name: 'checkin' };
+      if (this.view.name === 'import' || this.view.name === 'settings' || this.view.name === 'certImport' || this.view.name === 'export' || this.view.name === 'dashboard') this.view = { name: 'checkin' };
       this.focusMain();
     }
   }

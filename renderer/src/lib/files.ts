@@ -25,6 +25,7 @@ const MIME: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv',
   pdf: 'application/pdf',
+  json: 'application/json',
 };
 
 /** Save a base64 file the core produced through an ordinary download. */

@@ -48,7 +48,8 @@ export async function handoverCommand(argv: string[]): Promise<CommandResult> {
       : { kind: 'owner' as const };
     const input = parseInput('handOver', { participantId: p.id, number: cert, recipient, signature: null });
     const out = await handOver(desk, input, values.operator?.trim() || 'CLI', { requireSignature: false });
-    return { value: out.certificate, text: `DISERAHKAN: ${out.certificate.number} → ${out.certificate.handovers.at(-1)?.recipient.name}` };
+    // No recipient name in text output (it ends up in logs); --json has the record.
+    return { value: out.certificate, text: `DISERAHKAN: ${out.certificate.number} → peserta ${out.certificate.participantId}` };
   } finally {
     desk.close();
   }

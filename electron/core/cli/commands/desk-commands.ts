@@ -6,6 +6,7 @@ import { parseInput } from '../../api/dispatch';
 import { checkIn } from '../../services/checkin-service';
 import { createEvent } from '../../services/event-service';
 import { status } from '../../services/status-service';
+import { dashboard } from '../../services/dashboard-service';
 import { commitImport, previewImport } from '../../services/import-service';
 import { randomPin } from '../../pin';
 import { parse, required, UsageError } from '../args';
@@ -88,8 +89,8 @@ export async function checkin(argv: string[]): Promise<CommandResult> {
   const desk = openDesk(values.data);
   try {
     const outcome = checkIn(desk, parseInput('checkIn', input), operatorOf(values.operator));
-    const p = outcome.participant;
-    return { value: outcome, text: `${outcome.status === 'checked_in' ? 'HADIR' : 'SUDAH HADIR'}: ${p.name} (${p.nib})` };
+    // Text output ends up in terminals and scripts' logs: the participant's ID, never name or NIB (--json has the record).
+    return { value: outcome, text: `${outcome.status === 'checked_in' ? 'HADIR' : 'SUDAH HADIR'}: peserta ${outcome.participant.id}` };
   } finally {
     desk.close();
   }
@@ -100,8 +101,12 @@ export async function statusCommand(argv: string[]): Promise<CommandResult> {
   const desk = openDesk(values.data);
   try {
     const s = status(desk);
+    // The dashboard's figures, from the same status: the screen and this output cannot disagree.
+    const d = dashboard(desk, { base: s });
     const lines = s.byRegency.map((r) => `${r.code} ${r.name}: ${r.checkedIn}/${r.participants} (target ${r.target})`);
-    return { value: s, text: [`${s.checkedIn}/${s.participants} hadir`, ...lines].join('\n') };
+    const handed = d.certificates.handedOwner + d.certificates.handedRepresentative;
+    const summary = `sertifikat diserahkan ${handed}, sisa ${d.certificates.remaining}; konflik ${d.conflicts.handover + d.conflicts.edit}`;
+    return { value: { ...s, dashboard: d }, text: [`${s.checkedIn}/${s.participants} hadir`, ...lines, summary].join('\n') };
   } finally {
     desk.close();
   }

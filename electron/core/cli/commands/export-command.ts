@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { Desk } from '../../desk';
+import { backupBefore } from '../../backup/backup-file';
 import { exportDay } from '../../export/export-day';
+import { markExported } from '../../services/privacy-service';
 import { parse, required, UsageError } from '../args';
 import type { CommandResult } from '../output';
 
@@ -12,7 +14,9 @@ export async function exportCommand(argv: string[]): Promise<CommandResult> {
   const folder = resolve(required(values.out, 'out'));
   const desk = Desk.open(required(values.data, 'data'));
   try {
+    await backupBefore(desk, 'export');
     const out = await exportDay(desk, { folder, separator, templateFile: values.template ?? null, pdf: !values['no-pdf'] });
+    markExported(desk);
     const head = out.complete ? 'LENGKAP' : 'MUNGKIN TIDAK LENGKAP';
     return { value: out, text: [`${head}: ${out.files.length} berkas di ${out.folder}`, ...out.warnings.map((w) => `! ${w}`), ...out.files.map((f) => `${f.sha256}  ${f.name}`)].join('\n') };
   } finally {

@@ -1,3 +1,4 @@
+import { BackupScheduler } from '../../backup/backup-scheduler';
 import { Desk } from '../../desk';
 import { rendererDir } from '../../paths';
 import { startServer } from '../../server/http-server';
@@ -21,12 +22,15 @@ export async function serve(argv: string[]): Promise<number> {
   const sync = new DeskSync({ desk, announce: values.announce, log: (line) => process.stderr.write(`${line}\n`) });
   const server = await startServer({ desk, staticDir: rendererDir(), host, port: port(values.port), sync });
   sync.listening(host, server.port, values.peer ?? []);
+  const backups = new BackupScheduler(desk);
+  backups.start();
   process.stdout.write(`Loket: ${server.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   sync.close();
+  await backups.close();
   await server.close();
   desk.close();
   return 0;

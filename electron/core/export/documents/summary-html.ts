@@ -1,4 +1,5 @@
 import { formatIsoDate, formatNumber } from '../../../../shared/i18n';
+import { privacyNotice } from '../../../../shared/privacy-notice';
 import { witaText } from '../cells';
 import type { Completeness } from '../completeness';
 import type { EventConfig } from '../../../../shared/fold';
@@ -11,6 +12,12 @@ export interface SummaryInput {
   eventCount: number;
   completeness: Completeness;
   files: { name: string; sha256: string }[];
+}
+
+/** The data-processing notice travels with the personal data it is about. */
+function noticeHtml(event: EventConfig): string {
+  const notice = privacyNotice('id', { eventName: event.name, retentionDate: event.retentionDate ?? null });
+  return `<h2>${esc(notice.title)}</h2><ul>${notice.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
 }
 
 /**
@@ -28,6 +35,7 @@ export function summaryHtml(s: SummaryInput): string {
 <table class="info"><tr><td>Diekspor dari</td><td>: ${esc(s.deskName)}</td></tr><tr><td>Jumlah peristiwa</td><td>: ${formatNumber('id', s.eventCount)}</td></tr><tr><td>Digest log peristiwa</td><td>: <code>${esc(s.digest)}</code></td></tr></table>
 ${warnings}
 <h2>Peristiwa terakhir yang dimuat per meja</h2><table class="grid"><thead><tr><th>Meja</th><th>ID Meja</th><th>Urutan terakhir</th><th>Peristiwa terakhir</th><th>Waktu</th></tr></thead><tbody>${desks}</tbody></table>
-<h2>SHA-256 berkas</h2><table class="grid"><thead><tr><th>Berkas</th><th>SHA-256</th></tr></thead><tbody>${files}</tbody></table>`;
+<h2>SHA-256 berkas</h2><table class="grid"><thead><tr><th>Berkas</th><th>SHA-256</th></tr></thead><tbody>${files}</tbody></table>
+${noticeHtml(s.event)}`;
   return page('Ringkasan Ekspor', body);
 }

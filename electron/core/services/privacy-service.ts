@@ -1,0 +1,110 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PrivacyOverview } from '../../../shared/api';
+import { LoketError } from '../../../shared/errors';
+import type { Desk } from '../desk';
+import { listBackups } from '../backup/backup-file';
+import { backupSettings } from '../backup/backup-settings';
+import { pinMatches } from '../pin';
+
+interface ExportMark {
+  at: number;
+  pos: number;
+}
+
+/** Called after every finished export: the purge needs one that covers every personal record. */
+export function markExported(desk: Desk): void {
+  desk.setMeta('export_done', JSON.stringify({ at: desk.now(), pos: desk.store.headPos() } satisfies ExportMark));
+}
+
+function exportMark(desk: Desk): ExportMark | null {
+  const raw = desk.meta('export_done');
+  return raw ? (JSON.parse(raw) as ExportMark) : null;
+}
+
+/** Today's date in the event's timezone (WITA), as YYYY-MM-DD. */
+function today(desk: Desk): string {
+  const zone = desk.event()?.timezone ?? 'Asia/Makassar';
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(desk.now());
+}
+
+export function privacyOverview(desk: Desk): PrivacyOverview {
+  const mark = exportMark(desk);
+  const retentionDate = desk.event()?.retentionDate ?? null;
+  const purged = desk.store.purged();
+  return {
+    retentionDate,
+    retentionPassed: retentionDate !== null && !purged && today(desk) > retentionDate,
+    exportedAt: mark?.at ?? null,
+    personalSinceExport: mark ? desk.store.personalEventsAfter(mark.pos) : null,
+    purged,
+  };
+}
+
+export function setRetention(desk: Desk, date: string): PrivacyOverview {
+  desk.record([{ type: 'event.retention_set', body: { date } }], desk.requireOperator());
+  return privacyOverview(desk);
+}
+
+/**
+ * Destroy this desk's copy of personal data (UU PDP Pasal 44), after an export that holds all of
+ * it. The PIN is asked again even with the organizer unlocked: this cannot be undone. Counts stay
+ * (participants, regency, walk-in, check-ins, handovers) because the events stay; their personal
+ * fields are redacted in place in the same transaction as the `desk.purged` event that records it.
+ */
+export async function purgePersonalData(desk: Desk, pin: string): Promise<PrivacyOverview & { backupsRemoved: number }> {
+  const event = desk.requireEvent();
+  if (!pinMatches(pin, event.pin)) throw new LoketError('wrong_pin');
+  if (desk.store.purged()) throw new LoketError('already_purged');
+  const mark = exportMark(desk);
+  if (!mark) throw new LoketError('export_required');
+  const since = desk.store.personalEventsAfter(mark.pos);
+  if (since > 0) throw new LoketError('data_after_export', { count: since });
+  const operator = desk.requireOperator();
+
+  // Overwrite what the purge frees instead of leaving it in free pages of the file.
+  desk.db.pragma('secure_delete = ON');
+  const participants = desk.db
+    .transaction(() => {
+      const { participants: redactedStates, redacted } = desk.store.redactPersonal();
+      const all = [...desk.view.all()];
+      desk.record(
+        [
+          {
+            type: 'desk.purged',
+            body: {
+              redacted,
+              participants: all.length,
+              checkedIn: all.filter((p) => p.checkins.length > 0).length,
+              exportedAt: mark.pos,
+            },
+          },
+        ],
+        operator,
+      );
+      return redactedStates;
+    })
+    .immediate();
+  desk.view.put(participants);
+  try {
+    // Rewrite the file and empty the WAL, where the old page images still sit.
+    desk.db.pragma('wal_checkpoint(TRUNCATE)');
+    desk.db.exec('VACUUM');
+    desk.db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // Another process reading the file (a CLI command) can hold these off; the purge itself is
+    // committed, and SQLite's next checkpoint overwrites the WAL.
+  }
+
+  // Backups hold the data just destroyed; a restore must not bring it back.
+  let backupsRemoved = 0;
+  const { folder } = backupSettings(desk);
+  if (folder) {
+    const files = await listBackups(folder, desk.id).catch(() => [] as string[]);
+    for (const file of files) {
+      await rm(join(folder, file), { force: true });
+      backupsRemoved++;
+    }
+  }
+  return { ...privacyOverview(desk), backupsRemoved };
+}

@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, rmdirSync, statfsSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toWireError } from '../../electron/core/api/wire-error';
+import { Desk } from '../../electron/core/desk';
+import { checkIn, registerWalkIn } from '../../electron/core/services/checkin-service';
+import { t } from '../../shared/i18n';
+import { openEventDesk, person } from '../helpers/desk-fixture';
+
+/** A real small filesystem needs root (CI runs as root); elsewhere the test says why it did not run. */
+function mountTmpfs(sizeKb: number): { dir: string; unmount: () => void } | string {
+  if (process.platform !== 'linux') return 'not Linux';
+  if (process.getuid?.() !== 0) return 'not running as root';
+  const dir = mkdtempSync(join(tmpdir(), 'loket-full-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', dir], { stdio: 'pipe' });
+  } catch (error) {
+    rmdirSync(dir);
+    return `mount failed: ${(error as Error).message.split('\n')[0]}`;
+  }
+  return {
+    dir,
+    unmount: () => {
+      // Lazy: a handle a failing assertion left open must not leave the mount behind.
+      execFileSync('umount', ['-l', dir]);
+      rmdirSync(dir);
+    },
+  };
+}
+
+/** Leave only `leaveBytes` free on the filesystem, in one file the test can delete later. */
+function fill(dir: string, leaveBytes: number): string {
+  const file = join(dir, 'filler');
+  const fd = openSync(file, 'w');
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  try {
+    for (;;) {
+      const { bavail, bsize } = statfsSync(dir);
+      const free = bavail * bsize - leaveBytes;
+      if (free <= 0) break;
+      writeSync(fd, chunk, 0, Math.min(chunk.length, free));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return file;
+}
+
+describe('a full disk', () => {
+  it('refuses with a clear message and loses no confirmed check-in', (ctx) => {
+    const mount = mountTmpfs(4096);
+    if (typeof mount === 'string') {
+      console.warn(`disk-full test skipped: ${mount} (it needs root and mount -t tmpfs)`);
+      ctx.skip();
+      return;
+    }
+    const opened: Desk[] = [];
+    try {
+      const dir = join(mount.dir, 'desk');
+      const people = Array.from({ length: 50 }, (_, i) => person({ nib: String(6301000000000 + i), name: `Peserta ${i}` }));
+      const desk = openEventDesk(dir, people);
+      opened.push(desk);
+      // About a hundred commits of room: the WAL grows by a few pages per confirmed action.
+      const filler = fill(mount.dir, 1024 * 1024);
+
+      const confirmed: string[] = [];
+      let failure: unknown = null;
+      for (let i = 0; i < 20_000 && failure === null; i++) {
+        try {
+          const nib = String(6372000000000 + i);
+          const outcome =
+            i % 2 === 0 && i / 2 < people.length
+              ? checkIn(desk, { nib: people[i / 2]!.nib! })
+              : registerWalkIn(desk, { nib, name: `Pendatang ${i} ${'x'.repeat(150)}`, business: 'y'.repeat(150), phone: undefined, regency: '63.72', district: '', address: 'z'.repeat(300), productType: '', productName: '' });
+          expect(outcome.status).toBe('checked_in');
+          confirmed.push(outcome.participant.id);
+        } catch (error) {
+          failure = error;
+        }
+      }
+      const wire = toWireError(failure);
+      expect(wire, String(failure)).toMatchObject({ code: 'disk_full' });
+      const walkIns = confirmed.filter((id) => desk.view.get(id)?.walkIn);
+      expect(walkIns.length).toBeGreaterThan(5);
+      expect(confirmed.length - walkIns.length).toBeGreaterThan(5);
+      expect(wire.code).toBe('disk_full');
+      expect(t('id', `error.${wire.code}`)).toMatch(/Penyimpanan penuh.*aman/);
+      expect(t('en', `error.${wire.code}`)).toMatch(/disk is full.*safe/);
+
+      // Still full: reads keep working, and the next write fails the same way rather than half-writing.
+      expect(desk.view.get(confirmed.at(-1)!)?.checkins.length).toBeGreaterThan(0);
+      expect(() => registerWalkIn(desk, { nib: '6372999999999', name: 'Sesudah Penuh', business: 'b'.repeat(200), phone: undefined, regency: '63.72', district: '', address: 'a'.repeat(400), productType: '', productName: '' })).toThrow();
+      desk.close();
+
+      // Space is freed (the organizer empties the disk): every confirmed check-in is there after a reopen.
+      rmSync(filler);
+      const reopened = Desk.open(dir);
+      opened.push(reopened);
+      const missing = confirmed.filter((id) => !(reopened.view.get(id)?.checkins.length ?? 0));
+      expect(missing).toEqual([]);
+      expect(reopened.view.byNibValue('6372999999999')).toBeUndefined();
+      // …and the desk records again.
+      expect(registerWalkIn(reopened, { nib: '6372999999998', name: 'Setelah Dikosongkan', business: '', phone: undefined, regency: '63.72', district: '', address: '', productType: '', productName: '' }).status).toBe('checked_in');
+    } finally {
+      for (const d of opened) if (d.db.open) d.close();
+      mount.unmount();
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { handlers } from '../../electron/core/api/handlers';
+import { parseInput } from '../../electron/core/api/dispatch';
+import { bastHtml } from '../../electron/core/export/documents/bast-html';
+import { exportDay } from '../../electron/core/export/export-day';
+import { collectReport } from '../../electron/core/export/report-data';
+import { unlockOrganizer } from '../../electron/core/services/event-service';
+import { LoketError } from '../../shared/errors';
+import { openEventDesk, PIN } from '../helpers/desk-fixture';
+import { exportDay as makeDay, merge } from '../helpers/export-fixture';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const KEPALA = { name: 'Dr. H. Ahmad Fauzi, M.Si', nip: '197001011995031001', position: 'Kepala Dinas KUKM Prov. Kalsel' };
+const SAKSI = { name: 'Siti Rahmah, S.E.', nip: '198205122006042003', position: 'Kepala Bidang UMKM' };
+
+const call = <M extends 'reportSettings' | 'setReportSettings'>(desk: Parameters<(typeof handlers)[M]>[0], method: M, input: unknown) =>
+  handlers[method](desk, parseInput(method, input) as never);
+
+describe('report settings', () => {
+  it('are for the organizer only', () => {
+    const desk = openEventDesk(tempDir());
+    expect(() => call(desk, 'setReportSettings', { signatories: [KEPALA] })).toThrow(expect.objectContaining({ code: 'organizer_locked' }));
+    expect(desk.event()!.signatories).toBeUndefined();
+    desk.close();
+  });
+
+  it('record the signatories as event configuration that every desk applies and the Berita Acara prints', async () => {
+    const { a, b } = await makeDay(tempDir);
+    unlockOrganizer(a, PIN);
+    const before = a.store.count();
+    const out = call(a, 'setReportSettings', { signatories: [KEPALA, SAKSI] }) as Awaited<ReturnType<(typeof handlers)['setReportSettings']>>;
+    expect(out.signatories).toEqual([KEPALA, SAKSI]);
+    expect(a.store.count()).toBe(before + 1);
+    // Saving the same list again is not a new event.
+    call(a, 'setReportSettings', { signatories: [KEPALA, SAKSI] });
+    expect(a.store.count()).toBe(before + 1);
+
+    merge(a, b);
+    expect(b.event()!.signatories).toEqual([KEPALA, SAKSI]);
+    expect(b.event()!.pin).toEqual(a.event()!.pin);
+    const html = bastHtml(collectReport(b));
+    expect(html).toContain(KEPALA.name);
+    expect(html).toContain(KEPALA.nip);
+    expect(html).toContain(SAKSI.position);
+    a.close();
+    b.close();
+  });
+
+  it('keep a broken template out and the saved one in force for the export, until reset', async () => {
+    const desk = openEventDesk(tempDir());
+    unlockOrganizer(desk, PIN);
+    const broken = '{"sheet":"X","file":"x.csv","columns":[{"header":"Gaji","field":"salary"}]}';
+    expect(() => call(desk, 'setReportSettings', { template: broken })).toThrow(LoketError);
+    expect(() => call(desk, 'setReportSettings', { template: '{"sheet": ' })).toThrow(expect.objectContaining({ code: 'template_invalid' }));
+    expect((call(desk, 'reportSettings', {}) as { customTemplate: boolean }).customTemplate).toBe(false);
+
+    const ministry = JSON.stringify({ sheet: 'Data PU', file: 'data-pu.csv', columns: [{ header: 'NIB PU', field: 'nib' }, { header: 'KBLI', field: null }] });
+    const saved = call(desk, 'setReportSettings', { template: ministry }) as { customTemplate: boolean; columns: string[] };
+    expect(saved).toMatchObject({ customTemplate: true, columns: ['NIB PU', 'KBLI'] });
+
+    const out = await exportDay(desk, { folder: join(tempDir(), 'out'), pdf: false });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(out.folder, 'laporan-harian.xlsx')) as unknown as ArrayBuffer);
+    expect((workbook.getWorksheet('Data PU')!.getRow(1).values as unknown[]).slice(1)).toEqual(['NIB PU', 'KBLI']);
+
+    const reset = call(desk, 'setReportSettings', { template: null }) as { customTemplate: boolean; columns: string[] };
+    expect(reset.customTemplate).toBe(false);
+    expect(reset.columns).not.toContain('NIB PU');
+    desk.close();
+  });
+});

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateParticipants } from '../../../electron/core/demo/participants';
+import { participantIdFor } from '../../../electron/core/ids';
+import { MAX_FRAME_BYTES } from '../../../electron/core/sync/frame-codec';
+import { decodeMessage, encodeEventBatch } from '../../../electron/core/sync/messages';
+import { WINDOW } from '../../../electron/core/sync/session';
+import { openEventDesk } from '../../helpers/desk-fixture';
+import { SimDesk, SimLink, simDirFactory } from './sim-network';
+
+/** Flow control of replication batches: a window of batches in flight, each stored whole or not at all. */
+const dirs = simDirFactory();
+afterEach(() => dirs.cleanup());
+
+/** Desk A holding `count` imported participants, and an empty desk B of the same event. */
+function pair(count: number): { a: SimDesk; b: SimDesk } {
+  const dir = dirs.make();
+  const seed = openEventDesk(dir);
+  seed.record(
+    generateParticipants(count, 3).map((fields, i) => ({
+      type: 'participant.imported' as const,
+      body: { id: participantIdFor(seed.secret, fields.nib!), ...fields, source: { file: 'daftar.xlsx', sheet: 'S', row: i + 2 }, prev: null },
+    })),
+    'Rina',
+  );
+  const secret = seed.secret;
+  seed.close();
+  return { a: new SimDesk(dir, Date.now, secret), b: new SimDesk(dirs.make(), Date.now, secret) };
+}
+
+/** Run the handshake and both hellos, delivering nothing else. */
+function openLink(a: SimDesk, b: SimDesk): SimLink {
+  const link = new SimLink(a, b);
+  while (!link.server.session.peer || !link.client.session.peer) link.deliver(link.toServer.length > 0, 0);
+  return link;
+}
+
+describe('replication flow control', () => {
+  it('cuts batches by their encoded size, long multibyte names included, and loses no event between them', () => {
+    const stored = Array.from({ length: 400 }, (_, i) => ({
+      desk: 'deskaaaaaaaaaaaa',
+      seq: i + 1,
+      hlc: '001716253200000.000000',
+      operator: `Petugas "${'é'.repeat(150)}" ${i}`,
+      type: 'desk.named',
+      body: JSON.stringify({ name: `Meja ${i}` }),
+    }));
+    const maxBytes = 16 * 1024;
+    const seen: number[] = [];
+    for (let rest = stored; rest.length > 0; ) {
+      const batch = encodeEventBatch(rest, maxBytes);
+      expect(batch.plaintext.length).toBeLessThanOrEqual(maxBytes);
+      const message = decodeMessage(batch.plaintext);
+      if (message.t !== 'events') throw new Error(`not an events message: ${message.t}`);
+      expect(message.events.map((e) => [e.seq, e.operator, e.body])).toEqual(batch.events.map((e) => [e.seq, e.operator, JSON.parse(e.body)]));
+      seen.push(...message.events.map((e) => e.seq));
+      rest = rest.slice(batch.events.length);
+    }
+    expect(seen).toEqual(stored.map((e) => e.seq));
+    expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it('a receiver that does not keep up holds the sender to a window of batches, then gets everything', () => {
+    const { a, b } = pair(15_000);
+    const link = openLink(b, a);
+    // A (the server) answered B's hello with a catch-up far larger than the window allows at once.
+    const held = link.toClient.length;
+    const queued = link.toClient.reduce((n, f) => n + f.length, 0);
+    expect(link.server.session.stats.sent).toBeLessThan(a.desk.store.count());
+    expect(held).toBeLessThanOrEqual(WINDOW);
+    expect(queued).toBeLessThanOrEqual(WINDOW * MAX_FRAME_BYTES);
+    // Nothing more goes out while the receiver stays silent, however often the sender is nudged.
+    a.desk.record([{ type: 'desk.named', body: { name: 'Meja Depan' } }], 'Rina');
+    expect(link.toClient.length).toBe(held);
+
+    link.flush();
+    expect(b.desk.store.digest()).toBe(a.desk.store.digest());
+    expect(link.client.session.peerCaughtUp).toBe(true);
+    expect(link.server.session.stats.sent).toBe(a.desk.store.count());
+  });
+
+  it('a batch with one invalid event is refused whole: nothing of it is stored and the link closes', () => {
+    const { a, b } = pair(20);
+    const first = new SimLink(b, a);
+    first.flush();
+    first.close();
+    const before = { digest: b.desk.store.digest(), vector: b.desk.store.vector() };
+
+    // A's log gains valid events around one that no desk could have recorded (a damaged database).
+    a.desk.record([{ type: 'desk.named', body: { name: 'Meja 2' } }], 'Rina');
+    const seq = a.desk.store.vector()[a.desk.id]! + 1;
+    a.desk.db
+      .prepare('INSERT INTO events (desk, seq, hlc, operator, type, body, subject, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(a.desk.id, seq, '000000000000001.000000', 'Rina', 'checkin.recorded', '{"participant":42}', `desk:${a.desk.id}`, 'x');
+    a.desk.db.prepare('UPDATE vector SET seq = ? WHERE desk = ?').run(seq, a.desk.id);
+    a.desk.record([{ type: 'desk.named', body: { name: 'Meja 3' } }], 'Rina');
+
+    const link = new SimLink(b, a);
+    link.flush();
+    expect(link.client.state).toBe('closed');
+    expect(b.desk.store.digest()).toBe(before.digest);
+    expect(b.desk.store.vector()).toEqual(before.vector);
+  });
+});
