@@ -65,12 +65,13 @@ function spawnLine(args: string[]): { child: ChildProcess; line: Promise<Record<
   return { child, line };
 }
 
-async function pouchCatchUp(docsFile: string): Promise<{ ms: number; docs: number; bytes: number }> {
-  const server = spawnLine(['serve', docsFile]);
+async function pouchCatchUp(docsFile: string, adapter: 'leveldb' | 'memory'): Promise<{ ms: number; docs: number; bytes: number }> {
+  const dir = tempDir();
+  const server = spawnLine(['serve', docsFile, adapter, dir]);
   stops.push(() => server.child.kill('SIGKILL'));
   const { port } = await server.line;
   const relay = await countingRelay(() => port);
-  const pull = spawnLine(['pull', `http://127.0.0.1:${relay.port}/events`, String(POUCH_BATCH)]);
+  const pull = spawnLine(['pull', `http://127.0.0.1:${relay.port}/events`, String(POUCH_BATCH), adapter, dir]);
   const { ms, docs } = await pull.line;
   return { ms: ms!, docs: docs!, bytes: relay.bytes() };
 }
@@ -166,34 +167,40 @@ it('sync: catch-up of 100k events, live propagation, bytes on the wire, against 
   results.loket = { events: total, ms: round(catchUp.ms), eventsPerSecond: round(total / (catchUp.ms / 1000)), bytesPerEvent: round(relay.bytes() / total, 1) };
   await served.stop();
 
-  try {
-    const pouch = await pouchCatchUp(docsFile);
-    if (pouch.docs !== total) throw new Error(`PouchDB replicated ${pouch.docs} of ${total}`);
-    results.pouchdb = { docs: pouch.docs, ms: round(pouch.ms), docsPerSecond: round(pouch.docs / (pouch.ms / 1000)), bytesPerDoc: round(pouch.bytes / pouch.docs, 1) };
-  } catch (error) {
-    results.pouchdb = { error: (error as Error).message };
+  for (const adapter of ['leveldb', 'memory'] as const) {
+    const key = adapter === 'leveldb' ? 'pouchdb' : 'pouchdbMemory';
+    try {
+      const pouch = await pouchCatchUp(docsFile, adapter);
+      if (pouch.docs !== total) throw new Error(`PouchDB replicated ${pouch.docs} of ${total}`);
+      results[key] = { docs: pouch.docs, ms: round(pouch.ms), docsPerSecond: round(pouch.docs / (pouch.ms / 1000)), bytesPerDoc: round(pouch.bytes / pouch.docs, 1) };
+    } catch (error) {
+      results[key] = { error: (error as Error).message };
+    }
   }
 
   for (const n of [3, 8]) results[`live${n}`] = await liveLatency(await mesh(n));
   results.floor = bareDurableInsert(tempDir(), 200);
 
   const loket = results.loket as { eventsPerSecond: number; ms: number; bytesPerEvent: number };
-  const pouch = results.pouchdb as { docsPerSecond?: number; ms?: number; bytesPerDoc?: number; error?: string };
+  type PouchResult = { docsPerSecond?: number; ms?: number; bytesPerDoc?: number; error?: string };
+  const pouch = results.pouchdb as PouchResult;
+  const pouchMemory = results.pouchdbMemory as PouchResult;
   const live3 = results.live3 as Percentiles;
   const live8 = results.live8 as Percentiles;
   const floor = results.floor as Percentiles;
-  const ratio = pouch.docsPerSecond ? round(loket.eventsPerSecond / pouch.docsPerSecond, 1) : null;
+  const ratio = (p: PouchResult) => (p.docsPerSecond ? `${round(loket.eventsPerSecond / p.docsPerSecond, 1)}×` : '—');
+  const pouchCell = (p: PouchResult) => (p.ms ? `${round(p.ms / 1000, 1)} s, **${Math.round(p.docsPerSecond!)} docs/s** (batch_size ${POUCH_BATCH})` : `not measured: ${p.error}`);
   const report = [
     `# Sync benchmark (${new Date().toISOString()}, Node ${process.version}, ${EVENTS.toLocaleString('en')} records)`,
     '',
-    '| Measure | Loket (AES-256-GCM over WebSocket, SQLite fsync) | PouchDB 9 + express-pouchdb (in-memory both sides) |',
-    '| --- | --- | --- |',
-    `| Catch-up to a new desk | ${round(loket.ms / 1000, 1)} s, **${Math.round(loket.eventsPerSecond)} events/s** | ${pouch.ms ? `${round(pouch.ms / 1000, 1)} s, **${Math.round(pouch.docsPerSecond!)} docs/s** (batch_size ${POUCH_BATCH})` : `not measured: ${pouch.error}`} |`,
-    `| Bytes on the wire per record (both directions) | ${loket.bytesPerEvent} | ${pouch.bytesPerDoc ?? '—'} |`,
-    `| Catch-up throughput ratio (target ≥ 10×) | ${ratio === null ? '—' : `${ratio}×`} | |`,
-    `| Live propagation, 3 desks (append → on all), p50 / p95 / max | ${round(live3.p50)} / ${round(live3.p95)} / ${round(live3.max)} ms (n=${live3.n}) | |`,
-    `| Live propagation, 8 desks, p50 / p95 / max (target p95 < 20 ms) | ${round(live8.p50)} / ${round(live8.p95)} / ${round(live8.max)} ms (n=${live8.n}) | |`,
-    `| Floor: a bare durable SQLite insert, p50 / p95 | ${round(floor.p50)} / ${round(floor.p95)} ms | |`,
+    '| Measure | Loket (AES-256-GCM over WebSocket, SQLite fsync) | PouchDB 9 + express-pouchdb, LevelDB on disk (its Node default) | PouchDB, in-memory both sides |',
+    '| --- | --- | --- | --- |',
+    `| Catch-up to a new desk | ${round(loket.ms / 1000, 1)} s, **${Math.round(loket.eventsPerSecond)} events/s** | ${pouchCell(pouch)} | ${pouchCell(pouchMemory)} |`,
+    `| Bytes on the wire per record (both directions) | ${loket.bytesPerEvent} | ${pouch.bytesPerDoc ?? '—'} | ${pouchMemory.bytesPerDoc ?? '—'} |`,
+    `| Catch-up throughput ratio, Loket ÷ PouchDB (target ≥ 10×) | | ${ratio(pouch)} | ${ratio(pouchMemory)} |`,
+    `| Live propagation, 3 desks (append → on all), p50 / p95 / max | ${round(live3.p50)} / ${round(live3.p95)} / ${round(live3.max)} ms (n=${live3.n}) | | |`,
+    `| Live propagation, 8 desks, p50 / p95 / max (target p95 < 20 ms) | ${round(live8.p50)} / ${round(live8.p95)} / ${round(live8.max)} ms (n=${live8.n}) | | |`,
+    `| Floor: a bare durable SQLite insert, p50 / p95 | ${round(floor.p50)} / ${round(floor.p95)} ms | | |`,
     '',
     'Catch-up: the serving desk is a `loket serve` process, the new desk runs `join` in the benchmark process; PouchDB',
     'replicates from an express-pouchdb process into a replica process. A counting TCP relay sits in front of both',

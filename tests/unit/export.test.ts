@@ -167,7 +167,7 @@ describe('exportDay API method', () => {
     const dataDir = a.dataDir;
     a.close();
     b.close();
-    const fakePdf = { pdf: async (html: string) => new TextEncoder().encode(`%PDF-1.4\n/CreationDate (D:20991231235959+00'00')\n${html.length}\n%%EOF\n`) };
+    const fakePdf = { pdf: async (html: string) => new TextEncoder().encode(`%PDF-1.4\n/CreationDate (D:20991231235959+00'00')\n${html.length}\n%%EOF\n`), session: <T>(work: () => Promise<T>) => work() };
     const desk = Desk.open(dataDir, { platform: { pdf: fakePdf, printer: null } });
     await expect((async () => handlers.exportDay(desk, {}))()).rejects.toSatisfy((e) => e instanceof LoketError && e.code === 'organizer_locked');
     unlockOrganizer(desk, PIN);

@@ -59,12 +59,14 @@ export async function exportDay(desk: Desk, options: ExportOptions): Promise<Exp
   await put(WORKBOOK_FILE, writeWorkbook(tables, stamp));
   for (const table of tables) await put(table.file, tableCsv(table, separator));
   if (options.pdf !== false) {
-    // Rendered side by side so they share one browser; written in a fixed order so `files` stays deterministic.
-    const [attendance, bast, rekap] = await Promise.all([pdf(attendanceHtml(data)), pdf(bastHtml(data)), pdf(rekapHtml(data))]);
-    await put('daftar-hadir.pdf', attendance);
-    await put('berita-acara-serah-terima.pdf', bast);
-    await put('rekap.pdf', rekap);
-    await put(SUMMARY_FILE, await pdf(summaryHtml({ event: data.event, deskName: desk.deskName(desk.id), digest, eventCount: data.events.length, completeness: coverage, files: [...files] })));
+    await desk.platform.pdf.session(async () => {
+      // Rendered side by side on one browser; written in a fixed order so `files` stays deterministic.
+      const [attendance, bast, rekap] = await Promise.all([pdf(attendanceHtml(data)), pdf(bastHtml(data)), pdf(rekapHtml(data))]);
+      await put('daftar-hadir.pdf', attendance);
+      await put('berita-acara-serah-terima.pdf', bast);
+      await put('rekap.pdf', rekap);
+      await put(SUMMARY_FILE, await pdf(summaryHtml({ event: data.event, deskName: desk.deskName(desk.id), digest, eventCount: data.events.length, completeness: coverage, files: [...files] })));
+    });
   }
 
   const manifest = {

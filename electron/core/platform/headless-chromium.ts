@@ -33,6 +33,18 @@ async function release(browser: Browser): Promise<void> {
   await rm(await browser.profile, { recursive: true, force: true });
 }
 
+/** Keep one browser open while `work` runs, so every page it asks for shares the launch. */
+export async function withHeadlessBrowser<T>(work: () => Promise<T>): Promise<T> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new LoketError('pdf_unavailable');
+  const browser = acquire(executablePath);
+  try {
+    return await work();
+  } finally {
+    await release(browser);
+  }
+}
+
 /** Run `work` on a page of the machine's own Chromium/Chrome (never a downloaded one), offline, in a throw-away profile. */
 export async function withHeadlessPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
   const executablePath = findChromium();

@@ -6,6 +6,8 @@ import type { BadgeLayout } from '../../../shared/api';
  */
 export interface PdfRenderer {
   pdf(html: string): Promise<Uint8Array>;
+  /** Run `work`, which renders several PDFs, on one warm renderer: a Chromium launch costs about two seconds. */
+  session<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface DeskPrinter {
