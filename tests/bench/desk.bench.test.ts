@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
 import { generateParticipants } from '../../electron/core/demo/participants';
@@ -12,7 +10,7 @@ import { batchBadges } from '../../electron/core/services/badge-service';
 import { badgeKeys, signBadge } from '../../electron/core/badges/signing';
 import { openEventDesk } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
-import { round, timeEach, timeOnce, type Percentiles } from './measure';
+import { bareDurableInsert, round, timeEach, timeOnce } from './measure';
 
 const tempDir = useTempDirs();
 const SIZES = [1_000, 10_000, 100_000];
@@ -30,22 +28,10 @@ function seeded(size: number): Desk {
   return desk;
 }
 
-/** The floor: one row, one durable transaction, on the same pragmas as the store. */
-function bareInsert(dir: string, n: number): Percentiles {
-  const db = new Database(join(dir, 'floor.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
-  const p = timeEach(Array.from({ length: n }, (_, i) => i), (i) => db.transaction(() => insert.run(`{"n":${i}}`)).immediate());
-  db.close();
-  return p;
-}
-
 const QUERIES = ['siti', 'nurain', "ma'rifah", 'dodol', 'amplang banjar', 'sarigading keripik', 'jumberi syahrani', 'hj rusdi', 'kerupuk haruan', 'rahmah sidiq'];
 
 it('measures the desk', async () => {
-  const floor = bareInsert(tempDir(), 400);
+  const floor = bareDurableInsert(tempDir(), 400);
   results.floor = floor;
   const rows: string[] = [];
   for (const size of SIZES) {

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { zip } from '../../electron/core/export/xlsx/zip';
 
 export interface ZipPart {
   content: string | Uint8Array;
@@ -6,47 +6,22 @@ export interface ZipPart {
   declaredSize?: number;
 }
 
-/** A ZIP built by hand, so a test can write what no spreadsheet program would. */
+/**
+ * A ZIP from the export's own writer, then with the inflated sizes rewritten where a part asks to
+ * lie about them: a test can write what no spreadsheet program would.
+ */
 export function writeZip(files: Record<string, string | ZipPart>): Uint8Array {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, file] of Object.entries(files)) {
-    const part = typeof file === 'string' ? { content: file } : file;
-    const data = Buffer.from(part.content);
-    const packed = deflateRawSync(data, { level: 9 });
-    const size = part.declaredSize ?? data.length;
-    const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc32(data), 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(size, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    central.push(entry, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
+  const parts = Object.entries(files).map(([name, file]) => ({ name, part: typeof file === 'string' ? { content: file } : file }));
+  const bytes = zip(parts.map(({ name, part }) => ({ name, data: Buffer.from(part.content) })), new Date(0));
+  let entry = bytes.readUInt32LE(bytes.length - 6); // the central directory's offset
+  for (const { part } of parts) {
+    if (part.declaredSize !== undefined) {
+      bytes.writeUInt32LE(part.declaredSize, entry + 24);
+      bytes.writeUInt32LE(part.declaredSize, bytes.readUInt32LE(entry + 42) + 22);
+    }
+    entry += 46 + bytes.readUInt16LE(entry + 28);
   }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length / 2, 8);
-  end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+  return new Uint8Array(bytes);
 }
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
