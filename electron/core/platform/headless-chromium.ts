@@ -33,31 +33,29 @@ async function release(browser: Browser): Promise<void> {
   await rm(await browser.profile, { recursive: true, force: true });
 }
 
-/** Keep one browser open while `work` runs, so every page it asks for shares the launch. */
-export async function withHeadlessBrowser<T>(work: () => Promise<T>): Promise<T> {
+/** Hold the (shared) browser while `work` runs with its context. */
+async function withContext<T>(work: (context: BrowserContext) => Promise<T>): Promise<T> {
   const executablePath = findChromium();
   if (!executablePath) throw new LoketError('pdf_unavailable');
   const browser = acquire(executablePath);
   try {
-    return await work();
+    return await work(await browser.context);
   } finally {
     await release(browser);
   }
 }
 
+/** Keep one browser open while `work` runs, so every page it asks for shares the launch. */
+export const withHeadlessBrowser = <T>(work: () => Promise<T>): Promise<T> => withContext(() => work());
+
 /** Run `work` on a page of the machine's own Chromium/Chrome (never a downloaded one), offline, in a throw-away profile. */
-export async function withHeadlessPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new LoketError('pdf_unavailable');
-  const browser = acquire(executablePath);
-  try {
-    const page = await (await browser.context).newPage();
+export function withHeadlessPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+  return withContext(async (context) => {
+    const page = await context.newPage();
     try {
       return await work(page);
     } finally {
       await page.close();
     }
-  } finally {
-    await release(browser);
-  }
+  });
 }
