@@ -30,8 +30,6 @@ export function electronPlatform(): Platform {
   return {
     pdf: {
       pdf: (html) => withDocument(html, async (win) => new Uint8Array(await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }))),
-      // Electron's own renderer is always running: nothing to keep warm.
-      session: (work) => work(),
     },
     printer: {
       printers: async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LoketError } from '../../shared/errors';
 import { Desk } from '../../electron/core/desk';
-import { bastHtml } from '../../electron/core/export/documents/bast-html';
+import { bastPdf } from '../../electron/core/export/documents/bast-pdf';
 import { collectReport } from '../../electron/core/export/report-data';
 import { createEvent, signIn } from '../../electron/core/services/event-service';
 import { printBadge } from '../../electron/core/services/badge-service';
@@ -9,13 +9,14 @@ import { participantIdFor } from '../../electron/core/ids';
 import type { DeskPrinter, Platform } from '../../electron/core/platform/seams';
 import { exportDay, SIG } from '../helpers/export-fixture';
 import { person, PIN } from '../helpers/desk-fixture';
+import { pdfDrawing } from '../helpers/pdf';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
 /** The Electron print API cannot run here; its seam is exercised with a recording double. */
 function deskWithPrinter(print: DeskPrinter['print']): Desk {
-  const platform: Platform = { pdf: { pdf: async () => new Uint8Array(), session: (work) => work() }, printer: { printers: async () => ['Thermal-58'], print } };
+  const platform: Platform = { pdf: { pdf: async () => new Uint8Array() }, printer: { printers: async () => ['Thermal-58'], print } };
   const desk = Desk.open(tempDir(), { platform });
   createEvent(desk, { name: 'Fasilitasi Halal', date: '2024-05-21', venue: '', timezone: 'Asia/Makassar', nibRequired: true, pin: PIN });
   signIn(desk, 'Rina');
@@ -54,8 +55,9 @@ describe('silent printing through the desk printer seam', () => {
 describe('proof of handover', () => {
   it('carries the drawn signature into the exported Berita Acara', async () => {
     const { a, b } = await exportDay(tempDir);
-    const html = bastHtml(collectReport(a));
-    expect(html).toContain(SIG);
+    // SIG is "M10 10L200 300L400 120", drawn in the 1000×400 box's own units under a scaling transform.
+    expect(SIG).toBe('M10 10L200 300L400 120');
+    expect(pdfDrawing(await bastPdf(collectReport(a), new Date(0)))).toContain('10 10 m\n200 300 l\n400 120 l\nS');
     a.close();
     b.close();
   });

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { summaryHtml } from '../../electron/core/export/documents/summary-html';
+import { summaryPdf } from '../../electron/core/export/documents/summary-pdf';
 import { exportDay } from '../../electron/core/export/export-day';
 import { setRetention } from '../../electron/core/services/privacy-service';
 import { privacyNotice } from '../../shared/privacy-notice';
 import { openEventDesk, person } from '../helpers/desk-fixture';
+import { pdfText } from '../helpers/pdf';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -30,9 +31,9 @@ describe('data-processing notice', () => {
     expect(manifest.privacyNotice.en!.title).toBe('Personal data processing notice');
 
     const event = desk.requireEvent();
-    const html = summaryHtml({ event, deskName: 'Meja 1', digest: 'x', eventCount: 1, completeness: { complete: true, statement: 'Lengkap', warnings: [], desks: [] } as never, files: [] });
-    expect(html).toContain('Pemberitahuan Pemrosesan Data Pribadi');
-    expect(html).toContain('30 Juni 2024');
+    const summary = pdfText(await summaryPdf({ event, deskName: 'Meja 1', digest: 'x', eventCount: 1, completeness: { complete: true, statement: 'Lengkap', warnings: [], desks: [] }, files: [], stamp: new Date(0) }));
+    expect(summary).toContain('Pemberitahuan Pemrosesan Data Pribadi');
+    expect(summary).toContain('30 Juni 2024');
     desk.close();
   });
 });

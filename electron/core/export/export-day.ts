@@ -7,11 +7,10 @@ import { privacyNotice } from '../../../shared/privacy-notice';
 import type { Desk } from '../desk';
 import { completeness } from './completeness';
 import { tableCsv } from './csv';
-import { attendanceHtml } from './documents/attendance-html';
-import { bastHtml } from './documents/bast-html';
-import { rekapHtml } from './documents/rekap-html';
-import { summaryHtml } from './documents/summary-html';
-import { fixPdfStamps } from './pdf-stamps';
+import { attendancePdf } from './documents/attendance-pdf';
+import { bastPdf } from './documents/bast-pdf';
+import { rekapPdf } from './documents/rekap-pdf';
+import { summaryPdf } from './documents/summary-pdf';
 import { collectReport } from './report-data';
 import { reportTables } from './report-tables';
 import { loadTemplate, templateFromText } from './template';
@@ -23,7 +22,7 @@ export interface ExportOptions {
   separator?: ';' | ',';
   /** A participant-sheet template file; else the template saved on the desk (`export_template`), else the default. */
   templateFile?: string | null;
-  /** PDFs need Chromium; the benchmark measures the data files without them. */
+  /** false leaves the PDFs out (`loket export --no-pdf`, and the benchmark's data-only figure). */
   pdf?: boolean;
 }
 
@@ -54,19 +53,15 @@ export async function exportDay(desk: Desk, options: ExportOptions): Promise<Exp
     await writeFile(join(options.folder, name), bytes);
     files.push({ name, sha256: sha256(bytes) });
   };
-  const pdf = async (html: string) => fixPdfStamps(await desk.platform.pdf.pdf(html), stamp, digest);
 
   await put(WORKBOOK_FILE, writeWorkbook(tables, stamp));
   for (const table of tables) await put(table.file, tableCsv(table, separator));
   if (options.pdf !== false) {
-    await desk.platform.pdf.session(async () => {
-      // Rendered side by side on one browser; written in a fixed order so `files` stays deterministic.
-      const [attendance, bast, rekap] = await Promise.all([pdf(attendanceHtml(data)), pdf(bastHtml(data)), pdf(rekapHtml(data))]);
-      await put('daftar-hadir.pdf', attendance);
-      await put('berita-acara-serah-terima.pdf', bast);
-      await put('rekap.pdf', rekap);
-      await put(SUMMARY_FILE, await pdf(summaryHtml({ event: data.event, deskName: desk.deskName(desk.id), digest, eventCount: data.events.length, completeness: coverage, files: [...files] })));
-    });
+    // Written in Node (no browser), dated by the stamp: the same events give the same bytes on any machine.
+    await put('daftar-hadir.pdf', await attendancePdf(data, stamp));
+    await put('berita-acara-serah-terima.pdf', await bastPdf(data, stamp));
+    await put('rekap.pdf', await rekapPdf(data, stamp));
+    await put(SUMMARY_FILE, await summaryPdf({ event: data.event, deskName: desk.deskName(desk.id), digest, eventCount: data.events.length, completeness: coverage, files: [...files], stamp }));
   }
 
   const manifest = {

@@ -1,4 +1,4 @@
-import { withHeadlessBrowser, withHeadlessPage } from './headless-chromium';
+import { withHeadlessPage } from './headless-chromium';
 import type { PdfRenderer } from './seams';
 
 /** PDFs honouring each document's @page size. */
@@ -8,5 +8,4 @@ export const chromiumPdf: PdfRenderer = {
       await page.setContent(html, { waitUntil: 'load' });
       return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     }),
-  session: withHeadlessBrowser,
 };

@@ -45,9 +45,6 @@ async function withContext<T>(work: (context: BrowserContext) => Promise<T>): Pr
   }
 }
 
-/** Keep one browser open while `work` runs, so every page it asks for shares the launch. */
-export const withHeadlessBrowser = <T>(work: () => Promise<T>): Promise<T> => withContext(() => work());
-
 /** Run `work` on a page of the machine's own Chromium/Chrome (never a downloaded one), offline, in a throw-away profile. */
 export function withHeadlessPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
   return withContext(async (context) => {

@@ -2,12 +2,11 @@ import type { BadgeLayout } from '../../../shared/api';
 
 /**
  * What the desk needs from the machine, as interfaces: the Electron shell passes implementations
- * built on its print APIs; plain Node uses headless Chromium for PDFs and has no silent printer.
+ * built on its print APIs; plain Node uses headless Chromium for badge PDFs and has no silent
+ * printer. (The end-of-day export writes its PDFs itself and needs neither.)
  */
 export interface PdfRenderer {
   pdf(html: string): Promise<Uint8Array>;
-  /** Run `work`, which renders several PDFs, on one warm renderer: a Chromium launch costs about two seconds. */
-  session<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface DeskPrinter {
