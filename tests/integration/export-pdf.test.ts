@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -8,6 +9,7 @@ import { checkIn } from '../../electron/core/services/checkin-service';
 import { unlockOrganizer } from '../../electron/core/services/event-service';
 import { addCertificate } from '../../electron/core/services/handover-service';
 import { LoketError } from '../../shared/errors';
+import { projectRoot } from '../helpers/built-core';
 import { openEventDesk, person, PIN } from '../helpers/desk-fixture';
 import { give, exportDay as makeDay } from '../helpers/export-fixture';
 import { pdfText } from '../helpers/pdf';
@@ -18,7 +20,8 @@ const text = (file: string) => pdfText(readFileSync(file));
 
 describe('export PDFs', () => {
   it('renders the Daftar Hadir, the BAST with its signatories and list, the Rekap and the summary, identically twice', async () => {
-    const { a, b } = await makeDay(tempDir);
+    // 09.00 WITA on the event day, every event: the pictures written below come out the same each run.
+    const { a, b } = await makeDay(tempDir, () => Date.parse('2024-05-21T01:00:00Z'));
     const config = a.event()!;
     a.record([{ type: 'event.configured', body: { ...config, signatories: [{ name: 'Drs. H. Contoh Pejabat, M.Si', nip: '196805121990031004', position: 'Kepala Bidang Usaha Mikro' }] } }], 'Rina');
     const first = await exportDay(a, { folder: join(tempDir(), 'one') });
@@ -54,6 +57,11 @@ describe('export PDFs', () => {
 
     const second = await exportDay(a, { folder: join(tempDir(), 'two') });
     expect(second.files).toEqual(first.files);
+
+    // The README's pictures of the documents: each one's first page, at screen resolution.
+    const picture = (pdf: string, png: string) => execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', '-singlefile', join(first.folder, pdf), join(projectRoot, 'docs', png)]);
+    picture('berita-acara-serah-terima.pdf', 'export-bast');
+    picture('daftar-hadir.pdf', 'export-daftar-hadir');
     a.close();
     b.close();
   });

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FONT_FILES } from '../../electron/core/export/documents/layout/fonts';
 
 /**
  * What CI can check of the installers without the Electron download packaging needs: the three
@@ -22,8 +23,37 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
   validateConfiguration(config: BuilderConfig, logger: unknown): Promise<void>;
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+type FileFilter = (file: string, stat: Stats & { moduleFullFilePath: string }) => boolean;
+const { FileMatcher, getNodeModuleFileMatcher } = require('app-builder-lib/out/fileMatcher') as {
+  FileMatcher: new (from: string, to: string, expand: (s: string) => string, patterns: string[]) => { createFilter(): FileFilter };
+  getNodeModuleFileMatcher(appDir: string, to: string, expand: (s: string) => string, platformOptions: object, packager: object): { patterns: string[] };
+};
 
 const validate = (config: BuilderConfig) => validateConfiguration(config, new DebugLogger(false));
+
+/**
+ * The files of production dependency `module` that packaging copies, as far as `files` decides:
+ * electron-builder's own node-module matcher, applied as its NodeModuleCopyHelper walks a module
+ * (paths relative to the app, a refused directory not entered). Its fixed exclusions (READMEs, …) are not modelled.
+ */
+function packagedFiles(config: BuilderConfig, module: string): string[] {
+  const same = (s: string) => s;
+  const { patterns } = getNodeModuleFileMatcher(root, '/app', same, {}, { config, debugLogger: { isEnabled: false } });
+  const dir = join(root, 'node_modules', module);
+  const filter = new FileMatcher(dir, join('/app/node_modules', module), same, patterns).createFilter();
+  const kept: string[] = [];
+  const walk = (at: string) => {
+    for (const name of readdirSync(at)) {
+      const file = join(at, name);
+      const stat = Object.assign(lstatSync(file), { moduleFullFilePath: join('node_modules', module, relative(dir, file)) });
+      if (!filter(file, stat)) continue;
+      if (stat.isDirectory()) walk(file);
+      else kept.push(relative(dir, file));
+    }
+  };
+  walk(dir);
+  return kept.sort();
+}
 const targets = (platform: { target: { target: string }[] }) => platform.target.map((t) => t.target);
 
 describe('the Electron bundles', () => {
@@ -50,6 +80,13 @@ describe('the Electron bundles', () => {
   });
 });
 
+const BUNDLES = ['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json'];
+const PRUNED = [
+  '!**/node_modules/dejavu-fonts-ttf/!(LICENSE|package.json|ttf)',
+  '!**/node_modules/dejavu-fonts-ttf/ttf/!(DejaVuSans.ttf|DejaVuSans-Bold.ttf|DejaVuSansMono.ttf)',
+  '!**/node_modules/pdfkit/js/{pdfkit.standalone.js,pdfkit.browser.*}',
+];
+
 describe('the electron-builder configuration', () => {
   it('is valid for electron-builder, and its schema check does catch a mistake', async () => {
     const config = await getConfig(root, null, null);
@@ -73,7 +110,7 @@ describe('the electron-builder configuration', () => {
   it('packs the bundles into an asar, unpacks native modules, rebuilds them for Electron and flips the fuses', async () => {
     const config = await getConfig(root, null, null);
     // The loader normalises the list into one filter.
-    expect(config['files']).toEqual([{ filter: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json'] }]);
+    expect(config['files']).toEqual([{ filter: [...BUNDLES, ...PRUNED] }]);
     expect(config['asar']).toBe(true);
     expect(config['asarUnpack']).toContain('**/*.node');
     expect(config['npmRebuild']).toBe(true);
@@ -87,6 +124,24 @@ describe('the electron-builder configuration', () => {
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it("leaves out the DejaVu faces the reports do not embed and pdfkit's browser builds", async () => {
+    const config = await getConfig(root, null, null);
+    const ttf = (files: string[]) => files.filter((f) => f.endsWith('.ttf'));
+    // Without the exclusions every face would go: the walk does see them.
+    const unpruned = { ...config, files: [{ filter: BUNDLES }] };
+    expect(ttf(packagedFiles(unpruned, 'dejavu-fonts-ttf'))).toHaveLength(22);
+    expect(packagedFiles(unpruned, 'pdfkit')).toContain('js/pdfkit.standalone.js');
+
+    const fonts = packagedFiles(config, 'dejavu-fonts-ttf');
+    expect(ttf(fonts)).toEqual(Object.values(FONT_FILES).map((f) => `ttf/${f}`).sort());
+    expect(fonts).toEqual(['LICENSE', 'package.json', ...ttf(fonts)].sort());
+    const pdfkit = packagedFiles(config, 'pdfkit');
+    expect(pdfkit.filter((f) => /browser|standalone/.test(f))).toEqual([]);
+    // What Node loads stays: the ESM build Electron's main bundle imports, the CommonJS one, and Helvetica, which pdfkit opens every document with.
+    const entry = relative(join(root, 'node_modules/pdfkit'), require.resolve('pdfkit'));
+    expect(pdfkit).toEqual(expect.arrayContaining(['js/pdfkit.node.mjs', entry, 'js/standard-fonts/Helvetica.cjs', 'package.json']));
   });
 
   it('refuses to rebuild native modules while npm points node-gyp at the system Node headers', async () => {

@@ -1,8 +1,10 @@
 import { formatIsoDate } from '../../../../shared/i18n';
 import { localPhone } from '../participant-fields';
 import type { ReportData } from '../report-data';
-import { type Column, ReportPdf, signatoryBlock } from './pdf-layout';
-import { placeAndDate, signatories } from './signatories';
+import type { Column } from './layout/grid';
+import { ReportPdf } from './layout/report-pdf';
+import { regencySections } from './regency-sections';
+import { placeAndDate, signatories, signatoryBlock } from './signatories';
 
 /** Widths as on the Dinas's form; NIB and phone as wide as their numbers, Nama Usaha the rest. */
 const COLUMNS: Column[] = [
@@ -23,8 +25,8 @@ export function attendancePdf(data: ReportData, stamp: Date): Promise<Uint8Array
   const { event } = data;
   const [signer] = signatories(event);
   const pdf = new ReportPdf({ title: 'Daftar Hadir', stamp });
-  const groups = data.regencies.map((r) => ({ r, people: data.present.filter((p) => (p.regency ?? '') === r.code) })).filter((g) => g.people.length > 0);
-  for (const { r, people } of groups) {
+  const sections = regencySections(data.regencies, data.present, (p) => p.regency);
+  for (const { regency: r, items: people } of sections) {
     pdf.section();
     pdf.kop();
     pdf.title('DAFTAR HADIR');
@@ -43,7 +45,7 @@ export function attendancePdf(data: ReportData, stamp: Date): Promise<Uint8Array
     pdf.paragraph(`Jumlah hadir: ${people.length} orang`);
     pdf.signers(null, signatoryBlock([placeAndDate(event), 'Mengetahui,'], '', signer));
   }
-  if (groups.length === 0) {
+  if (sections.length === 0) {
     pdf.kop();
     pdf.title('DAFTAR HADIR');
     pdf.paragraph('Belum ada peserta yang hadir.');

@@ -1,8 +1,10 @@
 import { hlcWall } from '../../../../shared/hlc';
 import { witaClock } from '../cells';
 import type { HandoverLine, ReportData } from '../report-data';
-import { type Cell, type Column, ReportPdf, signatoryBlock } from './pdf-layout';
-import { placeAndDate, signatories } from './signatories';
+import type { Cell, Column } from './layout/grid';
+import { ReportPdf } from './layout/report-pdf';
+import { regencySections } from './regency-sections';
+import { placeAndDate, signatories, signatoryBlock } from './signatories';
 import { dateInWords, terbilang } from './terbilang';
 
 const TITLE = 'BERITA ACARA SERAH TERIMA SERTIFIKAT HALAL';
@@ -34,16 +36,8 @@ export function bastPdf(data: ReportData, stamp: Date): Promise<Uint8Array> {
   const [first, ...witnesses] = signatories(event);
   const year = event.date.slice(0, 4);
   const pdf = new ReportPdf({ title: 'Berita Acara Serah Terima Sertifikat Halal', stamp });
-  const byRegency = new Map<string, HandoverLine[]>();
-  for (const line of data.handovers) {
-    const code = line.participant?.regency ?? '';
-    const group = byRegency.get(code);
-    if (group) group.push(line);
-    else byRegency.set(code, [line]);
-  }
-  const regencies = data.regencies.filter((r) => byRegency.has(r.code));
-  for (const r of regencies) {
-    const lines = byRegency.get(r.code)!;
+  const sections = regencySections(data.regencies, data.handovers, (line) => line.participant?.regency);
+  for (const { regency: r, items: lines } of sections) {
     const owner = lines.filter((l) => l.handover.recipient.kind === 'owner').length;
     const represented = lines.length - owner;
     pdf.section();
@@ -75,7 +69,7 @@ export function bastPdf(data: ReportData, stamp: Date): Promise<Uint8Array> {
     pdf.table(LAMPIRAN, lines.map(lampiranRow), { size: 7.5 });
     pdf.paragraph(`Jumlah: ${lines.length} sertifikat`);
   }
-  if (regencies.length === 0) {
+  if (sections.length === 0) {
     pdf.kop();
     pdf.title(TITLE);
     pdf.paragraph('Belum ada sertifikat yang diserahkan.');

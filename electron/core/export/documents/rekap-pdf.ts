@@ -1,7 +1,8 @@
 import { formatIsoDate, formatNumber } from '../../../../shared/i18n';
 import { REKAP_HEADERS, rekapTotals } from '../report-tables';
 import type { RegencyTotals, ReportData } from '../report-data';
-import { type Cell, type Column, ReportPdf } from './pdf-layout';
+import type { Cell, Column } from './layout/grid';
+import { ReportPdf } from './layout/report-pdf';
 
 const n = (value: number) => formatNumber('id', value);
 const percent = (part: number, whole: number) => `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(whole > 0 ? (part / whole) * 100 : 0)}%`;

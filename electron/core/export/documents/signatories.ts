@@ -1,6 +1,7 @@
 import type { Signatory } from '../../../../shared/events';
 import type { EventConfig } from '../../../../shared/fold';
 import { formatIsoDate } from '../../../../shared/i18n';
+import type { Signer } from './layout/report-pdf';
 
 /** Dotted blanks to write on by hand where the event settings name no one. */
 const PLACEHOLDER: Signatory = { name: '..................................................', nip: '..................................', position: '..................................................' };
@@ -15,4 +16,12 @@ export function signatories(event: EventConfig): [Signatory, ...Signatory[]] {
 export function placeAndDate(event: EventConfig): string {
   const place = event.venue.split(',').at(-1)?.trim() || 'Banjarbaru';
   return `${place}, ${formatIsoDate('id', event.date).split(', ')[1] ?? event.date}`;
+}
+
+/** A signatory's block: heading lines, the role (PIHAK PERTAMA) if any, the position, space to sign, the name underlined, the NIP. */
+export function signatoryBlock(heading: string[], role: string, s: Signatory): Signer {
+  return {
+    above: [...heading, ...(role ? [role] : []), s.position],
+    below: [[{ text: s.name, font: 'bold', underline: true }], `NIP. ${s.nip}`],
+  };
 }

@@ -3,7 +3,8 @@ import { formatIsoDate, formatNumber } from '../../../../shared/i18n';
 import { privacyNotice } from '../../../../shared/privacy-notice';
 import { witaText } from '../cells';
 import type { Completeness } from '../completeness';
-import { type Column, ReportPdf } from './pdf-layout';
+import type { Column } from './layout/grid';
+import { ReportPdf } from './layout/report-pdf';
 
 export interface SummaryInput {
   event: EventConfig;
