@@ -10,7 +10,11 @@ const out = (part: string) => join(process.env.LOKET_ELECTRON_OUT ?? path('./out
 /** The packaged app: main (with the core bundled in), a CommonJS preload for the sandbox, the renderer. */
 export default defineConfig({
   main: {
-    build: { outDir: out('main'), rollupOptions: { input: { index: path('./electron/main/index.ts') } } },
+    build: {
+      outDir: out('main'),
+      // The sync decode worker runs from its own file beside the main bundle (sync/frame-decoder.ts).
+      rollupOptions: { input: { index: path('./electron/main/index.ts'), 'decode-worker': path('./electron/core/sync/decode-worker.ts') } },
+    },
   },
   preload: {
     build: {

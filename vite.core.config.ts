@@ -22,6 +22,8 @@ export default defineConfig({
         cli: fileURLToPath(new URL('./electron/core/cli/main.ts', import.meta.url)),
         start: fileURLToPath(new URL('./electron/core/start.ts', import.meta.url)),
         index: fileURLToPath(new URL('./electron/core/index.ts', import.meta.url)),
+        // Started by sync/frame-decoder.ts as a worker thread, found beside the chunk that starts it.
+        'decode-worker': fileURLToPath(new URL('./electron/core/sync/decode-worker.ts', import.meta.url)),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: {

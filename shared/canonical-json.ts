@@ -3,7 +3,21 @@
  * hash on every desk, whatever order its body was built in.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  // Bodies read from the log or from a peer are sorted already: skip copying them (replication's hot path).
+  return JSON.stringify(keysSorted(value) ? value : sortKeys(value));
+}
+
+function keysSorted(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(keysSorted);
+  if (value && typeof value === 'object') {
+    let previous: string | null = null;
+    for (const key in value) {
+      if (previous !== null && previous >= key) return false;
+      previous = key;
+      if (!keysSorted((value as Record<string, unknown>)[key])) return false;
+    }
+  }
+  return true;
 }
 
 function sortKeys(value: unknown): unknown {

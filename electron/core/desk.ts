@@ -50,6 +50,8 @@ export class Desk {
     };
     this.id = this.meta('desk_id') ?? this.initIdentity();
     this.store = new EventStore(db, this.id, new HlcClock(now));
+    // A catch-up cut off by a crash or a closed link left events without their derived rows.
+    this.store.deriveBacklog();
     this.view = new ParticipantView(db);
     this.certificates = new CertificateView(db);
     this.pos = this.store.headPos();
@@ -131,6 +133,8 @@ export class Desk {
   refresh(fresh: ReadonlySet<string> = new Set()): boolean {
     if (this.store.headPos() === this.pos) return false;
     const changed = this.store.changedSince(this.pos);
+    // Only a catch-up's backlog is new: nothing to show until it is derived.
+    if (changed.pos === this.pos) return false;
     this.pos = changed.pos;
     const ids = [...changed.subjects].filter((s) => s.startsWith('p:') && !fresh.has(s.slice(2))).map((s) => s.slice(2));
     this.view.refresh(ids);

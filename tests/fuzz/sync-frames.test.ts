@@ -10,7 +10,7 @@ import { PeerConnection } from '../../electron/core/sync/connection';
 import { FrameError, FrameOpener, FrameSealer, MAX_FRAME_BYTES } from '../../electron/core/sync/frame-codec';
 import { ClientHandshake, HandshakeError, ServerHandshake, type DirectionKeys } from '../../electron/core/sync/handshake';
 import { deriveEventKeys, type EventKeys } from '../../electron/core/sync/keys';
-import { decodeMessage, ProtocolError, validEvent } from '../../electron/core/sync/messages';
+import { decodeMessage, ProtocolError, receivedEvent } from '../../electron/core/sync/messages';
 import { encodeHlc } from '../../shared/hlc';
 import { openEventDesk, person } from '../helpers/desk-fixture';
 import { fuzzRuns } from './fuzz-kit';
@@ -221,7 +221,7 @@ describe('fuzz: sync messages', () => {
       fc.property(plaintext, (bytes) => {
         try {
           const message = decodeMessage(bytes);
-          if (message.t === 'events') message.events.map(validEvent);
+          if (message.t === 'events') message.events.map(receivedEvent);
         } catch (error) {
           expect(error).toBeInstanceOf(ProtocolError);
         }

@@ -3,7 +3,8 @@ import { subjectOf, type LogEvent, type NewEvent } from '../../../shared/events'
 import type { ParticipantState } from '../../../shared/fold';
 import type { HlcClock } from '../../../shared/hlc';
 import { eventHash, setDigest } from './event-hash';
-import { PERSONAL_EVENT_TYPES, redactBody, redactedHash } from './redaction';
+import { prepareEvent, type PreparedEvent } from './prepared-event';
+import { PERSONAL_EVENT_TYPES, redactBody } from './redaction';
 import { SubjectDeriver } from './subject-deriver';
 import type { Db } from './open-database';
 
@@ -25,20 +26,35 @@ export interface IngestResult {
   conflicts: { desk: string; seq: number }[];
 }
 
-/** An event as stored, its body still the canonical JSON text: sent on without parsing and re-encoding. */
-export type StoredEvent = Omit<EventRow, 'pos' | 'subject' | 'hash'>;
+/** An event as one JSON object, its body the stored canonical text: sent on without parsing and re-encoding. */
+export interface StoredEvent {
+  desk: string;
+  seq: number;
+  json: string;
+}
 
 function rowToEvent(r: EventRow): LogEvent {
   return { desk: r.desk, seq: r.seq, hlc: r.hlc, operator: r.operator, type: r.type, body: JSON.parse(r.body) } as LogEvent;
 }
 
+/** Meta key: the first log position whose subjects still wait to be derived (a catch-up in progress or cut off). */
+const DERIVE_FROM = 'derive_from';
+const DERIVE_CHUNK = 1_000;
+/** SQLite's default, restored after a catch-up. */
+const WAL_AUTOCHECKPOINT_PAGES = 1_000;
+
 /**
  * The per-desk append-only log and the derived tables beside it. Every write is one IMMEDIATE
  * transaction that appends, advances the version vector and re-derives the touched subjects, so
  * derived state can never disagree with the log, even with a CLI process writing the same file.
+ * The one exception is a replication catch-up, which stores batch after batch first and derives
+ * once at the end (`deriveBacklog`): the backlog's start is recorded in the same transactions, so
+ * a desk cut off halfway derives it on the next open, and readers never go past it (`changedSince`).
  */
 export class EventStore {
   private readonly deriver: SubjectDeriver;
+  /** Catch-up batches turned SQLite's automatic checkpoints off until the backlog is derived. */
+  private checkpointDeferred = false;
   private readonly stmt;
 
   constructor(
@@ -69,14 +85,24 @@ export class EventStore {
         'INSERT INTO vector (desk, seq) VALUES (?, ?) ON CONFLICT (desk) DO UPDATE SET seq = excluded.seq',
       ),
       exists: db.prepare('SELECT 1 FROM events WHERE desk = ? AND seq = ?').pluck(),
-      since: db.prepare('SELECT pos, subject FROM events WHERE pos > ? ORDER BY pos'),
+      since: db.prepare('SELECT pos, subject FROM events WHERE pos > ? AND pos < ? ORDER BY pos'),
+      deriveFrom: db.prepare(`SELECT CAST(value AS INTEGER) FROM meta WHERE key = '${DERIVE_FROM}'`).pluck(),
+      markBacklog: db.prepare(`INSERT INTO meta (key, value) VALUES ('${DERIVE_FROM}', ?) ON CONFLICT (key) DO NOTHING`),
+      clearBacklog: db.prepare(`DELETE FROM meta WHERE key = '${DERIVE_FROM}'`),
+      backlogSubjects: db.prepare('SELECT DISTINCT subject FROM events WHERE pos >= ?').pluck(),
+      ofSubjects: db.prepare('SELECT * FROM events WHERE subject IN (SELECT value FROM json_each(?))'),
       maxPos: db.prepare('SELECT coalesce(max(pos), 0) FROM events').pluck(),
       vector: db.prepare('SELECT desk, seq FROM vector'),
       hashes: db.prepare('SELECT hash FROM events').pluck(),
       count: db.prepare('SELECT count(*) FROM events').pluck(),
       all: db.prepare('SELECT * FROM events ORDER BY pos'),
       deskAfter: db.prepare('SELECT * FROM events WHERE desk = ? AND seq > ? ORDER BY seq LIMIT ?'),
-      storedBetween: db.prepare('SELECT desk, seq, hlc, operator, type, body FROM events WHERE desk = ? AND seq > ? AND seq <= ? ORDER BY seq'),
+      // SQLite writes the JSON: a catch-up reads 100k of these, and building them here halves the sender's work.
+      storedBetween: db.prepare(
+        `SELECT desk, seq, '{"desk":' || json_quote(desk) || ',"seq":' || seq || ',"hlc":' || json_quote(hlc) || ',"operator":' || json_quote(operator)
+           || ',"type":' || json_quote(type) || ',"body":' || body || '}' AS json
+         FROM events WHERE desk = ? AND seq > ? AND seq <= ? ORDER BY seq`,
+      ),
     };
   }
 
@@ -107,8 +133,20 @@ export class EventStore {
    * Take in events recorded elsewhere (replication, bundles). Idempotent; the vector advances only
    * over gap-free sequences; an existing (desk, seq) is never overwritten. One transaction, so one
    * fsync, however many events: a replication batch is durable as a whole or not at all.
+   * With `derive: false` (a catch-up batch) the touched subjects join the backlog instead.
    */
-  ingest(events: readonly LogEvent[]): IngestResult {
+  ingest(events: readonly LogEvent[], options: { derive?: boolean } = {}): IngestResult {
+    return this.ingestPrepared(events.map(prepareEvent), options);
+  }
+
+  /** `ingest` for events already prepared (a replication batch, prepared as it was decoded). */
+  ingestPrepared(events: readonly PreparedEvent[], { derive = true }: { derive?: boolean } = {}): IngestResult {
+    // Copying the WAL back into the database after every catch-up batch costs a tenth of the
+    // catch-up; `deriveBacklog` copies it once at the end.
+    if (!derive && !this.checkpointDeferred) {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointDeferred = true;
+    }
     return this.db
       .transaction(() => {
         const result: IngestResult = { inserted: 0, duplicates: 0, conflicts: [] };
@@ -117,34 +155,37 @@ export class EventStore {
         const added = new Map<string, LogEvent[]>();
         const seqs = new Map<string, Set<number>>();
         const purged = this.purged();
-        for (const incoming of events) {
-          // A redacted copy keeps the original's hash, so it is the same event to every desk.
-          const named = redactedHash(incoming.body);
-          const hash = named ?? eventHash(incoming, canonicalJson(incoming.body));
-          // After a purge, personal data arriving from unpurged desks is redacted before it is stored.
-          const redacted = !named && purged ? redactBody(incoming.type, incoming.body, hash) : null;
-          const e = redacted ? ({ ...incoming, body: redacted } as LogEvent) : incoming;
-          const body = canonicalJson(e.body);
-          const subject = subjectOf(e, e.desk);
+        for (const e of events) {
+          // After a purge, personal data arriving from unpurged desks is redacted before it is stored;
+          // a redacted copy keeps the original's hash, so it is the same event to every desk.
+          const redacted = !e.redacted && purged ? redactBody(e.type, JSON.parse(e.body), e.hash) : null;
+          const body = redacted ? canonicalJson(redacted) : e.body;
+          const { subject } = e;
           // Most events are new: try the insert and look at the stored copy only when it already exists.
-          if (this.stmt.insertNew.run(e.desk, e.seq, e.hlc, e.operator, e.type, body, subject, hash, named || redacted ? 1 : 0).changes === 0) {
+          if (this.stmt.insertNew.run(e.desk, e.seq, e.hlc, e.operator, e.type, body, subject, e.hash, e.redacted || redacted ? 1 : 0).changes === 0) {
             const existing = this.stmt.byId.get(e.desk, e.seq) as { hash: string };
-            if (existing.hash === hash) result.duplicates++;
+            if (existing.hash === e.hash) result.duplicates++;
             else result.conflicts.push({ desk: e.desk, seq: e.seq });
             continue;
           }
           this.clock.observe(e.hlc);
-          // As a read from the log would give it: the fold's output follows the body's key order.
-          const stored = { ...e, body: JSON.parse(body) } as LogEvent;
-          const list = added.get(subject);
-          if (list) list.push(stored);
-          else added.set(subject, [stored]);
+          result.inserted++;
+          if (derive) {
+            // As a read from the log would give it: the fold's output follows the body's key order.
+            const stored = { desk: e.desk, seq: e.seq, hlc: e.hlc, operator: e.operator, type: e.type, body: JSON.parse(body) } as LogEvent;
+            const list = added.get(subject);
+            if (list) list.push(stored);
+            else added.set(subject, [stored]);
+          }
           const held = seqs.get(e.desk);
           if (held) held.add(e.seq);
           else seqs.set(e.desk, new Set([e.seq]));
-          result.inserted++;
         }
         for (const [desk, held] of seqs) this.advanceVector(desk, held);
+        if (!derive) {
+          if (result.inserted > 0) this.stmt.markBacklog.run(before + 1);
+          return result;
+        }
         this.deriver.refresh(added.keys(), (subject) => [
           ...(this.stmt.bySubjectUpTo.all(subject, before) as EventRow[]).map(rowToEvent),
           ...added.get(subject)!,
@@ -152,6 +193,39 @@ export class EventStore {
         return result;
       })
       .immediate();
+  }
+
+  /**
+   * Derive every subject touched since the backlog began (after a catch-up, or on opening a desk
+   * whose catch-up was cut off). Returns how many subjects it folded; 0 when there was no backlog.
+   */
+  deriveBacklog(): number {
+    const derived = this.db
+      .transaction(() => {
+        const from = this.backlogFrom();
+        if (from === null) return 0;
+        const subjects = this.stmt.backlogSubjects.all(from) as string[];
+        // A catch-up's backlog is most of the log: one query per chunk of subjects, not one per subject.
+        for (let i = 0; i < subjects.length; i += DERIVE_CHUNK) {
+          const chunk = subjects.slice(i, i + DERIVE_CHUNK);
+          const events = new Map<string, LogEvent[]>(chunk.map((subject) => [subject, []]));
+          for (const row of this.stmt.ofSubjects.all(JSON.stringify(chunk)) as (EventRow & { subject: string })[]) events.get(row.subject)!.push(rowToEvent(row));
+          this.deriver.refresh(chunk, (subject) => events.get(subject)!);
+        }
+        this.stmt.clearBacklog.run();
+        return subjects.length;
+      })
+      .immediate();
+    if (this.checkpointDeferred) {
+      this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+      this.checkpointDeferred = false;
+    }
+    return derived;
+  }
+
+  private backlogFrom(): number | null {
+    return (this.stmt.deriveFrom.get() as number | undefined) ?? null;
   }
 
   /** This desk has purged its personal data (a `desk.purged` event of its own). */
@@ -206,9 +280,12 @@ export class EventStore {
     return (this.stmt.vectorOf.get(desk) as number | undefined) ?? 0;
   }
 
-  /** Subjects touched after a log position (to refresh in-memory views after another process wrote). */
+  /**
+   * Subjects touched after a log position (to refresh in-memory views after another process wrote),
+   * up to the backlog: its derived rows are not written yet, and the view reads them once they are.
+   */
   changedSince(pos: number): { pos: number; subjects: Set<string> } {
-    const rows = this.stmt.since.all(pos) as { pos: number; subject: string }[];
+    const rows = this.stmt.since.all(pos, this.backlogFrom() ?? Number.MAX_SAFE_INTEGER) as { pos: number; subject: string }[];
     return { pos: rows.at(-1)?.pos ?? pos, subjects: new Set(rows.map((r) => r.subject)) };
   }
 

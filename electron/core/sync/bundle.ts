@@ -5,7 +5,7 @@ import type { Desk } from '../desk';
 import type { IngestResult } from '../store/event-store';
 import { SyncRecords } from '../store/sync-records';
 import { bundleKey, deriveEventKeys } from './keys';
-import { remoteEventSchema, validEvent } from './messages';
+import { receivedEvent, remoteEventSchema } from './messages';
 
 /**
  * Events on a USB stick when there is no network: every event this desk holds, gzipped, sealed with
@@ -59,7 +59,7 @@ export function importBundle(desk: Desk, file: Buffer): IngestResult & { from: s
   }
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) throw new BundleError('the bundle content is malformed');
-  const result = desk.store.ingest(parsed.data.events.map(validEvent));
+  const result = desk.store.ingestPrepared(parsed.data.events.map(receivedEvent));
   const records = new SyncRecords(desk.db);
   for (const c of result.conflicts) records.alarm(c.desk, c.seq, `bundle:${parsed.data.desk}`, desk.now());
   desk.refresh();

@@ -4,7 +4,8 @@ import { FrameOpener, FrameSealer } from './frame-codec';
 import { ClientHandshake, ServerHandshake } from './handshake';
 import type { EventKeys } from './keys';
 import { watchLog } from './log-watch';
-import { decodeMessage, type Hello, type Message } from './messages';
+import { decodeOffThread, OFFLOAD_BYTES } from './frame-decoder';
+import { decodeReceived, type Hello, type Message, type Received } from './messages';
 import { SyncSession } from './session';
 
 /** Bytes out of a connection: a WebSocket in production, a simulated network in tests. */
@@ -28,6 +29,8 @@ export interface ConnectionOptions {
    * 0 relays at once (the deterministic simulation).
    */
   relayDelayMs?: number;
+  /** Decodes a big frame elsewhere (the decode worker, by default), or returns null to decode it here. */
+  offload?: (plaintext: Buffer) => Promise<Received> | null;
   onOpen?(connection: PeerConnection, hello: Hello): void;
   onProgress?(connection: PeerConnection): void;
   onClose?(connection: PeerConnection, reason: string): void;
@@ -48,6 +51,8 @@ export class PeerConnection {
   private relayTimer: NodeJS.Timeout | null = null;
   private announcing = false;
   private ownSeq: number;
+  /** Messages still being decoded off the main thread, or waiting behind one that is. */
+  private queue: Promise<void> | null = null;
 
   constructor(private readonly options: ConnectionOptions) {
     const { desk, keys, role } = options;
@@ -73,14 +78,37 @@ export class PeerConnection {
     if (this.state === 'closed') return;
     try {
       if (this.state === 'handshake') return this.advanceHandshake(data);
-      const message = decodeMessage(this.opener!.open(data));
-      const hadPeer = this.session.peer !== null;
-      this.session.receive(message);
-      if (!hadPeer && this.session.peer) this.opened(this.session.peer);
-      this.options.onProgress?.(this);
+      // Opened here, in arrival order: the frame counter is checked before anything is queued.
+      const plaintext = this.opener!.open(data);
+      const offloaded = plaintext.length >= OFFLOAD_BYTES ? (this.options.offload ?? decodeOffThread)(plaintext) : null;
+      if (!offloaded && !this.queue) return this.handle(decodeReceived(plaintext));
+      this.enqueue(offloaded ?? Promise.resolve().then(() => decodeReceived(plaintext)));
     } catch (error) {
       this.close((error as Error).message);
     }
+  }
+
+  /** Messages are handled in the order they came, whichever finished decoding first. */
+  private enqueue(decoded: Promise<Received>): void {
+    // Awaited in turn below; until then a failure must not count as unhandled.
+    decoded.catch(() => {});
+    const turn = (this.queue ?? Promise.resolve())
+      .then(async () => {
+        const message = await decoded;
+        if (this.state !== 'closed') this.handle(message);
+      })
+      .catch((error: Error) => this.close(error.message))
+      .finally(() => {
+        if (this.queue === turn) this.queue = null;
+      });
+    this.queue = turn;
+  }
+
+  private handle(message: Received): void {
+    const hadPeer = this.session.peer !== null;
+    this.session.receive(message);
+    if (!hadPeer && this.session.peer) this.opened(this.session.peer);
+    this.options.onProgress?.(this);
   }
 
   close(reason: string): void {
@@ -88,6 +116,13 @@ export class PeerConnection {
     this.state = 'closed';
     for (const off of this.unsubscribe) off();
     if (this.relayTimer) clearTimeout(this.relayTimer);
+    if (this.options.desk.db.open) {
+      try {
+        this.session.deriveBacklog();
+      } catch {
+        // The backlog stays recorded: the next catch-up or the next open derives it.
+      }
+    }
     this.options.wire.close();
     this.options.onClose?.(this, reason);
   }

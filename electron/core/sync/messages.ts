@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseEventBody, type LogEvent } from '../../../shared/events';
 import type { StoredEvent } from '../store/event-store';
+import { prepareEvent, type PreparedEvent } from '../store/prepared-event';
 import { parseRedactedBody, redactedHash } from '../store/redaction';
 
 /**
@@ -52,6 +53,8 @@ export const messageSchema = z.discriminatedUnion('t', [
 export type Message = z.infer<typeof messageSchema>;
 export type Hello = Extract<Message, { t: 'hello' }>;
 export type Vector = Record<string, number>;
+/** A message as the session takes it: an events batch already checked and prepared for the store. */
+export type Received = Exclude<Message, { t: 'events' }> | { t: 'events'; events: PreparedEvent[] };
 
 export class ProtocolError extends Error {}
 
@@ -67,12 +70,18 @@ export function decodeMessage(plaintext: Buffer): Message {
   return parsed.data;
 }
 
+/** Everything about a received frame's plaintext that needs no desk: pure, so it can run off the main thread. */
+export function decodeReceived(plaintext: Buffer): Received {
+  const message = decodeMessage(plaintext);
+  return message.t === 'events' ? { t: 'events', events: message.events.map(receivedEvent) } : message;
+}
+
 const EVENTS_HEAD = '{"t":"events","events":[';
 const EVENTS_TAIL = ']}';
 
 /**
- * An events message from stored events, as many as fit in `maxBytes` (at least one). Their bodies
- * are canonical JSON already and go in as they are, without parsing and re-encoding. Returns the
+ * An events message from stored events, as many as fit in `maxBytes` (at least one), each already
+ * JSON with its canonical body as stored, so nothing is parsed or re-encoded here. Returns the
  * events taken; the rest stay for the next batch.
  */
 export function encodeEventBatch(source: Iterable<StoredEvent>, maxBytes = BATCH_BYTES): { plaintext: Buffer; events: StoredEvent[] } {
@@ -80,14 +89,24 @@ export function encodeEventBatch(source: Iterable<StoredEvent>, maxBytes = BATCH
   const events: StoredEvent[] = [];
   let bytes = EVENTS_HEAD.length + EVENTS_TAIL.length;
   for (const e of source) {
-    const part = `{"desk":${JSON.stringify(e.desk)},"seq":${e.seq},"hlc":${JSON.stringify(e.hlc)},"operator":${JSON.stringify(e.operator)},"type":${JSON.stringify(e.type)},"body":${e.body}}`;
-    const size = Buffer.byteLength(part) + 1;
+    const size = Buffer.byteLength(e.json) + 1;
     if (events.length > 0 && (bytes + size > maxBytes || events.length === MAX_EVENTS_PER_BATCH)) break;
-    parts.push(part);
+    parts.push(e.json);
     events.push(e);
     bytes += size;
   }
   return { plaintext: Buffer.from(EVENTS_HEAD + parts.join(',') + EVENTS_TAIL), events };
+}
+
+/**
+ * An event from another desk (a replication batch, a bundle), checked and ready to store. It is
+ * stored and hashed with its body as the origin desk sent it, fields this version does not know
+ * included, so every desk holds the same bytes under the same hash whatever its version; only a
+ * body marked as redacted is stored as `validEvent` redacted it again.
+ */
+export function receivedEvent(e: z.infer<typeof remoteEventSchema>): PreparedEvent {
+  const event = validEvent(e);
+  return prepareEvent(redactedHash(e.body) ? event : ({ ...event, body: e.body } as LogEvent));
 }
 
 /** An event from elsewhere, with its body checked against the same schemas as a local action. */

@@ -1,13 +1,18 @@
+import { performance } from 'node:perf_hooks';
 import type { Desk } from '../desk';
 import type { SyncRecords } from '../store/sync-records';
 import { logGrew } from './log-watch';
-import { encodeEventBatch, ProtocolError, validEvent, type Hello, type Message, type Vector } from './messages';
+import type { PreparedEvent } from '../store/prepared-event';
+import { encodeEventBatch, ProtocolError, type Hello, type Message, type Received, type Vector } from './messages';
 
 export interface SessionStats {
   sent: number;
   inserted: number;
   duplicates: number;
   conflicts: number;
+  /** Subjects derived once after catch-up, and how long that took (the screens' tables). */
+  derived: number;
+  deriveMs: number;
 }
 
 export interface SessionIo {
@@ -40,7 +45,7 @@ export const WINDOW = 3;
  */
 export class SyncSession {
   peer: Hello | null = null;
-  readonly stats: SessionStats = { sent: 0, inserted: 0, duplicates: 0, conflicts: 0 };
+  readonly stats: SessionStats = { sent: 0, inserted: 0, duplicates: 0, conflicts: 0, derived: 0, deriveMs: 0 };
   /** The peer has sent everything it had for us at the start (it said caughtUp). */
   peerCaughtUp = false;
   /** The peer has ingested everything we sent during catch-up (it acknowledged our caughtUp). */
@@ -64,14 +69,14 @@ export class SyncSession {
     this.io.send({ t: 'hello', desk: this.desk.id, name: this.desk.deskName(this.desk.id), vector: this.announced, now: this.desk.now(), addresses: this.io.addresses() });
   }
 
-  receive(message: Message): void {
+  receive(message: Received): void {
     if (message.t === 'hello') return this.onHello(message);
     const peer = this.peer;
     if (!peer) throw new ProtocolError(`${message.t} before hello`);
     this.noteContact(peer, false);
     switch (message.t) {
       case 'events':
-        return this.onEvents(peer, message.events.map(validEvent));
+        return this.onEvents(peer, message.events);
       case 'got':
         if (this.inFlight === 0) throw new ProtocolError('got without a batch in flight');
         // Below a full window every pending event went out already; only a full one held some back.
@@ -79,6 +84,7 @@ export class SyncSession {
         return;
       case 'caughtUp':
         this.peerCaughtUp = true;
+        this.deriveBacklog();
         return this.io.send({ t: 'ack', vector: this.desk.store.vector() });
       case 'ack':
         this.merge(message.vector);
@@ -87,6 +93,19 @@ export class SyncSession {
       case 'vector':
         return this.merge(message.vector);
     }
+  }
+
+  /**
+   * Derive what catch-up batches stored without their derived rows. Runs when the peer has sent
+   * everything, and when the link ends before that, so no batch waits for the next open. The
+   * screens' readers and the desk's poll then bring the in-memory view up to date.
+   */
+  deriveBacklog(): void {
+    const start = performance.now();
+    const derived = this.desk.store.deriveBacklog();
+    if (derived === 0) return;
+    this.stats.derived += derived;
+    this.stats.deriveMs += performance.now() - start;
   }
 
   /** Send whatever the peer lacks according to what we know it holds, as far as the window allows. */
@@ -135,8 +154,9 @@ export class SyncSession {
     this.push();
   }
 
-  private onEvents(peer: Hello, events: ReturnType<typeof validEvent>[]): void {
-    const result = this.desk.store.ingest(events);
+  private onEvents(peer: Hello, events: PreparedEvent[]): void {
+    // During catch-up the batches only store; the touched subjects are derived once at the end.
+    const result = this.desk.store.ingestPrepared(events, { derive: this.peerCaughtUp });
     this.stats.inserted += result.inserted;
     this.stats.duplicates += result.duplicates;
     this.stats.conflicts += result.conflicts.length;
@@ -150,8 +170,7 @@ export class SyncSession {
       // Live: update the view and fire onChange, which tells the screens and our other peers.
       this.desk.refresh();
     } else {
-      // Catch-up: re-indexing the view batch by batch would cost more than storing the events; the
-      // screens' readers and the desk's poll bring it up to date. Our other peers hear at once.
+      // Catch-up: nothing new to show until the backlog is derived, but our other peers hear at once.
       logGrew(this.desk);
     }
   }

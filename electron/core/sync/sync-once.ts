@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Desk } from '../desk';
 import { SyncRecords } from '../store/sync-records';
 import { PeerConnection } from './connection';
@@ -8,6 +9,8 @@ import { dialSocket } from './ws-transport';
 export interface OnceResult extends SessionStats {
   peer: { id: string; name: string };
   clockOffsetMs: number;
+  /** From dialling to done, the derivation after catch-up (`deriveMs`) included. */
+  ms: number;
 }
 
 /**
@@ -17,6 +20,7 @@ export interface OnceResult extends SessionStats {
 export function syncOnce(desk: Desk, address: string, timeoutMs = 60_000): Promise<OnceResult> {
   const records = new SyncRecords(desk.db);
   const keys = deriveEventKeys(desk.secret);
+  const start = performance.now();
   return new Promise((resolve, reject) => {
     let connection: PeerConnection | null = null;
     const timer = setTimeout(() => {
@@ -30,7 +34,7 @@ export function syncOnce(desk: Desk, address: string, timeoutMs = 60_000): Promi
       const c = connection!;
       const peer = c.session.peer;
       if (error || !peer) return reject(error ?? new Error(`sync with ${address} failed`));
-      resolve({ ...c.session.stats, peer: { id: peer.desk, name: peer.name }, clockOffsetMs: c.session.clockOffsetMs });
+      resolve({ ...c.session.stats, peer: { id: peer.desk, name: peer.name }, clockOffsetMs: c.session.clockOffsetMs, ms: Math.round(performance.now() - start) });
     };
     const cancel = dialSocket(
       address,

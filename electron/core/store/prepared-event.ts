@@ -1,0 +1,28 @@
+import { canonicalJson } from '../../../shared/canonical-json';
+import { subjectOf, type LogEvent } from '../../../shared/events';
+import { eventHash } from './event-hash';
+import { redactedHash } from './redaction';
+
+/** An event as it will be stored: body as canonical JSON, its subject and content hash worked out. */
+export interface PreparedEvent {
+  desk: string;
+  seq: number;
+  hlc: string;
+  operator: string;
+  type: string;
+  body: string;
+  subject: string;
+  hash: string;
+  /** Arrived redacted from a purged desk, under the original's hash. */
+  redacted: boolean;
+}
+
+/**
+ * Everything about storing an event that needs no database: pure, so a replication batch can be
+ * prepared off the thread that writes it.
+ */
+export function prepareEvent(e: LogEvent): PreparedEvent {
+  const named = redactedHash(e.body);
+  const body = canonicalJson(e.body);
+  return { desk: e.desk, seq: e.seq, hlc: e.hlc, operator: e.operator, type: e.type, body, subject: subjectOf(e, e.desk), hash: named ?? eventHash(e, body), redacted: named !== null };
+}

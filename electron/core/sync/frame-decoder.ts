@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { unpack, type PackedReceived } from './decode-columns';
+import { ProtocolError, type Received } from './messages';
+
+export interface DecodeRequest {
+  id: number;
+  plaintext: ArrayBuffer;
+}
+export type DecodeReply = { id: number; message: PackedReceived } | { id: number; error: string };
+
+/**
+ * Frames at least this big (catch-up batches) are decoded on a worker thread: parsing, checking
+ * every event against its schema, canonical bodies and hashes take as long as storing them, and
+ * on a worker they overlap with the main thread storing the batch before. Live frames are small
+ * and stay on the main thread, where they cost no hop.
+ */
+export const OFFLOAD_BYTES = 64 * 1024;
+
+/** The worker is built as its own file beside this module's bundle; run from source (the tests' sim) there is none. */
+const WORKER_FILE = new URL('./decode-worker.js', import.meta.url);
+
+let worker: Worker | null = null;
+let unavailable = !existsSync(fileURLToPath(WORKER_FILE));
+let nextId = 0;
+const pending = new Map<number, { resolve(message: Received): void; reject(error: Error): void }>();
+
+function failAll(error: Error): void {
+  for (const job of pending.values()) job.reject(error);
+  pending.clear();
+}
+
+function start(): Worker {
+  // A young generation that holds a whole batch's objects: with V8's default the worker spends a third of its time collecting.
+  const w = new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  w.on('message', (reply: DecodeReply) => {
+    const job = pending.get(reply.id);
+    if (!job) return;
+    pending.delete(reply.id);
+    if ('error' in reply) job.reject(new ProtocolError(reply.error));
+    else job.resolve(unpack(reply.message));
+  });
+  // A worker that cannot start or dies fails its frames (their links close and redial) and is not used again.
+  const stop = (error: Error) => {
+    unavailable = true;
+    worker = null;
+    failAll(error);
+  };
+  w.on('error', stop);
+  w.on('exit', () => stop(new Error('the decode worker stopped')));
+  // The desk's process exits when its work is done, worker or not (after the listeners, which would ref it again).
+  w.unref();
+  return w;
+}
+
+/** Decode a frame's plaintext on the worker, or null where there is no worker to use. */
+export function decodeOffThread(plaintext: Buffer): Promise<Received> | null {
+  if (unavailable) return null;
+  worker ??= start();
+  const id = nextId++;
+  // Moved to the worker, not copied, when the plaintext owns its memory (a big frame's does); else a copy that does.
+  const owns = plaintext.byteOffset === 0 && plaintext.byteLength === plaintext.buffer.byteLength;
+  const bytes = (owns ? plaintext : new Uint8Array(plaintext)).buffer as ArrayBuffer;
+  return new Promise<Received>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker!.postMessage({ id, plaintext: bytes } satisfies DecodeRequest, [bytes]);
+  });
+}

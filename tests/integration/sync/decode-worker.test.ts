@@ -1,0 +1,104 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateParticipants } from '../../../electron/core/demo/participants';
+import { Desk } from '../../../electron/core/desk';
+import { participantIdFor } from '../../../electron/core/ids';
+import { unpack } from '../../../electron/core/sync/decode-columns';
+import type { DecodeReply } from '../../../electron/core/sync/frame-decoder';
+import { invitation } from '../../../electron/core/sync/join';
+import { encodeEventBatch } from '../../../electron/core/sync/messages';
+import { requireBuild } from '../../helpers/built-core';
+import { runCli } from '../../helpers/cli';
+import { openEventDesk } from '../../helpers/desk-fixture';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { serve } from './serve-process';
+
+/** The decode worker as built (out/core/decode-worker.js): what `loket serve`, `join` and the kiosk run. */
+const tempDir = useTempDirs();
+const worker = new Worker(fileURLToPath(new URL('../../../out/core/decode-worker.js', import.meta.url)));
+afterAll(() => worker.terminate());
+
+let nextId = 0;
+function decode(text: string): Promise<DecodeReply> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    const onReply = (reply: DecodeReply) => {
+      if (reply.id !== id) return;
+      worker.off('message', onReply);
+      resolve(reply);
+    };
+    worker.on('message', onReply);
+    worker.postMessage({ id, plaintext: new TextEncoder().encode(text).buffer });
+  });
+}
+
+function deskWith(count: number, dir = tempDir()): Desk {
+  const desk = openEventDesk(dir);
+  desk.record(
+    generateParticipants(count, 9).map((fields, i) => ({
+      type: 'participant.imported' as const,
+      body: { id: participantIdFor(desk.secret, fields.nib!), ...fields, source: { file: 'daftar.xlsx', sheet: 'S', row: i + 2 }, prev: null },
+    })),
+    'Rina',
+  );
+  return desk;
+}
+
+describe('the decode worker', () => {
+  requireBuild();
+
+  it('prepares a batch exactly as the store would, hashes included', async () => {
+    const desk = deskWith(50);
+    const batch = encodeEventBatch(desk.store.storedBetween(desk.id, 0, desk.store.heldOf(desk.id)));
+    const reply = await decode(batch.plaintext.toString());
+    if ('error' in reply) throw new Error(reply.error);
+    const received = unpack(reply.message);
+    if (received.t !== 'events') throw new Error(`not events: ${received.t}`);
+    const stored = desk.db.prepare('SELECT desk, seq, hlc, operator, type, body, subject, hash FROM events WHERE desk = ? ORDER BY seq').all(desk.id);
+    expect(received.events.map(({ redacted, ...e }) => (expect(redacted).toBe(false), e))).toEqual(stored);
+    desk.close();
+  });
+
+  it('refuses a batch holding one invalid event, a message that is no JSON and one that is malformed', async () => {
+    const desk = deskWith(3);
+    const events = [...desk.store.all()].map((e) => ({ ...e }));
+    const at = events.findIndex((e) => e.type === 'participant.imported');
+    events[at] = { ...events[at]!, body: { ...(events[at]!.body as object), nib: 'bukan NIB' } } as never;
+    for (const text of [JSON.stringify({ t: 'events', events }), '{"t":"events",', JSON.stringify({ t: 'hello', desk: 'x' })]) {
+      const reply = await decode(text);
+      expect(reply).toMatchObject({ error: expect.stringMatching(/invalid|not JSON|malformed/) });
+    }
+    desk.close();
+  });
+
+  it('carries a catch-up of several batches from `loket serve` into `loket join`, in order', async () => {
+    const dir = tempDir();
+    const source = deskWith(9_000, dir);
+    const digest = source.store.digest();
+    source.close();
+    const served = await serve(dir);
+    try {
+      const { code } = invitation(Desk.open(dir), [served.url]);
+      const fresh = tempDir();
+      const joined = await runCli(['join', '--data', fresh, '--code', code, '--json']);
+      expect(joined.code).toBe(0);
+      expect(joined.json).toMatchObject({ inserted: 9_000 + (await eventsBeyond(dir)), conflicts: 0 });
+      expect((joined.json as { derived: number }).derived).toBeGreaterThan(9_000);
+      const desk = Desk.open(fresh);
+      expect(desk.store.digest()).toBe(digest);
+      expect(desk.view.size).toBe(9_000);
+      desk.close();
+    } finally {
+      await served.stop();
+    }
+  });
+});
+
+/** Events other than the imported participants (event, desk, operator). */
+async function eventsBeyond(dir: string): Promise<number> {
+  const desk = Desk.open(dir);
+  const n = desk.store.count() - 9_000;
+  desk.close();
+  return n;
+}
