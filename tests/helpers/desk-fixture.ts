@@ -1,3 +1,4 @@
+import { generateParticipants } from '../../electron/core/demo/participants';
 import { Desk } from '../../electron/core/desk';
 import { createEvent, signIn } from '../../electron/core/services/event-service';
 import type { ParticipantFields } from '../../shared/events';
@@ -43,4 +44,15 @@ export function openEventDesk(dir: string, people: ParticipantFields[] = [], opt
     );
   }
   return desk;
+}
+
+/** `count` generated participants imported in one append (the replication tests' bulk). */
+export function importGenerated(desk: Desk, count: number, seed: number): void {
+  desk.record(
+    generateParticipants(count, seed).map((fields, i) => ({
+      type: 'participant.imported' as const,
+      body: { id: participantIdFor(desk.secret, fields.nib!), ...fields, source: { file: 'daftar.xlsx', sheet: 'S', row: i + 2 }, prev: null },
+    })),
+    'Rina',
+  );
 }

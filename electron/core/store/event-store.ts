@@ -8,16 +8,8 @@ import { PERSONAL_EVENT_TYPES, redactBody } from './redaction';
 import { SubjectDeriver } from './subject-deriver';
 import type { Db } from './open-database';
 
-interface EventRow {
-  pos: number;
-  desk: string;
-  seq: number;
-  hlc: string;
-  operator: string;
-  type: string;
-  body: string;
-  hash: string;
-}
+/** A row of the events table: a prepared event with its log position (`redacted` as SQLite's 0/1). */
+type EventRow = Omit<PreparedEvent, 'redacted'> & { pos: number; redacted: number };
 
 export interface IngestResult {
   inserted: number;
@@ -160,9 +152,8 @@ export class EventStore {
           // a redacted copy keeps the original's hash, so it is the same event to every desk.
           const redacted = !e.redacted && purged ? redactBody(e.type, JSON.parse(e.body), e.hash) : null;
           const body = redacted ? canonicalJson(redacted) : e.body;
-          const { subject } = e;
           // Most events are new: try the insert and look at the stored copy only when it already exists.
-          if (this.stmt.insertNew.run(e.desk, e.seq, e.hlc, e.operator, e.type, body, subject, e.hash, e.redacted || redacted ? 1 : 0).changes === 0) {
+          if (this.stmt.insertNew.run(e.desk, e.seq, e.hlc, e.operator, e.type, body, e.subject, e.hash, e.redacted || redacted ? 1 : 0).changes === 0) {
             const existing = this.stmt.byId.get(e.desk, e.seq) as { hash: string };
             if (existing.hash === e.hash) result.duplicates++;
             else result.conflicts.push({ desk: e.desk, seq: e.seq });
@@ -173,9 +164,9 @@ export class EventStore {
           if (derive) {
             // As a read from the log would give it: the fold's output follows the body's key order.
             const stored = { desk: e.desk, seq: e.seq, hlc: e.hlc, operator: e.operator, type: e.type, body: JSON.parse(body) } as LogEvent;
-            const list = added.get(subject);
+            const list = added.get(e.subject);
             if (list) list.push(stored);
-            else added.set(subject, [stored]);
+            else added.set(e.subject, [stored]);
           }
           const held = seqs.get(e.desk);
           if (held) held.add(e.seq);
@@ -209,7 +200,7 @@ export class EventStore {
         for (let i = 0; i < subjects.length; i += DERIVE_CHUNK) {
           const chunk = subjects.slice(i, i + DERIVE_CHUNK);
           const events = new Map<string, LogEvent[]>(chunk.map((subject) => [subject, []]));
-          for (const row of this.stmt.ofSubjects.all(JSON.stringify(chunk)) as (EventRow & { subject: string })[]) events.get(row.subject)!.push(rowToEvent(row));
+          for (const row of this.stmt.ofSubjects.all(JSON.stringify(chunk)) as EventRow[]) events.get(row.subject)!.push(rowToEvent(row));
           this.deriver.refresh(chunk, (subject) => events.get(subject)!);
         }
         this.stmt.clearBacklog.run();

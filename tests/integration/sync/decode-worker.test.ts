@@ -1,16 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateParticipants } from '../../../electron/core/demo/participants';
 import { Desk } from '../../../electron/core/desk';
-import { participantIdFor } from '../../../electron/core/ids';
 import { unpack } from '../../../electron/core/sync/decode-columns';
 import type { DecodeReply } from '../../../electron/core/sync/frame-decoder';
 import { invitation } from '../../../electron/core/sync/join';
 import { encodeEventBatch } from '../../../electron/core/sync/messages';
 import { requireBuild } from '../../helpers/built-core';
 import { runCli } from '../../helpers/cli';
-import { openEventDesk } from '../../helpers/desk-fixture';
+import { importGenerated, openEventDesk } from '../../helpers/desk-fixture';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { serve } from './serve-process';
 
@@ -35,13 +33,7 @@ function decode(text: string): Promise<DecodeReply> {
 
 function deskWith(count: number, dir = tempDir()): Desk {
   const desk = openEventDesk(dir);
-  desk.record(
-    generateParticipants(count, 9).map((fields, i) => ({
-      type: 'participant.imported' as const,
-      body: { id: participantIdFor(desk.secret, fields.nib!), ...fields, source: { file: 'daftar.xlsx', sheet: 'S', row: i + 2 }, prev: null },
-    })),
-    'Rina',
-  );
+  importGenerated(desk, count, 9);
   return desk;
 }
 

@@ -1,31 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateParticipants } from '../../../electron/core/demo/participants';
-import { participantIdFor } from '../../../electron/core/ids';
 import { MAX_FRAME_BYTES } from '../../../electron/core/sync/frame-codec';
 import { decodeMessage, encodeEventBatch } from '../../../electron/core/sync/messages';
 import { WINDOW } from '../../../electron/core/sync/session';
-import { openEventDesk } from '../../helpers/desk-fixture';
-import { SimDesk, SimLink, simDirFactory } from './sim-network';
+import { importedPair, SimDesk, SimLink, simDirFactory } from './sim-network';
 
 /** Flow control of replication batches: a window of batches in flight, each stored whole or not at all. */
 const dirs = simDirFactory();
 afterEach(() => dirs.cleanup());
 
-/** Desk A holding `count` imported participants, and an empty desk B of the same event. */
-function pair(count: number): { a: SimDesk; b: SimDesk } {
-  const dir = dirs.make();
-  const seed = openEventDesk(dir);
-  seed.record(
-    generateParticipants(count, 3).map((fields, i) => ({
-      type: 'participant.imported' as const,
-      body: { id: participantIdFor(seed.secret, fields.nib!), ...fields, source: { file: 'daftar.xlsx', sheet: 'S', row: i + 2 }, prev: null },
-    })),
-    'Rina',
-  );
-  const secret = seed.secret;
-  seed.close();
-  return { a: new SimDesk(dir, Date.now, secret), b: new SimDesk(dirs.make(), Date.now, secret) };
-}
+const pair = (count: number) => importedPair(dirs, count);
 
 /** Run the handshake and both hellos, delivering nothing else. */
 function openLink(a: SimDesk, b: SimDesk): SimLink {

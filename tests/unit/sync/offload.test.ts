@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateParticipants } from '../../../electron/core/demo/participants';
-import { participantIdFor } from '../../../electron/core/ids';
 import { PeerConnection } from '../../../electron/core/sync/connection';
 import { decodeReceived, ProtocolError, type Received } from '../../../electron/core/sync/messages';
-import { openEventDesk } from '../../helpers/desk-fixture';
-import { SimDesk, simDirFactory } from './sim-network';
+import { importedPair, SimDesk, simDirFactory } from './sim-network';
 
 /**
  * Big frames are decoded off the main thread and come back in any order; the link must still
@@ -14,20 +11,7 @@ import { SimDesk, simDirFactory } from './sim-network';
 const dirs = simDirFactory();
 afterEach(() => dirs.cleanup());
 
-function pair(count: number): { a: SimDesk; b: SimDesk } {
-  const dir = dirs.make();
-  const seed = openEventDesk(dir);
-  seed.record(
-    generateParticipants(count, 5).map((fields, i) => ({
-      type: 'participant.imported' as const,
-      body: { id: participantIdFor(seed.secret, fields.nib!), ...fields, source: { file: 'daftar.xlsx', sheet: 'S', row: i + 2 }, prev: null },
-    })),
-    'Rina',
-  );
-  const secret = seed.secret;
-  seed.close();
-  return { a: new SimDesk(dir, Date.now, secret), b: new SimDesk(dirs.make(), Date.now, secret) };
-}
+const pair = (count: number) => importedPair(dirs, count);
 
 /** Decoding that finishes after a pseudo-random delay, so later frames often finish first. */
 function slowDecoder(fail: (decoded: Received) => boolean = () => false) {

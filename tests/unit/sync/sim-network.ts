@@ -4,6 +4,7 @@ import { Desk } from '../../../electron/core/desk';
 import { SyncRecords } from '../../../electron/core/store/sync-records';
 import { PeerConnection } from '../../../electron/core/sync/connection';
 import { deriveEventKeys, type EventKeys } from '../../../electron/core/sync/keys';
+import { importGenerated, openEventDesk } from '../../helpers/desk-fixture';
 
 /**
  * An in-process network for the deterministic simulation: every link is a pair of frame queues
@@ -105,4 +106,14 @@ export function simDirFactory(): { make(): string; cleanup(): void } {
       for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Desk A holding `count` imported participants, and an empty desk B of the same event. */
+export function importedPair(dirs: ReturnType<typeof simDirFactory>, count: number): { a: SimDesk; b: SimDesk } {
+  const dir = dirs.make();
+  const seed = openEventDesk(dir);
+  importGenerated(seed, count, 3);
+  const secret = seed.secret;
+  seed.close();
+  return { a: new SimDesk(dir, Date.now, secret), b: new SimDesk(dirs.make(), Date.now, secret) };
 }
