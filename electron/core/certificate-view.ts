@@ -1,4 +1,5 @@
 import type { CertificateState } from '../../shared/fold-certificate';
+import { BULK_REFRESH } from './participant-view';
 import type { Db } from './store/open-database';
 
 /** Certificates in memory, by ID, by number and by participant; refreshed per subject like the participants. */
@@ -33,11 +34,10 @@ export class CertificateView {
     return this.byId.values();
   }
 
-  refresh(ids: Iterable<string>): void {
-    for (const id of ids) {
-      const state = this.stmt.one.get(`c:${id}`) as string | undefined;
-      if (state) this.put(JSON.parse(state));
-    }
+  refresh(ids: readonly string[]): void {
+    // As for the participants: after a catch-up, one pass over the table rather than a lookup each.
+    const states = ids.length > BULK_REFRESH ? (this.stmt.all.iterate() as Iterable<string>) : ids.map((id) => this.stmt.one.get(`c:${id}`) as string | undefined);
+    for (const state of states) if (state) this.put(JSON.parse(state));
   }
 
   private put(c: CertificateState): void {

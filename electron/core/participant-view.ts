@@ -2,6 +2,9 @@ import type { ParticipantState } from '../../shared/fold';
 import { SearchIndex } from '../../shared/search';
 import type { Db } from './store/open-database';
 
+/** Above this many changed participants a refresh reads the whole table. */
+export const BULK_REFRESH = 2_000;
+
 /**
  * The participants as the screens see them, held in memory for search-as-you-type. Filled from the
  * derived `participants` table and refreshed per subject after every write, ours or another process's.
@@ -37,11 +40,10 @@ export class ParticipantView {
     return this.byId.size;
   }
 
-  refresh(ids: Iterable<string>): void {
-    for (const id of ids) {
-      const state = this.stmt.one.get(id) as string | undefined;
-      if (state) this.putOne(JSON.parse(state));
-    }
+  refresh(ids: readonly string[]): void {
+    // After a catch-up most of the table changed: one pass over it is cheaper than a lookup each.
+    const states = ids.length > BULK_REFRESH ? (this.stmt.all.iterate() as Iterable<string>) : ids.map((id) => this.stmt.one.get(id) as string | undefined);
+    for (const state of states) if (state) this.putOne(JSON.parse(state));
   }
 
   put(states: Iterable<ParticipantState>): void {
