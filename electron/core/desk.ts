@@ -31,8 +31,12 @@ export class Desk {
   readonly certificates: CertificateView;
   /** Organizer functions stay unlocked until this time (epoch ms); memory only, never persisted. */
   organizerUntil: number | null = null;
+  /** How far the in-memory view has read the log. */
   private pos: number;
+  /** How far the log-growth listeners have been told. */
+  private head: number;
   private readonly listeners = new Set<() => void>();
+  private readonly logListeners = new Set<() => void>();
   private readonly stmt;
 
   private constructor(
@@ -55,6 +59,7 @@ export class Desk {
     this.view = new ParticipantView(db);
     this.certificates = new CertificateView(db);
     this.pos = this.store.headPos();
+    this.head = this.pos;
   }
 
   static open(dataDir: string, options: DeskOptions = {}): Desk {
@@ -128,28 +133,46 @@ export class Desk {
 
   /**
    * Pick up whatever reached the log since we last looked (ours, another process's, a peer's).
-   * `fresh` names participants whose state the caller has just put into the view.
+   * `fresh` names participants whose state the caller has just put into the view. Returns whether
+   * the view changed.
    */
   refresh(fresh: ReadonlySet<string> = new Set()): boolean {
-    if (this.store.headPos() === this.pos) return false;
+    const head = this.store.headPos();
+    if (head === this.pos) return false;
     const changed = this.store.changedSince(this.pos);
-    // Only a catch-up's backlog is new: nothing to show until it is derived.
-    if (changed.pos === this.pos) return false;
-    this.pos = changed.pos;
-    const ids = [...changed.subjects].filter((s) => s.startsWith('p:') && !fresh.has(s.slice(2))).map((s) => s.slice(2));
-    this.view.refresh(ids);
-    this.certificates.refresh([...changed.subjects].filter((s) => s.startsWith('c:')).map((s) => s.slice(2)));
-    for (const listener of this.listeners) listener();
-    return true;
+    // A catch-up's backlog (and anything stored after it) shows only once it is derived.
+    const shown = changed.pos !== this.pos;
+    if (shown) {
+      this.pos = changed.pos;
+      const ids = [...changed.subjects].filter((s) => s.startsWith('p:') && !fresh.has(s.slice(2))).map((s) => s.slice(2));
+      this.view.refresh(ids);
+      this.certificates.refresh([...changed.subjects].filter((s) => s.startsWith('c:')).map((s) => s.slice(2)));
+      for (const listener of this.listeners) listener();
+    }
+    // Peers hear of new events whether or not the view can show them yet: a backlog being derived
+    // must not hold back a check-in made here, or one that must travel on to another desk.
+    if (head !== this.head) {
+      this.head = head;
+      for (const listener of this.logListeners) listener();
+    }
+    return shown;
   }
 
+  /** The view changed: for the screens. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
+  /** The log grew (by any path, shown or not yet): for the links to other desks. */
+  onLogGrew(listener: () => void): () => void {
+    this.logListeners.add(listener);
+    return () => this.logListeners.delete(listener);
+  }
+
   close(): void {
     this.listeners.clear();
+    this.logListeners.clear();
     this.db.close();
   }
 }

@@ -3,7 +3,6 @@ import type { SyncRecords } from '../store/sync-records';
 import { FrameOpener, FrameSealer } from './frame-codec';
 import { ClientHandshake, ServerHandshake } from './handshake';
 import type { EventKeys } from './keys';
-import { watchLog } from './log-watch';
 import { decodeOffThread, OFFLOAD_BYTES } from './frame-decoder';
 import { decodeReceived, type Hello, type Message, type Received } from './messages';
 import { SyncSession } from './session';
@@ -47,7 +46,7 @@ export class PeerConnection {
   private readonly handshake: ClientHandshake | ServerHandshake;
   private sealer: FrameSealer | null = null;
   private opener: FrameOpener | null = null;
-  private unsubscribe: (() => void)[] = [];
+  private unsubscribe: (() => void) | null = null;
   private relayTimer: NodeJS.Timeout | null = null;
   private announcing = false;
   private ownSeq: number;
@@ -114,7 +113,7 @@ export class PeerConnection {
   close(reason: string): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    for (const off of this.unsubscribe) off();
+    this.unsubscribe?.();
     if (this.relayTimer) clearTimeout(this.relayTimer);
     if (this.options.desk.db.open) {
       try {
@@ -140,7 +139,7 @@ export class PeerConnection {
   private opened(hello: Hello): void {
     if (hello.desk === this.options.desk.id) return this.close('connected to itself');
     const { desk } = this.options;
-    this.unsubscribe = [desk.onChange(() => this.onLocalChange()), watchLog(desk, () => this.onLocalChange())];
+    this.unsubscribe = desk.onLogGrew(() => this.onLocalChange());
     this.options.onOpen?.(this, hello);
   }
 

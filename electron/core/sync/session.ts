@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Desk } from '../desk';
 import type { SyncRecords } from '../store/sync-records';
-import { logGrew } from './log-watch';
 import type { PreparedEvent } from '../store/prepared-event';
 import { encodeEventBatch, ProtocolError, type Hello, type Message, type Received, type Vector } from './messages';
 
@@ -166,13 +165,8 @@ export class SyncSession {
     for (const e of events) if (e.seq === (this.announced[e.desk] ?? 0) + 1) this.announced[e.desk] = e.seq;
     // Stored durably (the ingest committed): the peer may send the next batch.
     this.io.send({ t: 'got' });
-    if (this.peerCaughtUp) {
-      // Live: update the view and fire onChange, which tells the screens and our other peers.
-      this.desk.refresh();
-    } else {
-      // Catch-up: nothing new to show until the backlog is derived, but our other peers hear at once.
-      logGrew(this.desk);
-    }
+    // Our other peers hear at once; the view follows when these are derived (now, if live).
+    this.desk.refresh();
   }
 
   /** Raise the estimate only over a gap-free run, so a gap is never assumed filled. */

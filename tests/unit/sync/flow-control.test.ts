@@ -101,6 +101,34 @@ describe('replication flow control', () => {
     expect(again.client.session.stats.derived).toBeGreaterThan(0);
   });
 
+  it('during a catch-up, a check-in made here and one that arrives live from a third desk go on to the other peers at once', () => {
+    const { a, b } = pair(6_000);
+    const c = new SimDesk(dirs.make(), Date.now, a.desk.secret);
+    const bc = new SimLink(b, c);
+    bc.flush();
+    const ba = openLink(b, a);
+    ba.deliver(false, 0);
+    // B holds the first catch-up batch from A; its derivation waits until A says caughtUp.
+    expect(ba.client.session.peerCaughtUp).toBe(false);
+    const sentBy = (desk: SimDesk) => desk.desk.store.vector()[desk.desk.id] ?? 0;
+    const deliverTo = (link: SimLink) => {
+      while (link.toServer.length) link.deliver(true, 0);
+    };
+
+    c.desk.record([{ type: 'desk.named', body: { name: 'Meja C' } }], 'Rina');
+    b.desk.record([{ type: 'desk.named', body: { name: 'Meja B' } }], 'Rina');
+    bc.flush();
+    deliverTo(ba);
+    expect(ba.client.session.peerCaughtUp).toBe(false);
+    expect(a.desk.store.vector()[c.desk.id]).toBe(sentBy(c));
+    expect(a.desk.store.vector()[b.desk.id]).toBe(sentBy(b));
+    expect(c.desk.store.vector()[b.desk.id]).toBe(sentBy(b));
+
+    ba.flush();
+    bc.flush();
+    for (const desk of [b, c]) expect(desk.desk.store.digest()).toBe(a.desk.store.digest());
+  });
+
   it('an event with a body field this version does not know travels on unchanged, under its origin hash', () => {
     const { a, b } = pair(1);
     const newer = { desk: 'desknewer0000001', seq: 1, hlc: '001716253200000.000000', operator: 'Rina', type: 'desk.named', body: { name: 'Meja 9', warna: 'hijau' } };
