@@ -34,14 +34,33 @@ export async function timeOnce<T>(fn: () => T | Promise<T>): Promise<{ ms: numbe
 
 export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
-/** The floor of every durable write: one row, one transaction, on the same pragmas as the store. */
-export function bareDurableInsert(dir: string, n: number): Percentiles {
+function floorTable(dir: string): { insert(i: number): void; close(): void } {
   const db = new Database(join(dir, 'floor.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
   const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
-  const p = timeEach(Array.from({ length: n }, (_, i) => i), (i) => db.transaction(() => insert.run(`{"n":${i}}`)).immediate());
-  db.close();
+  return { insert: (i) => db.transaction(() => insert.run(`{"n":${i}}`)).immediate(), close: () => db.close() };
+}
+
+/** The floor of every durable write: one row, one transaction, on the same pragmas as the store. */
+export function bareDurableInsert(dir: string, n: number): Percentiles {
+  const table = floorTable(dir);
+  const p = timeEach(Array.from({ length: n }, (_, i) => i), (i) => table.insert(i));
+  table.close();
   return p;
+}
+
+/** The same floor with the disk idle for `idleMs` before each write, as between two check-ins: waking it costs more. */
+export async function bareDurableInsertAfterIdle(dir: string, n: number, idleMs: number): Promise<Percentiles> {
+  const table = floorTable(dir);
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await new Promise((r) => setTimeout(r, idleMs));
+    const start = performance.now();
+    table.insert(i);
+    samples.push(performance.now() - start);
+  }
+  table.close();
+  return percentiles(samples);
 }

@@ -6,7 +6,7 @@ import type { Received } from './messages';
  * as one array per field: the structured clone of thousands of small objects costs the main thread
  * several times more than the strings and numbers they hold.
  */
-export type PackedReceived = Exclude<Received, { t: 'events' }> | { t: 'events'; columns: EventColumns };
+export type PackedReceived = Exclude<Received, { t: 'events' }> | { t: 'events'; columns: EventColumns; more: boolean; bytes: number };
 
 interface EventColumns {
   desk: string[];
@@ -25,6 +25,8 @@ export function pack(message: Received): PackedReceived {
   const e = message.events;
   return {
     t: 'events',
+    more: message.more,
+    bytes: message.bytes,
     columns: {
       desk: e.map((x) => x.desk),
       seq: e.map((x) => x.seq),
@@ -53,5 +55,5 @@ export function unpack(message: PackedReceived): Received {
     hash: c.hash[i]!,
     redacted: c.redacted[i]!,
   }));
-  return { t: 'events', events };
+  return { t: 'events', events, more: message.more, bytes: message.bytes };
 }

@@ -11,12 +11,12 @@ export interface DecodeRequest {
 export type DecodeReply = { id: number; message: PackedReceived } | { id: number; error: string };
 
 /**
- * Frames at least this big (catch-up batches) are decoded on a worker thread: parsing, checking
- * every event against its schema, canonical bodies and hashes take as long as storing them, and
- * on a worker they overlap with the main thread storing the batch before. Live frames are small
- * and stay on the main thread, where they cost no hop.
+ * Frames at least this big (the parts of catch-up batches) are decoded on a worker thread: parsing,
+ * checking every event against its schema, canonical bodies and hashes take as long as storing
+ * them, and on a worker they overlap with the main thread storing the batch before. Live frames
+ * are a few events and stay on the main thread, where they cost no hop.
  */
-export const OFFLOAD_BYTES = 64 * 1024;
+export const OFFLOAD_BYTES = 16 * 1024;
 
 /** The worker is built as its own file beside this module's bundle; run from source (the tests' sim) there is none. */
 const WORKER_FILE = new URL('./decode-worker.js', import.meta.url);

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Desk } from '../desk';
 import type { SyncRecords } from '../store/sync-records';
 import type { PreparedEvent } from '../store/prepared-event';
-import { encodeEventBatch, ProtocolError, type Hello, type Message, type Received, type Vector } from './messages';
+import { encodeEventBatch, MAX_BATCH_BYTES, MAX_EVENTS_PER_BATCH, ProtocolError, type Hello, type Message, type Received, type Vector } from './messages';
 
 export interface SessionStats {
   sent: number;
@@ -54,6 +54,9 @@ export class SyncSession {
   /** What we held when the peer said hello: once all of it is sent, we say caughtUp. */
   private catchUpTarget: Vector | null = null;
   private inFlight = 0;
+  /** The parts of a batch received so far (messages marked `more`), and their size. */
+  private partial: PreparedEvent[] = [];
+  private partialBytes = 0;
   /** Peer's wall clock minus ours at hello (transit time is noise next to the one-minute warning). */
   clockOffsetMs = 0;
 
@@ -75,7 +78,7 @@ export class SyncSession {
     this.noteContact(peer, false);
     switch (message.t) {
       case 'events':
-        return this.onEvents(peer, message.events);
+        return this.onPart(peer, message);
       case 'got':
         if (this.inFlight === 0) throw new ProtocolError('got without a batch in flight');
         // Below a full window every pending event went out already; only a full one held some back.
@@ -113,7 +116,7 @@ export class SyncSession {
     while (this.inFlight < WINDOW) {
       const batch = this.nextBatch();
       if (!batch) break;
-      this.io.sendEncoded(batch.plaintext);
+      for (const frame of batch.frames) this.io.sendEncoded(frame);
       this.inFlight++;
       this.stats.sent += batch.events.length;
       this.extend(batch.events);
@@ -151,6 +154,17 @@ export class SyncSession {
     if (hello.desk === this.desk.id) return;
     this.catchUpTarget = this.desk.store.vector();
     this.push();
+  }
+
+  private onPart(peer: Hello, part: Extract<Received, { t: 'events' }>): void {
+    for (const e of part.events) this.partial.push(e);
+    this.partialBytes += part.bytes;
+    if (this.partial.length > MAX_EVENTS_PER_BATCH || this.partialBytes > MAX_BATCH_BYTES) throw new ProtocolError('events batch too large');
+    if (part.more) return;
+    const events = this.partial;
+    this.partial = [];
+    this.partialBytes = 0;
+    this.onEvents(peer, events);
   }
 
   private onEvents(peer: Hello, events: PreparedEvent[]): void {

@@ -42,8 +42,9 @@ describe('the decode worker', () => {
 
   it('prepares a batch exactly as the store would, hashes included', async () => {
     const desk = deskWith(50);
-    const batch = encodeEventBatch(desk.store.storedBetween(desk.id, 0, desk.store.heldOf(desk.id)));
-    const reply = await decode(batch.plaintext.toString());
+    const { frames } = encodeEventBatch(desk.store.storedBetween(desk.id, 0, desk.store.heldOf(desk.id)));
+    expect(frames).toHaveLength(1);
+    const reply = await decode(frames[0]!.toString());
     if ('error' in reply) throw new Error(reply.error);
     const received = unpack(reply.message);
     if (received.t !== 'events') throw new Error(`not events: ${received.t}`);

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_FRAME_BYTES } from '../../../electron/core/sync/frame-codec';
-import { decodeMessage, encodeEventBatch } from '../../../electron/core/sync/messages';
+import { BATCH_BYTES, decodeMessage, encodeEventBatch, MAX_EVENTS_PER_BATCH } from '../../../electron/core/sync/messages';
 import { WINDOW } from '../../../electron/core/sync/session';
 import { importedPair, SimDesk, SimLink, simDirFactory } from './sim-network';
 
@@ -18,24 +17,33 @@ function openLink(a: SimDesk, b: SimDesk): SimLink {
 }
 
 describe('replication flow control', () => {
-  it('cuts batches by their encoded size, long multibyte names included, and loses no event between them', () => {
+  it('cuts batches and their frames by encoded size, long multibyte names included, and loses no event between them', () => {
     const stored = Array.from({ length: 400 }, (_, i) => {
       const event = { desk: 'deskaaaaaaaaaaaa', seq: i + 1, hlc: '001716253200000.000000', operator: `Petugas "${'é'.repeat(150)}" ${i}`, type: 'desk.named', body: { name: `Meja ${i}` } };
       return { desk: event.desk, seq: event.seq, json: JSON.stringify(event) };
     });
-    const maxBytes = 16 * 1024;
+    const batchBytes = 64 * 1024;
+    const frameBytes = 16 * 1024;
     const seen: number[] = [];
-    for (let rest = stored; rest.length > 0; ) {
-      const batch = encodeEventBatch(rest, maxBytes);
-      expect(batch.plaintext.length).toBeLessThanOrEqual(maxBytes);
-      const message = decodeMessage(batch.plaintext);
-      if (message.t !== 'events') throw new Error(`not an events message: ${message.t}`);
-      expect(message.events).toEqual(batch.events.map((e) => JSON.parse(e.json)));
-      seen.push(...message.events.map((e) => e.seq));
+    let batches = 0;
+    for (let rest = stored; rest.length > 0; batches++) {
+      const batch = encodeEventBatch(rest, batchBytes, frameBytes);
+      expect(batch.frames.reduce((n, f) => n + f.length, 0)).toBeLessThanOrEqual(batchBytes + batch.frames.length * 64);
+      const parts = batch.frames.map((frame) => {
+        expect(frame.length).toBeLessThanOrEqual(frameBytes);
+        const message = decodeMessage(frame);
+        if (message.t !== 'events') throw new Error(`not an events message: ${message.t}`);
+        return message;
+      });
+      // Every frame but the last says more of the batch follows: the receiver stores it whole.
+      expect(parts.map((m) => m.more === true)).toEqual(parts.map((_, i) => i < parts.length - 1));
+      const events = parts.flatMap((m) => m.events);
+      expect(events).toEqual(batch.events.map((e) => JSON.parse(e.json)));
+      seen.push(...events.map((e) => e.seq));
       rest = rest.slice(batch.events.length);
     }
     expect(seen).toEqual(stored.map((e) => e.seq));
-    expect(seen.length).toBeGreaterThan(0);
+    expect(batches).toBeGreaterThan(1);
   });
 
   it('a receiver that does not keep up holds the sender to a window of batches, then gets everything', () => {
@@ -45,8 +53,9 @@ describe('replication flow control', () => {
     const held = link.toClient.length;
     const queued = link.toClient.reduce((n, f) => n + f.length, 0);
     expect(link.server.session.stats.sent).toBeLessThan(a.desk.store.count());
-    expect(held).toBeLessThanOrEqual(WINDOW);
-    expect(queued).toBeLessThanOrEqual(WINDOW * MAX_FRAME_BYTES);
+    // Each batch is several frames of about FRAME_EVENT_BYTES: each frame adds a header and a tag.
+    expect(held).toBeGreaterThan(WINDOW);
+    expect(queued).toBeLessThanOrEqual(WINDOW * BATCH_BYTES + held * 64);
     // Nothing more goes out while the receiver stays silent, however often the sender is nudged.
     a.desk.record([{ type: 'desk.named', body: { name: 'Meja Depan' } }], 'Rina');
     expect(link.toClient.length).toBe(held);
@@ -80,11 +89,40 @@ describe('replication flow control', () => {
     expect(b.desk.store.vector()).toEqual(before.vector);
   });
 
+  it('stores a batch only once its last frame arrives, and cuts off a peer whose batch never ends', () => {
+    const { a, b } = pair(1);
+    const origin = new SimDesk(dirs.make(), Date.now, a.desk.secret);
+    for (const name of ['Meja 1', 'Meja 2', 'Meja 3']) origin.desk.record([{ type: 'desk.named', body: { name } }], 'Rina');
+    const link = openLink(a, b);
+    link.flush();
+    const send = (plaintext: Buffer) => {
+      link.client['sendPlaintext'](plaintext);
+      while (link.toServer.length) link.deliver(true, 0);
+    };
+    const held = () => b.desk.store.vector()[origin.desk.id] ?? 0;
+
+    const { frames } = encodeEventBatch(origin.desk.store.storedBetween(origin.desk.id, 0, 3), BATCH_BYTES, 200);
+    expect(frames).toHaveLength(3);
+    send(frames[0]!);
+    send(frames[1]!);
+    expect(held()).toBe(0);
+    send(frames[2]!);
+    expect(held()).toBe(3);
+
+    // A peer (it knows the secret) that keeps saying "more" is cut off before it fills this desk's memory.
+    const event = [...origin.desk.store.storedBetween(origin.desk.id, 0, 1)][0]!.json;
+    const part = Buffer.from(`{"t":"events","more":true,"events":[${Array(MAX_EVENTS_PER_BATCH / 2 + 1).fill(event).join(',')}]}`);
+    send(part);
+    expect(link.server.state).toBe('open');
+    send(part);
+    expect(link.server.state).toBe('closed');
+  });
+
   it('a catch-up stores batch after batch and derives once; a link cut halfway leaves nothing underived', () => {
     const { a, b } = pair(6_000);
     const participants = () => b.desk.db.prepare('SELECT count(*) FROM participants').pluck().get() as number;
     const link = openLink(b, a);
-    link.deliver(false, 0);
+    while (b.desk.store.count() === 0) link.deliver(false, 0);
     const stored = b.desk.store.count();
     expect(stored).toBeGreaterThan(1_000);
     expect(stored).toBeLessThan(a.desk.store.count());
