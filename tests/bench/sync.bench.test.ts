@@ -136,12 +136,12 @@ async function liveLatency(desks: MeshDesk[]): Promise<Percentiles> {
   for (let k = 0; k < LIVE_SAMPLES; k++) {
     const origin = desks[k % desks.length]!.desk;
     const others = desks.map((d) => d.desk).filter((d) => d !== origin);
-    const seq = (origin.store.vector()[origin.id] ?? 0) + 1;
+    const seq = origin.store.heldOf(origin.id) + 1;
     const arrived = others.map(
       (d) =>
         new Promise<void>((resolve) => {
           const check = () => {
-            if ((d.store.vector()[origin.id] ?? 0) < seq) return;
+            if (d.store.heldOf(origin.id) < seq) return;
             off();
             resolve();
           };
