@@ -87,6 +87,8 @@ export function decodeReceived(plaintext: Buffer): Received {
 const EVENTS_HEAD = '{"t":"events","events":[';
 const MORE_HEAD = '{"t":"events","more":true,"events":[';
 const EVENTS_TAIL = ']}';
+/** A frame's bytes besides its events: each event counts its comma, and the last has none. */
+const FRAME_OVERHEAD = MORE_HEAD.length + EVENTS_TAIL.length - 1;
 
 /**
  * One batch of stored events: as many as fit in `batchBytes` (at least one), cut into frames of
@@ -101,15 +103,15 @@ export function encodeEventBatch(
   const events: StoredEvent[] = [];
   const frames: string[][] = [];
   let frame: string[] = [];
-  let frameSize = 0;
+  let frameSize = FRAME_OVERHEAD;
   let total = 0;
   for (const e of source) {
     const size = Buffer.byteLength(e.json) + 1;
     if (events.length > 0 && (total + size > batchBytes || events.length === MAX_EVENTS_PER_BATCH)) break;
-    if (frame.length > 0 && MORE_HEAD.length + frameSize + size > frameBytes) {
+    if (frame.length > 0 && frameSize + size > frameBytes) {
       frames.push(frame);
       frame = [];
-      frameSize = 0;
+      frameSize = FRAME_OVERHEAD;
     }
     frame.push(e.json);
     events.push(e);

@@ -46,6 +46,19 @@ describe('replication flow control', () => {
     expect(batches).toBeGreaterThan(1);
   });
 
+  it('never lets a frame exceed its size, however the event sizes line up against it', () => {
+    const stored = Array.from({ length: 60 }, (_, i) => {
+      const event = { desk: 'deskaaaaaaaaaaaa', seq: i + 1, hlc: '001716253200000.000000', operator: `Petugas ${'x'.repeat(i % 37)}`, type: 'desk.named', body: { name: `Meja ${i}` } };
+      return { desk: event.desk, seq: event.seq, json: JSON.stringify(event) };
+    });
+    const largest = Math.max(...stored.map((e) => Buffer.byteLength(e.json)));
+    for (let frameBytes = largest + 64; frameBytes < largest * 4; frameBytes++) {
+      const { frames, events } = encodeEventBatch(stored, BATCH_BYTES, frameBytes);
+      expect(events).toHaveLength(stored.length);
+      for (const frame of frames) expect(frame.length, `frames of ${frameBytes} bytes`).toBeLessThanOrEqual(frameBytes);
+    }
+  });
+
   it('a receiver that does not keep up holds the sender to a window of batches, then gets everything', () => {
     const { a, b } = pair(15_000);
     const link = openLink(b, a);
