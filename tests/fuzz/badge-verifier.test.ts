@@ -11,7 +11,8 @@ import { BADGE_PREFIX, parseScannedCode } from '../../shared/badge/badge-code';
 import { base32Decode, base32Encode } from '../../shared/base32';
 import type { ErrorCode } from '../../shared/errors';
 import { openEventDesk, person } from '../helpers/desk-fixture';
-import { expectClearError, fuzzRuns } from './fuzz-kit';
+import { propertyRuns } from '../helpers/property-runs';
+import { expectClearError } from './fuzz-kit';
 
 /**
  * The check-in by scanned code on a real desk, through dispatch: a badge code of this event is
@@ -148,7 +149,7 @@ describe('fuzz: badge code verification at check-in', () => {
           refused++;
         }
       }),
-      fuzzRuns(600),
+      propertyRuns(600),
     );
     expect(refused).toBeGreaterThan(0);
   });
@@ -170,7 +171,7 @@ describe('fuzz: badge code verification at check-in', () => {
           if (scanned.kind === 'nib') expect(outcome.accepted).toBe(participantIdFor(desk.secret, scanned.nib));
         }
       }),
-      fuzzRuns(600),
+      propertyRuns(600),
     );
   });
 });

@@ -3,18 +3,6 @@ import { ERROR_CODES, LoketError, type ErrorCode, type WireError } from '../../s
 import { LANGS, t } from '../../shared/i18n';
 
 /**
- * Every fuzz property runs from one fixed seed, so a failure replays exactly; fast-check prints the
- * seed and the path of the shrunk counterexample with it. FUZZ_SEED picks another seed and
- * FUZZ_SCALE multiplies the runs, to fuzz longer by hand than the suite does on every run.
- */
-export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_240_521);
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-
-export function fuzzRuns(numRuns: number): { seed: number; numRuns: number } {
-  return { seed: FUZZ_SEED, numRuns: Math.max(1, Math.round(numRuns * SCALE)) };
-}
-
-/**
  * What an operator reads for a refused input: a known code whose sentence exists in both languages
  * with every placeholder filled. "internal" is what an unexpected exception becomes, so it is a failure.
  */

@@ -9,7 +9,8 @@ import { writeCsv, writeMessyWorkbook } from '../../electron/core/demo/messy-wor
 import { generateParticipants } from '../../electron/core/demo/participants';
 import type { ImportResult } from '../../shared/api';
 import { PIN, openEventDesk, person } from '../helpers/desk-fixture';
-import { expectClearError, fuzzRuns } from './fuzz-kit';
+import { propertyRuns } from '../helpers/property-runs';
+import { expectClearError } from './fuzz-kit';
 
 /**
  * The import services on a real desk, through the same dispatch the UI and CLI use: whatever the
@@ -79,7 +80,7 @@ describe('fuzz: importing into a desk', () => {
         expect(desk.store.count()).toBe(before.count + result.imported + result.updated + 1);
         outcomes[certificates ? 'certificates' : 'participants']++;
       }),
-      fuzzRuns(120),
+      propertyRuns(120),
     );
     // Both sides of the property ran: imports that wrote and imports that were refused.
     expect(outcomes.participants).toBeGreaterThan(0);

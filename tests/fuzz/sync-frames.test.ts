@@ -13,7 +13,7 @@ import { deriveEventKeys, type EventKeys } from '../../electron/core/sync/keys';
 import { decodeMessage, ProtocolError, receivedEvent } from '../../electron/core/sync/messages';
 import { encodeHlc } from '../../shared/hlc';
 import { openEventDesk, person } from '../helpers/desk-fixture';
-import { fuzzRuns } from './fuzz-kit';
+import { propertyRuns } from '../helpers/property-runs';
 
 /**
  * The sync wire format on hostile input (design.md §3, §4.6), through the exported API only: frames,
@@ -137,7 +137,7 @@ describe('fuzz: sync frames', () => {
         expect(() => opener.open(hostile)).toThrow(FrameError);
         for (let i = next; i < frames.length; i++) expect(opener.open(frames[i]!)).toEqual(plaintexts[i]);
       }),
-      fuzzRuns(3000),
+      propertyRuns(3000),
     );
   });
 });
@@ -182,7 +182,7 @@ describe('fuzz: sync handshake', () => {
           expect(outcome.error, `step ${HANDSHAKE_STEPS[step]}`).toBeInstanceOf(HandshakeError);
         }
       }),
-      fuzzRuns(1000),
+      propertyRuns(1000),
     );
   });
 
@@ -205,7 +205,7 @@ describe('fuzz: sync handshake', () => {
           expect(client.receive(done.reply!).keys!.receive.equals(done.keys!.send)).toBe(true);
         }
       }),
-      fuzzRuns(200),
+      propertyRuns(200),
     );
   });
 });
@@ -226,7 +226,7 @@ describe('fuzz: sync messages', () => {
           expect(error).toBeInstanceOf(ProtocolError);
         }
       }),
-      fuzzRuns(2000),
+      propertyRuns(2000),
     );
   });
 });
@@ -310,7 +310,7 @@ describe('fuzz: a desk serving a link', () => {
         again.server.close('done');
         link.server.close('done');
       }),
-      fuzzRuns(150),
+      propertyRuns(150),
     );
     expect(closed).toBeGreaterThan(0);
   });
@@ -328,7 +328,7 @@ describe('fuzz: a desk serving a link', () => {
         expect(server.state).toBe('closed');
         expect(toClient).toEqual([]);
       }),
-      fuzzRuns(50),
+      propertyRuns(50),
     );
   });
 });

@@ -8,7 +8,8 @@ import { readTable } from '../../electron/core/import/read-table';
 import { normalizeCertificateSheets } from '../../shared/import/certificate-list';
 import { normalizeSheets } from '../../shared/import/normalize';
 import { isBlankCell, type RawCell, type RawSheet } from '../../shared/import/types';
-import { expectClearError, fuzzRuns, withinMs } from './fuzz-kit';
+import { propertyRuns } from '../helpers/property-runs';
+import { expectClearError, withinMs } from './fuzz-kit';
 import { workbookParts, worksheet, writeZip } from './zip-writer';
 
 /**
@@ -120,7 +121,7 @@ describe('fuzz: reading participant and certificate lists', () => {
       fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 8192 }), zipLike), async (bytes) => {
         await readBoth(bytes);
       }),
-      fuzzRuns(400),
+      propertyRuns(400),
     );
   });
 
@@ -129,7 +130,7 @@ describe('fuzz: reading participant and certificate lists', () => {
       fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 8 }), async (changes) => {
         await readBoth(applyDamage(workbook, changes));
       }),
-      fuzzRuns(300),
+      propertyRuns(300),
     );
   });
 
@@ -141,7 +142,7 @@ describe('fuzz: reading participant and certificate lists', () => {
         const sheets = await readBoth(applyDamage(workbook, [{ op: 'flip', at, bit }]));
         if (sheets) expect(sheets).toEqual(original);
       }),
-      fuzzRuns(200),
+      propertyRuns(200),
     );
   });
 
@@ -151,7 +152,7 @@ describe('fuzz: reading participant and certificate lists', () => {
         await readBoth(writeZip(workbookParts(sheet, { sharedStrings: `<sst>${'<si><t>NIB</t></si>'.repeat(6)}</sst>` })));
       }),
       // Shrinking a slow case re-runs many slow cases; the unshrunk one replays from the seed.
-      { ...fuzzRuns(40), endOnFailure: true },
+      { ...propertyRuns(40), endOnFailure: true },
     );
   });
 
@@ -163,7 +164,7 @@ describe('fuzz: reading participant and certificate lists', () => {
         expect(await withinMs(CASE_MS, () => readError(inflates(huge)))).toBe('file_too_large');
         expect(await withinMs(CASE_MS, () => readError(inflates(short)))).toBe('file_unreadable');
       }),
-      fuzzRuns(30),
+      propertyRuns(30),
     );
   });
 
@@ -214,7 +215,7 @@ describe('fuzz: reading participant and certificate lists', () => {
         if (expected.length === 0) return;
         expect(sheets?.[0]?.rows).toEqual(expected);
       }),
-      fuzzRuns(400),
+      propertyRuns(400),
     );
   });
 
@@ -231,7 +232,7 @@ describe('fuzz: reading participant and certificate lists', () => {
         // A CSV has no typed cells: everything arrives as text for the rules to judge.
         for (const row of sheets?.[0]?.rows ?? []) for (const cell of row) expect(cell === null || typeof cell === 'string').toBe(true);
       }),
-      fuzzRuns(400),
+      propertyRuns(400),
     );
   });
 });

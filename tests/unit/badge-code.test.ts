@@ -10,6 +10,7 @@ import { openEventDesk, person } from '../helpers/desk-fixture';
 import { participantIdFor } from '../../electron/core/ids';
 import { useTempDirs } from '../helpers/temp-dir';
 import QRCode from 'qrcode';
+import { propertyRuns } from '../helpers/property-runs';
 
 const tempDir = useTempDirs();
 const keys = badgeKeys(newSecret(), 'event0000000001');
@@ -25,6 +26,7 @@ describe('badge codes', () => {
       fc.property(fc.uint8Array({ maxLength: 90 }), (bytes) => {
         expect(base32Decode(base32Encode(bytes))).toEqual(bytes);
       }),
+      propertyRuns(100),
     );
   });
 
@@ -63,7 +65,7 @@ describe('badge codes', () => {
         fc.pre(code[i] !== ch);
         expect(verdict(code.slice(0, i) + ch + code.slice(i + 1))).not.toBe('valid');
       }),
-      { numRuns: 400 },
+      propertyRuns(400),
     );
   });
 

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/canonical-json';
+import { propertyRuns } from '../helpers/property-runs';
 
 /** The same value with the keys of every object in another order. */
 function reordered(value: unknown, order: (keys: string[]) => string[]): unknown {
   if (Array.isArray(value)) return value.map((v) => reordered(v, order));
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = Object.create(null);
     for (const key of order(Object.keys(value))) out[key] = reordered((value as Record<string, unknown>)[key], order);
     return out;
   }
@@ -35,8 +36,13 @@ describe('canonical JSON (what event hashes are computed over)', () => {
         // Integer-like keys are the one thing JSON.parse itself reorders.
         if (!/"\d+":/.test(text)) expect(keysAreSorted(parsed)).toBe(true);
       }),
-      { numRuns: 500 },
+      propertyRuns(500),
     );
+  });
+
+  it('keeps a "__proto__" field, as JSON.parse makes it, in any key order', () => {
+    const body = JSON.parse('{"z":1,"__proto__":{"b":2,"a":1}}');
+    expect(canonicalJson(body)).toBe('{"__proto__":{"a":1,"b":2},"z":1}');
   });
 
   it('leaves out undefined fields as JSON does', () => {

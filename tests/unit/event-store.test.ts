@@ -5,6 +5,7 @@ import type { LogEvent } from '../../shared/events';
 import { Desk } from '../../electron/core/desk';
 import { historyArb } from '../helpers/event-arbitrary';
 import { useTempDirs } from '../helpers/temp-dir';
+import { propertyRuns } from '../helpers/property-runs';
 
 const tempDir = useTempDirs();
 
@@ -62,7 +63,7 @@ describe('event store', () => {
         expect(desk.store.count()).toBe(events.length);
         desk.close();
       }),
-      { numRuns: 40 },
+      propertyRuns(40),
     );
   });
 
@@ -106,7 +107,7 @@ describe('event store', () => {
         a.close();
         b.close();
       }),
-      { numRuns: 25 },
+      propertyRuns(25),
     );
   });
 
@@ -139,7 +140,7 @@ describe('event store', () => {
         whole.close();
         reopened.close();
       }),
-      { numRuns: 25 },
+      propertyRuns(25),
     );
   });
 });

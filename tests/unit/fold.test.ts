@@ -4,6 +4,7 @@ import { encodeHlc } from '../../shared/hlc';
 import type { LogEvent } from '../../shared/events';
 import { foldAll, foldParticipant } from '../../shared/fold';
 import { historyArb } from '../helpers/event-arbitrary';
+import { propertyRuns } from '../helpers/property-runs';
 
 const hlc = (ms: number) => encodeHlc({ wall: 1_716_253_200_000 + ms, counter: 0 });
 const fields = {
@@ -28,7 +29,7 @@ describe('fold', () => {
         })[0]!;
         expect(foldAll(shuffled)).toEqual(foldAll(events));
       }),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
 

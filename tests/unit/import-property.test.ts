@@ -7,6 +7,7 @@ import { LoketError } from '../../shared/errors';
 import { participantFieldsSchema } from '../../shared/events';
 import { normalizeSheets } from '../../shared/import/normalize';
 import type { NormalizedImport } from '../../shared/import/types';
+import { propertyRuns } from '../helpers/property-runs';
 
 /** The whole pipeline on untrusted bytes: a LoketError or a result, never anything else. */
 async function importBytes(bytes: Uint8Array, nibRequired: boolean): Promise<NormalizedImport | null> {
@@ -61,6 +62,7 @@ describe('import of untrusted files', () => {
       fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), fc.boolean(), async (bytes, nibRequired) => {
         expectValidCandidates(await importBytes(bytes, nibRequired));
       }),
+      propertyRuns(100),
     );
   });
 
@@ -69,6 +71,7 @@ describe('import of untrusted files', () => {
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 2000 }), fc.boolean(), async (text, nibRequired) => {
         expectValidCandidates(await importBytes(new TextEncoder().encode(text), nibRequired));
       }),
+      propertyRuns(100),
     );
   });
 
@@ -77,7 +80,7 @@ describe('import of untrusted files', () => {
       fc.asyncProperty(listText, fc.boolean(), async (text, nibRequired) => {
         expectValidCandidates(await importBytes(new TextEncoder().encode(text), nibRequired));
       }),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
     // The property above is only worth something if such text does reach the candidates.
     const imported = await Promise.all(fc.sample(listText, { numRuns: 50, seed: 1 }).map((t) => importBytes(new TextEncoder().encode(t), false)));
@@ -95,7 +98,7 @@ describe('import of untrusted files', () => {
           expectValidCandidates(await importBytes(bytes, true));
         },
       ),
-      { numRuns: 200 },
+      propertyRuns(200),
     );
   });
 
@@ -105,6 +108,7 @@ describe('import of untrusted files', () => {
         const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...junk]);
         await expect(readTable(bytes, 'x.xlsx')).rejects.toBeInstanceOf(LoketError);
       }),
+      propertyRuns(100),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ScanDetector, type ScanResult } from '../../renderer/src/lib/scan-detector';
+import { propertyRuns } from '../helpers/property-runs';
 
 const BADGE = 'LK1' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.repeat(4);
 
@@ -134,6 +135,7 @@ describe('scan detector', () => {
         if (pause > 150 || mean > 35 || chars.length < 8) return result.kind === 'none';
         return true;
       }),
+      propertyRuns(100),
     );
   });
 });

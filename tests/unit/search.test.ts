@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../shared/search';
+import { propertyRuns } from '../helpers/property-runs';
 
 function index(): SearchIndex {
   const ix = new SearchIndex();
@@ -64,7 +65,7 @@ describe('search index', () => {
           expect(found).toContain(String(target));
         },
       ),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
 });

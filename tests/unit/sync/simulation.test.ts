@@ -3,12 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Desk } from '../../../electron/core/desk';
 import type { NewEvent } from '../../../shared/events';
 import { openEventDesk, person } from '../../helpers/desk-fixture';
+import { propertyRuns } from '../../helpers/property-runs';
 import { SimDesk, SimLink, simDirFactory } from './sim-network';
 
 /**
  * design.md §4, invariants 1, 3, 4 and 6 under a seeded schedule: 2–12 desks append while links
  * connect, drop, duplicate and reorder frames, partition, crash and reopen, with skewed clocks.
- * Set SYNC_SIM_SEED to replay a failing schedule (the seed is printed).
+ * The seed comes from TEST_SEED (tests/helpers/property-runs.ts); a failure prints it for replay.
  */
 const dirs = simDirFactory();
 afterEach(() => dirs.cleanup());
@@ -77,8 +78,6 @@ function localAction(desk: Desk, index: number, kind: number, p: number, people:
 
 describe('replication simulation', () => {
   it('converges to identical logs and derived state under partitions, faults, crashes and skew', () => {
-    const seed = Number(process.env.SYNC_SIM_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    console.log(`replication simulation seed: ${seed} (replay with SYNC_SIM_SEED=${seed})`);
     fc.assert(
       fc.property(scenario, (s) => {
         let time = 1_716_253_200_000;
@@ -187,7 +186,7 @@ describe('replication simulation', () => {
         for (const d of desks) d.desk.close();
         dirs.cleanup();
       }),
-      { seed, numRuns: Number(process.env.SYNC_SIM_RUNS ?? 15) },
+      propertyRuns(15),
     );
   });
 });
