@@ -442,6 +442,20 @@ export interface SyncAlarmView {
   count: number;
 }
 
+/**
+ * Why a desk that answered was not linked: it belongs to another event (another secret), or runs an
+ * older or newer Loket whose frames this one cannot read. Fixed only by someone at the desks.
+ */
+export type SyncRefusalReason = 'other_event' | 'older_version' | 'newer_version';
+
+export interface SyncRefusalView {
+  /** The address dialled, or the address a refused desk came from. */
+  address: string;
+  reason: SyncRefusalReason;
+  /** Epoch ms of the latest refusal; the list forgets a desk that stops trying. */
+  at: number;
+}
+
 export interface SyncOverview {
   /** Replication runs in this desk's process (it does not in a CLI-only setup). */
   lanSync: boolean;
@@ -449,6 +463,7 @@ export interface SyncOverview {
   addresses: string[];
   desks: SyncDeskView[];
   alarms: SyncAlarmView[];
+  refusals: SyncRefusalView[];
   /** Equal on two desks exactly when they hold the same events. */
   digest: string;
 }

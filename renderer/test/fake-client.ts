@@ -82,7 +82,10 @@ export function badgeCode(id: string): string {
 
 export const JOIN_CODE = 'LOKET-04ABC-DEFGH';
 
-/** Three desks as desk-a sees them: one linked, one with a clock two minutes fast, one known only through others. */
+/**
+ * Three desks as desk-a sees them: one linked, one with a clock two minutes fast, one known only
+ * through others; and two that answered but were refused (an older Loket, another event).
+ */
 export const SYNC_OVERVIEW: SyncOverview = {
   lanSync: true,
   addresses: ['http://192.168.1.10:4317'],
@@ -92,6 +95,10 @@ export const SYNC_OVERVIEW: SyncOverview = {
     { id: 'desk-c', name: 'Meja 3', self: false, linked: false, lastContact: AT_0815, held: 5, lacking: 7, clockOffsetMs: 120_000, clockWarning: true },
   ],
   alarms: [{ desk: 'desk-c', deskName: 'Meja 3', seq: 4, fromName: 'Meja 2', viaBundle: false, firstSeen: AT_0930, count: 1 }],
+  refusals: [
+    { address: '192.168.1.23', reason: 'other_event', at: AT_0930 },
+    { address: 'http://192.168.1.14:4317', reason: 'older_version', at: AT_0930 },
+  ],
   digest: 'abc',
 };
 

@@ -741,6 +741,19 @@ export const UI_TEXT = {
   'sync.alarmBundle': { id: 'berkas bundel {desk}', en: 'the bundle file of {desk}' },
   'sync.noAlarms': { id: 'Tidak ada peringatan integritas data.', en: 'No data integrity alarms.' },
   'sync.invite': { id: 'Undang meja', en: 'Invite a desk' },
+  'sync.refusalsTitle': { id: 'Meja yang menjawab tetapi tidak dapat tersambung', en: 'Desks that answer but cannot connect' },
+  'sync.refused.other_event': {
+    id: 'Meja di {address} berasal dari acara lain (kunci acara berbeda): tidak ada data yang dipertukarkan. Bila meja itu seharusnya ikut acara ini, undang dengan tombol Undang meja.',
+    en: 'The desk at {address} belongs to another event (another event key): no data is exchanged. If it should take part in this event, invite it with Invite a desk.',
+  },
+  'sync.refused.older_version': {
+    id: 'Meja di {address} memakai versi Loket yang lebih lama. Pasang versi yang sama dengan meja ini di sana; datanya tetap aman.',
+    en: 'The desk at {address} runs an older version of Loket. Install this desk’s version there; its data stays safe.',
+  },
+  'sync.refused.newer_version': {
+    id: 'Meja di {address} memakai versi Loket yang lebih baru. Pasang versi yang sama di meja ini; datanya tetap aman.',
+    en: 'The desk at {address} runs a newer version of Loket. Install that version on this desk; its data stays safe.',
+  },
 
   'invite.title': { id: 'Undang Meja Baru', en: 'Invite a new desk' },
   'invite.lead': {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import JoinEvent from '../../renderer/src/components/JoinEvent.svelte';
 import SyncPanel from '../../renderer/src/components/SyncPanel.svelte';
 import { AppState, appContext } from '../../renderer/src/lib/app.svelte';
-import { AT_0930, DESK_INFO, fakeClient, JOIN_CODE } from '../../renderer/test/fake-client';
+import { AT_0930, DESK_INFO, fakeClient, JOIN_CODE, SYNC_OVERVIEW } from '../../renderer/test/fake-client';
 
 function setup(component: typeof SyncPanel | typeof JoinEvent, now = AT_0930 + 20_000) {
   const client = fakeClient([]);
@@ -34,6 +34,15 @@ describe('sync screen', () => {
     expect(screen.getByText('Meja lain dapat menghubungi meja ini di 192.168.1.10:4317.')).toBeTruthy();
   });
 
+  it('says which desks answered but cannot connect, and what to do about each', async () => {
+    setup(SyncPanel);
+    const refusals = await screen.findByTestId('sync-refusals');
+    expect([...refusals.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Meja di 192.168.1.23 berasal dari acara lain (kunci acara berbeda): tidak ada data yang dipertukarkan. Bila meja itu seharusnya ikut acara ini, undang dengan tombol Undang meja.',
+      'Meja di 192.168.1.14:4317 memakai versi Loket yang lebih lama. Pasang versi yang sama dengan meja ini di sana; datanya tetap aman.',
+    ]);
+  });
+
   it('asks for the organizer PIN before showing the join QR and typed code', async () => {
     const { app, client } = setup(SyncPanel);
     await fireEvent.click(screen.getByTestId('sync-invite'));
@@ -59,5 +68,21 @@ describe('joining an event on the first-run screen', () => {
     await fireEvent.submit(input.closest('form')!);
     await waitFor(() => expect(app.info?.event?.eventId).toBe(DESK_INFO.event!.eventId));
     expect(client.joinEvent).toHaveBeenLastCalledWith({ code: 'loket 04abc defgh' });
+  });
+
+  it('while no desk has sent the event, names a desk that answered but runs another Loket version', async () => {
+    const { app, client } = setup(JoinEvent);
+    app.info = { ...DESK_INFO, event: null };
+    client.joinEvent.mockResolvedValueOnce({ ...DESK_INFO, event: null });
+    client.syncStatus.mockResolvedValue({ ...SYNC_OVERVIEW, refusals: [{ address: 'http://192.168.1.10:4317', reason: 'newer_version', at: AT_0930 }] });
+    expect(screen.queryByTestId('sync-refusals')).toBeNull();
+    await fireEvent.click(screen.getByTestId('join-open'));
+    const input = screen.getByTestId('join-code');
+    await fireEvent.input(input, { target: { value: JOIN_CODE } });
+    await fireEvent.submit(input.closest('form')!);
+    expect(await screen.findByTestId('join-waiting')).toBeTruthy();
+    expect((await screen.findByTestId('sync-refusals')).textContent).toContain(
+      'Meja di 192.168.1.10:4317 memakai versi Loket yang lebih baru. Pasang versi yang sama di meja ini; datanya tetap aman.',
+    );
   });
 });

@@ -52,6 +52,7 @@ export function syncOverview(desk: Desk): SyncOverview {
         count: a.count,
       };
     }),
+    refusals: sync?.node.refusals(desk.now()) ?? [],
     digest: desk.store.digest(),
   };
 }

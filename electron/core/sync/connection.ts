@@ -1,7 +1,8 @@
 import type { Desk } from '../desk';
 import type { SyncRecords } from '../store/sync-records';
-import { FrameOpener, FrameSealer } from './frame-codec';
-import { ClientHandshake, ServerHandshake } from './handshake';
+import type { SyncRefusalReason } from '../../../shared/api';
+import { FRAME_VERSION, FrameOpener, FrameSealer, FrameVersionError } from './frame-codec';
+import { ClientHandshake, ServerHandshake, WrongSecretError } from './handshake';
 import type { EventKeys } from './keys';
 import { decodeOffThread, OFFLOAD_BYTES } from './frame-decoder';
 import { decodeReceived, type Hello, type Message, type Received } from './messages';
@@ -42,6 +43,8 @@ export interface ConnectionOptions {
  */
 export class PeerConnection {
   state: 'handshake' | 'open' | 'closed' = 'handshake';
+  /** Set when it closed because the other desk belongs to another event or runs another version. */
+  refusal: SyncRefusalReason | null = null;
   readonly session: SyncSession;
   private readonly handshake: ClientHandshake | ServerHandshake;
   private sealer: FrameSealer | null = null;
@@ -83,8 +86,19 @@ export class PeerConnection {
       if (!offloaded && !this.queue) return this.handle(decodeReceived(plaintext));
       this.enqueue(offloaded ?? Promise.resolve().then(() => decodeReceived(plaintext)));
     } catch (error) {
-      this.close((error as Error).message);
+      this.close((error as Error).message, refusalOf(error));
     }
+  }
+
+  /**
+   * The wire went away: the other end closed it, or the network did. A server closes without a word
+   * on a proof made from another secret, so a client left waiting for the verdict on its proof
+   * learns that way that the desk it dialled belongs to another event.
+   */
+  lost(): void {
+    const refused = this.state === 'handshake' && this.handshake instanceof ClientHandshake && this.handshake.proofSent;
+    if (refused) this.close('the peer hung up on our proof: it holds another event secret', 'other_event');
+    else this.close('socket closed');
   }
 
   /** Messages are handled in the order they came, whichever finished decoding first. */
@@ -110,9 +124,10 @@ export class PeerConnection {
     this.options.onProgress?.(this);
   }
 
-  close(reason: string): void {
+  close(reason: string, refusal: SyncRefusalReason | null = null): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
+    this.refusal = refusal;
     this.unsubscribe?.();
     if (this.relayTimer) clearTimeout(this.relayTimer);
     if (this.options.desk.db.open) {
@@ -186,4 +201,10 @@ export class PeerConnection {
     if (this.state !== 'open') return;
     this.options.wire.send(this.sealer!.seal(plaintext));
   }
+}
+
+function refusalOf(error: unknown): SyncRefusalReason | null {
+  if (error instanceof WrongSecretError) return 'other_event';
+  if (error instanceof FrameVersionError) return error.version < FRAME_VERSION ? 'older_version' : 'newer_version';
+  return null;
 }

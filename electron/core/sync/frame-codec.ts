@@ -19,6 +19,13 @@ export const MAX_PLAINTEXT_BYTES = MAX_FRAME_BYTES - HEADER_BYTES - TAG_BYTES;
 
 export class FrameError extends Error {}
 
+/** A frame sealed by another version of Loket: the link cannot work until both desks run the same one. */
+export class FrameVersionError extends FrameError {
+  constructor(readonly version: number) {
+    super(`frame version ${version}, this desk speaks ${FRAME_VERSION}`);
+  }
+}
+
 function iv(counter: bigint): Buffer {
   const out = Buffer.alloc(12);
   out.writeBigUInt64BE(counter, 4);
@@ -53,7 +60,7 @@ export class FrameOpener {
     if (data.byteLength > MAX_FRAME_BYTES) throw new FrameError('frame too large');
     if (data.byteLength < HEADER_BYTES + TAG_BYTES) throw new FrameError('frame too short');
     const frame = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    if (frame[0] !== FRAME_VERSION) throw new FrameError('unknown frame version');
+    if (frame[0] !== FRAME_VERSION) throw new FrameVersionError(frame[0]!);
     const counter = frame.readBigUInt64BE(1);
     // Strictly the next counter: a replayed, reordered or skipped frame ends the session.
     if (counter !== this.expected) throw new FrameError('frame out of sequence');

@@ -21,6 +21,13 @@ export const HANDSHAKE_MESSAGE_BYTES = MAGIC.length + 1 + 32;
 
 export class HandshakeError extends Error {}
 
+/** The other side answered with a proof made from another secret: a desk of another event. */
+export class WrongSecretError extends HandshakeError {
+  constructor() {
+    super('peer does not know the event secret');
+  }
+}
+
 export interface DirectionKeys {
   send: Buffer;
   receive: Buffer;
@@ -58,13 +65,18 @@ export class ClientHandshake {
     return message(HELLO, this.nonce);
   }
 
+  /** It has answered the challenge: from here the server either proves itself or hangs up. */
+  get proofSent(): boolean {
+    return this.serverNonce !== null;
+  }
+
   receive(data: Uint8Array): HandshakeStep {
     if (!this.serverNonce) {
       this.serverNonce = payloadOf(data, CHALLENGE);
       return { reply: message(CLIENT_PROOF, proof(this.keys, 'client', this.nonce, this.serverNonce)) };
     }
     const theirs = payloadOf(data, SERVER_PROOF);
-    if (!sameBytes(theirs, proof(this.keys, 'server', this.nonce, this.serverNonce))) throw new HandshakeError('peer does not know the event secret');
+    if (!sameBytes(theirs, proof(this.keys, 'server', this.nonce, this.serverNonce))) throw new WrongSecretError();
     const k = sessionKeys(this.keys, this.nonce, this.serverNonce);
     return { keys: { send: k.c2s, receive: k.s2c } };
   }
@@ -82,7 +94,7 @@ export class ServerHandshake {
       return { reply: message(CHALLENGE, this.nonce) };
     }
     const theirs = payloadOf(data, CLIENT_PROOF);
-    if (!sameBytes(theirs, proof(this.keys, 'client', this.clientNonce, this.nonce))) throw new HandshakeError('peer does not know the event secret');
+    if (!sameBytes(theirs, proof(this.keys, 'client', this.clientNonce, this.nonce))) throw new WrongSecretError();
     const k = sessionKeys(this.keys, this.clientNonce, this.nonce);
     return { reply: message(SERVER_PROOF, proof(this.keys, 'server', this.clientNonce, this.nonce)), keys: { send: k.s2c, receive: k.c2s } };
   }

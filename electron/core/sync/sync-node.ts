@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { SyncRefusalView } from '../../../shared/api';
 import type { Desk } from '../desk';
 import { SyncRecords, type PeerSource } from '../store/sync-records';
 import { PeerConnection } from './connection';
@@ -13,6 +14,8 @@ const HANDSHAKE_TIMEOUT_MS = 5_000;
 /** Strangers still in the handshake; more are turned away so they cannot exhaust the desk. */
 const MAX_PENDING = 32;
 const RELAY_DELAY_MS = 25;
+/** A refused desk retries every few seconds; one quiet for this long has gone or been fixed. */
+const REFUSAL_SHOWN_MS = 60_000;
 
 export interface SyncNodeOptions {
   desk: Desk;
@@ -39,6 +42,8 @@ export class SyncNode {
   private readonly dialers = new Map<string, Dialer>();
   private readonly open = new Map<string, PeerConnection>();
   private readonly pending = new Set<PeerConnection>();
+  /** Desks that answered but belong to another event or run another version, by address. */
+  private readonly refused = new Map<string, SyncRefusalView>();
   private readonly detach: (() => void)[] = [];
   private closed = false;
   /** Where this desk can be reached (known once the server listens), told to peers so they can tell others. */
@@ -54,7 +59,7 @@ export class SyncNode {
   }
 
   attach(server: Server): void {
-    this.detach.push(acceptSockets(server, (socket) => this.accept(socket)));
+    this.detach.push(acceptSockets(server, (socket, remote) => this.accept(socket, remote)));
   }
 
   /** Dial the stored peers (from earlier runs, the join code, learned) and the given ones. */
@@ -72,6 +77,11 @@ export class SyncNode {
 
   connections(): PeerConnection[] {
     return [...this.open.values()];
+  }
+
+  /** Desks refused within the last minute, for the sync screen: only someone at the desks can fix these. */
+  refusals(now: number): SyncRefusalView[] {
+    return [...this.refused.values()].filter((r) => now - r.at <= REFUSAL_SHOWN_MS).sort((a, b) => a.address.localeCompare(b.address));
   }
 
   close(): void {
@@ -113,12 +123,13 @@ export class SyncNode {
     dialer.timer = setTimeout(() => this.dial(address), wait);
   }
 
-  private accept(socket: Socket): void {
+  private accept(socket: Socket, remote: string): void {
     if (this.pending.size >= MAX_PENDING) return socket.wire.close();
-    this.connect(socket, 'server', null);
+    // An IPv4 peer on a dual-stack socket shows as ::ffff:a.b.c.d.
+    this.connect(socket, 'server', null, remote.replace(/^::ffff:/, ''));
   }
 
-  private connect(socket: Socket, role: 'client' | 'server', address: string | null): PeerConnection {
+  private connect(socket: Socket, role: 'client' | 'server', address: string | null, remote = address ?? ''): PeerConnection {
     const connection = new PeerConnection({
       desk: this.options.desk,
       keys: this.keys,
@@ -128,12 +139,12 @@ export class SyncNode {
       dialed: address,
       addresses: () => [...new Set([...this.addresses, ...this.reachable()])].slice(0, 32),
       relayDelayMs: RELAY_DELAY_MS,
-      onOpen: (c, hello) => this.opened(c, hello, address),
-      onClose: (c, reason) => this.closedLink(c, reason, address),
+      onOpen: (c, hello) => this.opened(c, hello, address, remote),
+      onClose: (c, reason) => this.closedLink(c, reason, address, remote),
     });
     this.pending.add(connection);
     socket.onMessage((data) => connection.receive(data));
-    socket.onClose(() => connection.close('socket closed'));
+    socket.onClose(() => connection.lost());
     setTimeout(() => {
       if (connection.session.peer === null) connection.close('handshake timed out');
     }, HANDSHAKE_TIMEOUT_MS).unref();
@@ -146,8 +157,9 @@ export class SyncNode {
     return [...this.dialers.entries()].filter(([, d]) => d.connection?.session.peer && !d.self).map(([a]) => a);
   }
 
-  private opened(connection: PeerConnection, hello: Hello, address: string | null): void {
+  private opened(connection: PeerConnection, hello: Hello, address: string | null, remote: string): void {
     this.pending.delete(connection);
+    this.refused.delete(remote);
     const desk = this.options.desk;
     // Known even if this link goes as a duplicate: the dialer then stops redialling a desk it is linked to.
     if (address) this.records.setPeerDesk(address, hello.desk);
@@ -167,8 +179,13 @@ export class SyncNode {
     for (const learned of hello.addresses) this.addPeer(learned, 'learned');
   }
 
-  private closedLink(connection: PeerConnection, reason: string, address: string | null): void {
+  private closedLink(connection: PeerConnection, reason: string, address: string | null, remote: string): void {
     this.pending.delete(connection);
+    if (connection.refusal) {
+      // Said once: a refused desk redials every few seconds.
+      if (this.refused.get(remote)?.reason !== connection.refusal) this.options.log?.(`sync: refused ${remote}: ${reason}`);
+      this.refused.set(remote, { address: remote, reason: connection.refusal, at: this.options.desk.now() });
+    }
     if (this.options.desk.db.open) this.records.flushAdvertised(this.options.desk.now());
     const peer = connection.session.peer;
     if (peer && this.open.get(peer.desk) === connection) {

@@ -55,7 +55,7 @@ export function syncOnce(desk: Desk, address: string, timeoutMs = 60_000): Promi
         });
         connection = c;
         socket.onMessage((data) => c.receive(data));
-        socket.onClose(() => c.close('peer closed the link (wrong event secret?)'));
+        socket.onClose(() => c.lost());
         c.start();
       },
       () => {

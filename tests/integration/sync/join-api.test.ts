@@ -5,7 +5,7 @@ import { startServer, type RunningServer } from '../../../electron/core/server/h
 import { checkIn } from '../../../electron/core/services/checkin-service';
 import { signIn } from '../../../electron/core/services/event-service';
 import { SyncRecords } from '../../../electron/core/store/sync-records';
-import { DeskSync } from '../../../electron/core/sync/desk-sync';
+import { DeskSync, deskSync } from '../../../electron/core/sync/desk-sync';
 import { openEventDesk, person, PIN } from '../../helpers/desk-fixture';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { eventually } from './serve-process';
@@ -70,6 +70,23 @@ describe('invite, joinEvent and syncStatus through the API', () => {
     const peer = overview.desks.find((d) => d.id === a.desk.id)!;
     expect(peer).toMatchObject({ name: 'Meja 1', linked: true, held: a.desk.store.vector()[a.desk.id], lacking: 0, clockWarning: false });
     expect(peer.lastContact).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('a desk of another event is named on both sync screens as refused, and nothing passes between them', async () => {
+    const a = await hub();
+    const stranger = await hub();
+    expect(stranger.desk.secret).not.toBe(a.desk.secret);
+    const before = { a: a.desk.store.digest(), stranger: stranger.desk.store.digest() };
+    const addressOfA = `http://127.0.0.1:${a.server.port}`;
+    deskSync(stranger.desk)!.node.addPeer(addressOfA, 'manual');
+
+    await eventually(async () => {
+      expect((await call(a.desk, 'syncStatus', {})).refusals).toMatchObject([{ address: '127.0.0.1', reason: 'other_event' }]);
+      expect((await call(stranger.desk, 'syncStatus', {})).refusals).toMatchObject([{ address: addressOfA, reason: 'other_event' }]);
+    }, 10_000, 50);
+    expect(a.desk.store.digest()).toBe(before.a);
+    expect(stranger.desk.store.digest()).toBe(before.stranger);
+    expect((await call(a.desk, 'syncStatus', {})).desks.map((d) => d.id)).not.toContain(stranger.desk.id);
   });
 
   it('lacking is what a peer advertised beyond what this desk holds; advertised vectors survive a restart', async () => {

@@ -45,6 +45,27 @@ describe('sync security', () => {
     expect(stranger.client.session.peer).toBeNull();
     expect(stranger.server.session.peer).toBeNull();
     expect(b.desk.store.digest()).toBe(before);
+    // Both ends can tell why: the server saw a proof from another secret, the client was hung up on after its proof.
+    expect([stranger.client.refusal, stranger.server.refusal]).toEqual(['other_event', 'other_event']);
+    stillServes(a, b);
+  });
+
+  it.each([
+    [1, 'older_version'],
+    [3, 'newer_version'],
+  ] as const)('refuses the first frame of a desk speaking frame version %i as %s, storing nothing', (version, refusal) => {
+    const { a, b } = pair();
+    const link = new SimLink(a, b);
+    while (link.client.state === 'handshake') link.deliver(link.toServer.length > 0, 0);
+    const before = a.desk.store.digest();
+    // The server's hello, as a desk of that version would seal it (the version byte is checked before the seal).
+    const hello = Buffer.from(link.toClient.shift()!);
+    hello[0] = version;
+    link.client.receive(hello);
+    expect(link.client.state).toBe('closed');
+    expect(link.client.refusal).toBe(refusal);
+    expect(link.client.session.peer).toBeNull();
+    expect(a.desk.store.digest()).toBe(before);
     stillServes(a, b);
   });
 

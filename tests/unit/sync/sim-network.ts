@@ -58,8 +58,8 @@ export class SimLink {
     this.closed = true;
     this.toServer.length = 0;
     this.toClient.length = 0;
-    this.client.close('link closed');
-    this.server.close('link closed');
+    this.client.lost();
+    this.server.lost();
   }
 
   get pending(): number {
