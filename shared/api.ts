@@ -449,7 +449,7 @@ export interface SyncAlarmView {
 export type SyncRefusalReason = 'other_event' | 'older_version' | 'newer_version';
 
 export interface SyncRefusalView {
-  /** The address dialled, or the address a refused desk came from. */
+  /** The refused desk's host (IP address or name). */
   address: string;
   reason: SyncRefusalReason;
   /** Epoch ms of the latest refusal; the list forgets a desk that stops trying. */

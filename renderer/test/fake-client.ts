@@ -97,7 +97,7 @@ export const SYNC_OVERVIEW: SyncOverview = {
   alarms: [{ desk: 'desk-c', deskName: 'Meja 3', seq: 4, fromName: 'Meja 2', viaBundle: false, firstSeen: AT_0930, count: 1 }],
   refusals: [
     { address: '192.168.1.23', reason: 'other_event', at: AT_0930 },
-    { address: 'http://192.168.1.14:4317', reason: 'older_version', at: AT_0930 },
+    { address: '192.168.1.14', reason: 'older_version', at: AT_0930 },
   ],
   digest: 'abc',
 };

@@ -39,7 +39,7 @@ describe('sync screen', () => {
     const refusals = await screen.findByTestId('sync-refusals');
     expect([...refusals.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'Meja di 192.168.1.23 berasal dari acara lain (kunci acara berbeda): tidak ada data yang dipertukarkan. Bila meja itu seharusnya ikut acara ini, undang dengan tombol Undang meja.',
-      'Meja di 192.168.1.14:4317 memakai versi Loket yang lebih lama. Pasang versi yang sama dengan meja ini di sana; datanya tetap aman.',
+      'Meja di 192.168.1.14 memakai versi Loket yang lebih lama. Pasang versi yang sama dengan meja ini di sana; datanya tetap aman.',
     ]);
   });
 
@@ -74,7 +74,7 @@ describe('joining an event on the first-run screen', () => {
     const { app, client } = setup(JoinEvent);
     app.info = { ...DESK_INFO, event: null };
     client.joinEvent.mockResolvedValueOnce({ ...DESK_INFO, event: null });
-    client.syncStatus.mockResolvedValue({ ...SYNC_OVERVIEW, refusals: [{ address: 'http://192.168.1.10:4317', reason: 'newer_version', at: AT_0930 }] });
+    client.syncStatus.mockResolvedValue({ ...SYNC_OVERVIEW, refusals: [{ address: '192.168.1.10', reason: 'newer_version', at: AT_0930 }] });
     expect(screen.queryByTestId('sync-refusals')).toBeNull();
     await fireEvent.click(screen.getByTestId('join-open'));
     const input = screen.getByTestId('join-code');
@@ -82,7 +82,7 @@ describe('joining an event on the first-run screen', () => {
     await fireEvent.submit(input.closest('form')!);
     expect(await screen.findByTestId('join-waiting')).toBeTruthy();
     expect((await screen.findByTestId('sync-refusals')).textContent).toContain(
-      'Meja di 192.168.1.10:4317 memakai versi Loket yang lebih baru. Pasang versi yang sama di meja ini; datanya tetap aman.',
+      'Meja di 192.168.1.10 memakai versi Loket yang lebih baru. Pasang versi yang sama di meja ini; datanya tetap aman.',
     );
   });
 });

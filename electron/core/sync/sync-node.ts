@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { SyncRefusalView } from '../../../shared/api';
+import type { SyncRefusalReason, SyncRefusalView } from '../../../shared/api';
 import type { Desk } from '../desk';
 import { SyncRecords, type PeerSource } from '../store/sync-records';
 import { PeerConnection } from './connection';
@@ -42,7 +42,10 @@ export class SyncNode {
   private readonly dialers = new Map<string, Dialer>();
   private readonly open = new Map<string, PeerConnection>();
   private readonly pending = new Set<PeerConnection>();
-  /** Desks that answered but belong to another event or run another version, by address. */
+  /**
+   * Desks that answered but belong to another event or run another version, by host: two desks of
+   * different versions dial each other both ways, and that is one desk to fix, not two.
+   */
   private readonly refused = new Map<string, SyncRefusalView>();
   private readonly detach: (() => void)[] = [];
   private closed = false;
@@ -129,7 +132,7 @@ export class SyncNode {
     this.connect(socket, 'server', null, remote.replace(/^::ffff:/, ''));
   }
 
-  private connect(socket: Socket, role: 'client' | 'server', address: string | null, remote = address ?? ''): PeerConnection {
+  private connect(socket: Socket, role: 'client' | 'server', address: string | null, remote = address ? new URL(address).hostname : ''): PeerConnection {
     const connection = new PeerConnection({
       desk: this.options.desk,
       keys: this.keys,
@@ -157,6 +160,14 @@ export class SyncNode {
     return [...this.dialers.entries()].filter(([, d]) => d.connection?.session.peer && !d.self).map(([a]) => a);
   }
 
+  private noteRefusal(host: string, refusal: SyncRefusalReason, reason: string): void {
+    const now = this.options.desk.now();
+    // Said once: a refused desk redials every few seconds.
+    if (this.refused.get(host)?.reason !== refusal) this.options.log?.(`sync: refused ${host}: ${reason}`);
+    for (const [other, r] of this.refused) if (now - r.at > REFUSAL_SHOWN_MS) this.refused.delete(other);
+    this.refused.set(host, { address: host, reason: refusal, at: now });
+  }
+
   private opened(connection: PeerConnection, hello: Hello, address: string | null, remote: string): void {
     this.pending.delete(connection);
     this.refused.delete(remote);
@@ -181,11 +192,7 @@ export class SyncNode {
 
   private closedLink(connection: PeerConnection, reason: string, address: string | null, remote: string): void {
     this.pending.delete(connection);
-    if (connection.refusal) {
-      // Said once: a refused desk redials every few seconds.
-      if (this.refused.get(remote)?.reason !== connection.refusal) this.options.log?.(`sync: refused ${remote}: ${reason}`);
-      this.refused.set(remote, { address: remote, reason: connection.refusal, at: this.options.desk.now() });
-    }
+    if (connection.refusal) this.noteRefusal(remote, connection.refusal, reason);
     if (this.options.desk.db.open) this.records.flushAdvertised(this.options.desk.now());
     const peer = connection.session.peer;
     if (peer && this.open.get(peer.desk) === connection) {
