@@ -186,7 +186,7 @@ describe('replication simulation', () => {
         for (const d of desks) d.desk.close();
         dirs.cleanup();
       }),
-      propertyRuns(15),
+      propertyRuns(40),
     );
   });
 });
