@@ -17,8 +17,8 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-async function hub(): Promise<{ desk: Desk; server: RunningServer }> {
-  const desk = openEventDesk(tempDir(), [person({ nib: '1111111111111', name: 'Siti' }), person({ nib: '2222222222222', name: 'Ahmad' })]);
+async function hub(now?: () => number): Promise<{ desk: Desk; server: RunningServer }> {
+  const desk = openEventDesk(tempDir(), [person({ nib: '1111111111111', name: 'Siti' }), person({ nib: '2222222222222', name: 'Ahmad' })], { now });
   const sync = new DeskSync({ desk });
   const server = await startServer({ desk, staticDir: tempDir(), sync });
   sync.listening('127.0.0.1', server.port);
@@ -72,8 +72,9 @@ describe('invite, joinEvent and syncStatus through the API', () => {
     expect(peer.lastContact).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it('a desk of another event is named on both sync screens as refused, and nothing passes between them', async () => {
-    const a = await hub();
+  it('a desk of another event is named on both sync screens as refused, nothing passes between them, and the name goes once it stops trying', async () => {
+    let later = 0;
+    const a = await hub(() => Date.now() + later);
     const stranger = await hub();
     expect(stranger.desk.secret).not.toBe(a.desk.secret);
     const before = { a: a.desk.store.digest(), stranger: stranger.desk.store.digest() };
@@ -87,6 +88,14 @@ describe('invite, joinEvent and syncStatus through the API', () => {
     expect(a.desk.store.digest()).toBe(before.a);
     expect(stranger.desk.store.digest()).toBe(before.stranger);
     expect((await call(a.desk, 'syncStatus', {})).desks.map((d) => d.id)).not.toContain(stranger.desk.id);
+
+    deskSync(stranger.desk)!.close();
+    // A proof already on the wire when it stopped may still be refused here: let it land first.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    later = 50_000;
+    expect((await call(a.desk, 'syncStatus', {})).refusals).toHaveLength(1);
+    later = 61_000;
+    expect((await call(a.desk, 'syncStatus', {})).refusals).toEqual([]);
   });
 
   it('lacking is what a peer advertised beyond what this desk holds; advertised vectors survive a restart', async () => {
