@@ -1,5 +1,5 @@
 import type { CertificateState } from '../../shared/fold-certificate';
-import { BULK_REFRESH } from './participant-view';
+import { changedStates } from './participant-view';
 import type { Db } from './store/open-database';
 
 /** Certificates in memory, by ID, by number and by participant; refreshed per subject like the participants. */
@@ -35,8 +35,7 @@ export class CertificateView {
   }
 
   refresh(ids: readonly string[]): void {
-    // As for the participants: after a catch-up, one pass over the table rather than a lookup each.
-    const states = ids.length > BULK_REFRESH ? (this.stmt.all.iterate() as Iterable<string>) : ids.map((id) => this.stmt.one.get(`c:${id}`) as string | undefined);
+    const states = changedStates(ids, () => this.stmt.all.iterate() as Iterable<string>, (id) => this.stmt.one.get(`c:${id}`) as string | undefined);
     for (const state of states) if (state) this.put(JSON.parse(state));
   }
 

@@ -2,8 +2,16 @@ import type { ParticipantState } from '../../shared/fold';
 import { SearchIndex } from '../../shared/search';
 import type { Db } from './store/open-database';
 
-/** Above this many changed participants a refresh reads the whole table. */
-export const BULK_REFRESH = 2_000;
+/** Above this many changed subjects a refresh reads the whole table. */
+const BULK_REFRESH = 2_000;
+
+/**
+ * The stored states a view takes back after `ids` changed: one lookup each, or, after a catch-up
+ * changed most of the table, one pass over all of it (cheaper than thousands of lookups).
+ */
+export function changedStates(ids: readonly string[], readAll: () => Iterable<string>, readOne: (id: string) => string | undefined): Iterable<string | undefined> {
+  return ids.length > BULK_REFRESH ? readAll() : ids.map(readOne);
+}
 
 /**
  * The participants as the screens see them, held in memory for search-as-you-type. Filled from the
@@ -41,8 +49,7 @@ export class ParticipantView {
   }
 
   refresh(ids: readonly string[]): void {
-    // After a catch-up most of the table changed: one pass over it is cheaper than a lookup each.
-    const states = ids.length > BULK_REFRESH ? (this.stmt.all.iterate() as Iterable<string>) : ids.map((id) => this.stmt.one.get(id) as string | undefined);
+    const states = changedStates(ids, () => this.stmt.all.iterate() as Iterable<string>, (id) => this.stmt.one.get(id) as string | undefined);
     for (const state of states) if (state) this.putOne(JSON.parse(state));
   }
 

@@ -9,7 +9,7 @@ const FIXED_SEED = 20_240_521;
 const SEED_SETTING = process.env.TEST_SEED ?? String(FIXED_SEED);
 const SCALE = Number(process.env.TEST_SCALE ?? 1);
 
-export const TEST_SEED = SEED_SETTING === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(SEED_SETTING);
+const TEST_SEED = SEED_SETTING === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(SEED_SETTING);
 
 if (!Number.isSafeInteger(TEST_SEED)) throw new Error(`TEST_SEED must be a whole number or "random", not ${SEED_SETTING}`);
 if (!(SCALE > 0)) throw new Error(`TEST_SCALE must be a positive number, not ${process.env.TEST_SCALE}`);
