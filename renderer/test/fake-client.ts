@@ -192,7 +192,7 @@ export function fakeClient(people: ParticipantDetail[], settings: Partial<DeskSe
     })),
     lockOrganizer: vi.fn(async () => ({ ...DESK_INFO, organizerUntil: null })),
     unlockOrganizer: vi.fn(async ({ pin }: { pin: string }) => {
-      if (pin !== '123456') throw new LoketClientError('wrong_pin');
+      if (pin !== '12345678') throw new LoketClientError('wrong_pin');
       return { ...DESK_INFO, organizerUntil: Date.now() + 600_000 };
     }),
     lanSettings: vi.fn(async () => structuredClone(lan)),

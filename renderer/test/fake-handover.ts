@@ -44,7 +44,7 @@ export function fakeHandoverClient(people: ParticipantDetail[], certs: Certifica
   const client = {
     ...base,
     unlockOrganizer: vi.fn(async ({ pin }: { pin: string }) => {
-      if (pin !== '123456') throw new LoketClientError('wrong_pin');
+      if (pin !== '12345678') throw new LoketClientError('wrong_pin');
       organizerUntil = Date.now() + 600_000;
       return { ...(await base.deskInfo()), organizerUntil };
     }),

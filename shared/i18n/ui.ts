@@ -29,7 +29,7 @@ export const UI_TEXT = {
   'header.clock': { id: 'Waktu sekarang', en: 'Current time' },
   'header.offline': { id: 'Koneksi ke meja terputus', en: 'Connection to the desk lost' },
 
-  'demo.banner': { id: 'Mode demo — PIN panitia 123456', en: 'Demo mode — organizer PIN 123456' },
+  'demo.banner': { id: 'Mode demo — PIN panitia 12345678', en: 'Demo mode — organizer PIN 12345678' },
 
   'nav.label': { id: 'Menu', en: 'Menu' },
   'nav.checkin': { id: 'Registrasi', en: 'Check-in' },

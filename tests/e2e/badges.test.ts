@@ -18,7 +18,7 @@ import { qrVideo } from '../helpers/qr-video';
  * the self check-in kiosk. Ends with docs/self-checkin.png and docs/badge-preview.png.
  */
 
-const PIN = '123456';
+const PIN = '12345678';
 const SEED = 33;
 
 const tempDir = useTempDirs();

@@ -16,7 +16,7 @@ import { CHROMIUM, startServer, text, waitFocus } from '../helpers/e2e';
  * only the keyboard (plus the file chooser, which no keyboard can fill). Ends with docs/checkin.png.
  */
 
-const PIN = '123456';
+const PIN = '12345678';
 const SEED = 21;
 
 const tempDir = useTempDirs();

@@ -22,7 +22,7 @@ import { demoDay, wita } from './dashboard-demo-day';
  * the demo event at 10.40 WITA writes docs/dashboard.png and docs/dashboard-bigscreen.png.
  */
 
-const PIN = '123456';
+const PIN = '12345678';
 const tempDir = useTempDirs();
 const cleanup: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {

@@ -18,7 +18,7 @@ import { CHROMIUM, startServer, text, waitFocus } from '../helpers/e2e';
  * Ends with docs/handover.png.
  */
 
-const PIN = '123456';
+const PIN = '12345678';
 const SEED = 47;
 
 const tempDir = useTempDirs();

@@ -359,8 +359,8 @@ describe('self check-in kiosk', () => {
     expect(client.checkIn).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByTestId('kiosk-exit'));
     expect(app.pinPrompt).not.toBeNull();
-    await app.unlock('123456');
-    expect(client.unlockOrganizer).toHaveBeenCalledWith({ pin: '123456' });
+    await app.unlock('12345678');
+    expect(client.unlockOrganizer).toHaveBeenCalledWith({ pin: '12345678' });
     expect(app.view).toEqual({ name: 'checkin' });
   });
 });

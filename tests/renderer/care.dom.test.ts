@@ -29,7 +29,7 @@ function setup(component: typeof CarePanel | typeof WalkInForm | typeof CareRemi
     backupNow: vi.fn(async () => structuredClone(BACKUP)),
     setRetention: vi.fn(async () => structuredClone(PRIVACY)),
     purgePersonalData: vi.fn(async ({ pin }: { pin: string }) => {
-      if (pin !== '123456') throw new LoketClientError('wrong_pin');
+      if (pin !== '12345678') throw new LoketClientError('wrong_pin');
       return { ...PRIVACY, purged: true, retentionPassed: false, backupsRemoved: 1 };
     }),
   });
@@ -54,10 +54,10 @@ describe('backups and personal data in the settings', () => {
     await fireEvent.input(pin, { target: { value: '999999' } });
     await fireEvent.submit(pin.closest('form')!);
     expect((await screen.findByTestId('care-error')).textContent).toMatch(/PIN panitia salah/);
-    await fireEvent.input(pin, { target: { value: '123456' } });
+    await fireEvent.input(pin, { target: { value: '12345678' } });
     await fireEvent.submit(pin.closest('form')!);
     await waitFor(() => expect(screen.getByTestId('purged')).toBeTruthy());
-    expect(client.purgePersonalData).toHaveBeenLastCalledWith({ pin: '123456' });
+    expect(client.purgePersonalData).toHaveBeenLastCalledWith({ pin: '12345678' });
   });
 });
 

@@ -139,7 +139,7 @@ describe('organizer dashboard', () => {
     unlock();
     await fireEvent.click(screen.getByTestId('dashboard-unlock'));
     expect(app.pinPrompt).not.toBeNull();
-    await app.unlock('123456');
+    await app.unlock('12345678');
     expect(await screen.findByTestId('dashboard-totals')).toBeTruthy();
   });
 });

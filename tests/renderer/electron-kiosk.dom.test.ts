@@ -7,7 +7,7 @@ import { AppState, appContext, type View } from '../../renderer/src/lib/app.svel
 import { viewFromHash, viewToHash } from '../../renderer/src/lib/route';
 import { DESK_INFO, fakeClient } from '../../renderer/test/fake-client';
 
-/** The Electron preload's kiosk control, as main answers it: the PIN is the fake core's 123456. */
+/** The Electron preload's kiosk control, as main answers it: the PIN is the fake core's 12345678. */
 function fakeShell(kiosk = true) {
   let locked = kiosk;
   const state = async (): Promise<Result<KioskState>> => ({ ok: true, value: { kiosk: locked } });
@@ -18,7 +18,7 @@ function fakeShell(kiosk = true) {
       return state();
     }),
     leaveKiosk: vi.fn(async (pin: string): Promise<Result<KioskState>> => {
-      if (pin !== '123456') return { ok: false, error: { code: 'wrong_pin', params: {} } };
+      if (pin !== '12345678') return { ok: false, error: { code: 'wrong_pin', params: {} } };
       locked = false;
       return state();
     }),
@@ -59,10 +59,10 @@ describe('the screen lock in the settings screen (Electron)', () => {
     expect(shell.leaveKiosk).toHaveBeenLastCalledWith('999999');
     expect(card.textContent).toContain('Layar sedang terkunci');
 
-    await fireEvent.input(pin, { target: { value: '123456' } });
+    await fireEvent.input(pin, { target: { value: '12345678' } });
     await fireEvent.submit(pin.form!);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(shell.leaveKiosk).toHaveBeenLastCalledWith('123456');
+    expect(shell.leaveKiosk).toHaveBeenLastCalledWith('12345678');
     await waitFor(() => expect(card.textContent).toContain('Layar tidak terkunci'));
 
     await fireEvent.click(within(card).getByTestId('lockdown-enter'));

@@ -219,7 +219,7 @@ describe('certificate handover flow', () => {
     await fireEvent.click(screen.getByTestId('override-start'));
     expect(app.pinPrompt).not.toBeNull();
     render(PinDialog, { context: appContext(app) });
-    await fireEvent.input(screen.getByTestId('pin'), { target: { value: '123456' } });
+    await fireEvent.input(screen.getByTestId('pin'), { target: { value: '12345678' } });
     await fireEvent.submit(screen.getByTestId('pin').closest('form')!);
     const reason = await screen.findByTestId('override-reason');
     await fireEvent.submit(reason.closest('form')!);
@@ -252,7 +252,7 @@ describe('certificates in the participant view', () => {
 
     await fireEvent.click(within(rows[1]!).getByTestId('cert-void-start'));
     expect(app.pinPrompt).not.toBeNull();
-    await app.unlock('123456');
+    await app.unlock('12345678');
     const reason = await screen.findByTestId('cert-void-reason');
     await fireEvent.click(screen.getByTestId('cert-void-confirm'));
     expect(await screen.findByText('Alasan wajib diisi.', { exact: false })).toBeTruthy();
@@ -281,7 +281,7 @@ describe('conflicts and stock', () => {
     const client = fakeHandoverClient([SITI, BUDI], [twice], { conflicts: [{ kind: 'handover', certificate: twice }] });
     const app = new AppState(client, () => () => {});
     app.info = structuredClone(DESK_INFO);
-    await app.unlock('123456');
+    await app.unlock('12345678');
     render(ConflictsScreen, { context: appContext(app) });
     const card = await screen.findByTestId('conflict');
     expect(card.textContent).toContain(`Sertifikat ${HANDED.number} diserahkan 2 kali`);

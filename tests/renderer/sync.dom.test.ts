@@ -48,7 +48,7 @@ describe('sync screen', () => {
     await fireEvent.click(screen.getByTestId('sync-invite'));
     expect(app.pinPrompt).not.toBeNull();
     expect(client.invite).not.toHaveBeenCalled();
-    await app.unlock('123456');
+    await app.unlock('12345678');
     expect((await screen.findByTestId('invite-code')).textContent).toBe(JOIN_CODE);
     expect(screen.getByTestId('invite-qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(screen.getByText('Meja baru akan menghubungi: 192.168.1.10:4317')).toBeTruthy();

@@ -146,10 +146,10 @@ describe('Electron shell: the preload', () => {
     expect(Object.keys(shell).sort()).toEqual(Object.keys(SHELL_CHANNELS).sort());
     for (const value of [...Object.values(core), ...Object.values(shell)]) expect(typeof value).toBe('function');
     await (core['status'] as (input: unknown) => Promise<unknown>)({});
-    await (shell['leaveKiosk'] as (pin: string) => Promise<unknown>)('123456');
+    await (shell['leaveKiosk'] as (pin: string) => Promise<unknown>)('12345678');
     expect(fake.invoked).toEqual([
       { channel: 'loket:status', args: [{}] },
-      { channel: SHELL_CHANNELS.leaveKiosk, args: ['123456'] },
+      { channel: SHELL_CHANNELS.leaveKiosk, args: ['12345678'] },
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { createEvent, deskInfo } from '../services/event-service';
 import { recordImport } from '../services/import-service';
 import { generateParticipants } from './participants';
 
-export const DEMO_PIN = '123456';
+export const DEMO_PIN = '12345678';
 const DEMO_SEED = 20240521;
 
 /**
