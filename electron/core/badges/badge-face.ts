@@ -106,7 +106,7 @@ export class BadgeFace {
 
     // The QR code is centred in the room between the text (beside it on cards) and the number.
     const numberTop = h - p - this.numberHeight;
-    const rowTop = spec.landscape ? this.whoTop : this.whoTop + who.height + GAP;
+    const rowTop = spec.landscape ? this.whoTop : this.whoTop + Math.min(who.height, this.whoRoom) + GAP;
     const qrX = spec.landscape ? w - p - qr : (w - qr) / 2;
     drawQr(doc, badge.code, qrX, (rowTop + numberTop - GAP) / 2 - qr / 2, qr);
 
