@@ -1,5 +1,5 @@
 import { cpSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import QRCode from 'qrcode';
 import { chromium } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,7 @@ import { renderBadgeDocument } from '../../shared/badge/badge-html';
 import { LAYOUTS } from '../../shared/badge/layouts';
 import { badgesPdf } from '../../electron/core/badges/badge-pdf';
 import type { PdfBadge } from '../../electron/core/badges/badge-face';
+import { invitationFileName, writeInvitations } from '../../electron/core/badges/invitations';
 import { badgeKeys, signBadge } from '../../electron/core/badges/signing';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { Desk } from '../../electron/core/desk';
@@ -237,6 +238,22 @@ describe('the HTML badge the desk prints', () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('PNG invitations', () => {
+  it('one per participant, named by NIB and name, its QR code read by ZBar and jsQR as the signed code', async () => {
+    const desk = openEventDesk(tempDir(), PEOPLE);
+    const keys = badgeKeys(desk.secret, desk.requireEvent().eventId);
+    const order = badgeOrder(desk.view.all());
+    const files = await writeInvitations(desk, tempDir());
+    expect(files.map((f) => basename(f))).toEqual(order.map((p) => invitationFileName(p.nib, p.name, p.id)));
+    files.forEach((file, i) => {
+      const code = signBadge(keys, order[i]!.id);
+      expect(zbarCodes(file)).toEqual([code]);
+      expect(jsqrCells(file, 1, 1)[0]?.data).toBe(code);
+    });
+    desk.close();
   });
 });
 
