@@ -8,7 +8,6 @@ import type { Lang } from '../../shared/i18n';
 import { newDeskId, newSecret } from './ids';
 import { CertificateView } from './certificate-view';
 import { ParticipantView } from './participant-view';
-import { chromiumPdf } from './platform/chromium-pdf';
 import type { Platform } from './platform/seams';
 import { EventStore } from './store/event-store';
 import { openCheckedDatabase, type Db } from './store/open-database';
@@ -64,7 +63,7 @@ export class Desk {
 
   static open(dataDir: string, options: DeskOptions = {}): Desk {
     mkdirSync(dataDir, { recursive: true });
-    const platform = options.platform ?? { pdf: chromiumPdf, printer: null };
+    const platform = options.platform ?? { printer: null };
     return new Desk(openCheckedDatabase(join(dataDir, 'loket.db'), dataDir), dataDir, options.now ?? Date.now, platform);
   }
 

@@ -4,9 +4,9 @@ import { LAYOUTS } from '../../shared/badge/layouts';
 import type { Platform } from '../core/platform/seams';
 
 /**
- * The desk's printer and PDFs through Electron's own Chromium: the document is loaded into a
- * hidden, sandboxed window with JavaScript off (badge documents have none) and printed silently
- * to the printer chosen for this desk, on that layout's paper.
+ * The desk's printer through Electron's own Chromium: the document is loaded into a hidden,
+ * sandboxed window with JavaScript off (badge documents have none) and printed silently to the
+ * printer chosen for this desk, on that layout's paper.
  */
 async function withDocument<T>(html: string, work: (win: BrowserWindow) => Promise<T>): Promise<T> {
   const win = new BrowserWindow({
@@ -28,9 +28,6 @@ function pageSize(layout: BadgeLayout) {
 
 export function electronPlatform(): Platform {
   return {
-    pdf: {
-      pdf: (html) => withDocument(html, async (win) => new Uint8Array(await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }))),
-    },
     printer: {
       printers: async () => {
         // An empty window that never loads anything: it only asks Chromium for the printer list.

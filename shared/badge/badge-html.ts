@@ -1,4 +1,5 @@
 import type { BadgeLayout } from '../api';
+import { badgeType, layoutType, type BadgeHeader, type BadgeText } from './badge-text';
 import { LAYOUTS, type LayoutSpec } from './layouts';
 
 /**
@@ -6,18 +7,8 @@ import { LAYOUTS, type LayoutSpec } from './layouts';
  * @page. The same document is previewed on screen, printed at the desk and turned into PDF.
  */
 
-export interface BadgeContent {
-  name: string;
-  business: string;
-  regency: string;
-  number: string;
-  role: string;
+export interface BadgeContent extends BadgeText {
   qrSvg: string;
-}
-
-export interface BadgeHeader {
-  event: string;
-  date: string;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -26,20 +17,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 }
 
-/**
- * Font size (mm) that lets `text` fit `lines` lines of `widthMm`, from `maxMm` down to `minMm`.
- * 0.6 em is a generous average glyph width for sans-serif capitals and digits.
- */
-export function fitFont(text: string, widthMm: number, lines: number, maxMm: number, minMm: number): number {
-  const needed = (widthMm * lines) / (Math.max(1, text.length) * 0.6);
-  return Math.max(minMm, Math.min(maxMm, Math.floor(needed * 10) / 10));
-}
-
 function badgeHtml(c: BadgeContent, header: BadgeHeader, spec: LayoutSpec): string {
-  const textWidth = spec.landscape ? spec.badge.w - spec.qr - 3 * spec.padding : spec.badge.w - 2 * spec.padding;
-  const name = fitFont(c.name, textWidth, 2, spec.nameMm, spec.nameMm * 0.45);
-  const business = fitFont(c.business, textWidth, 2, spec.nameMm * 0.6, spec.nameMm * 0.35);
-  const event = fitFont(header.event, textWidth, 2, spec.nameMm * 0.42, spec.nameMm * 0.28);
+  const { name, business, event } = badgeType(c, header, spec);
   return `<section class="badge">
   <header class="event" style="font-size:${event}mm">${escapeHtml(header.event)}<div class="date">${escapeHtml(header.date)}</div></header>
   <div class="who">
@@ -55,6 +34,7 @@ function badgeHtml(c: BadgeContent, header: BadgeHeader, spec: LayoutSpec): stri
 
 function styles(spec: LayoutSpec): string {
   const { page, badge, qr, padding } = spec;
+  const type = layoutType(spec);
   return `@page { size: ${page.w}mm ${page.h}mm; margin: 0 }
 * { box-sizing: border-box }
 html, body { margin: 0; padding: 0; background: #fff; color: #000 }
@@ -71,14 +51,14 @@ body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-ser
 .event { grid-area: event; font-weight: 700; line-height: 1.15; text-align: center; overflow-wrap: anywhere; border-bottom: 0.3mm solid #000; padding-bottom: 1mm }
 .event .date { font-weight: 400; font-size: 0.85em }
 .who { grid-area: who; min-width: 0; text-align: ${spec.landscape ? 'left' : 'center'}; overflow: hidden }
-.role { display: inline-block; font-weight: 700; letter-spacing: 0.08em; text-transform: uppercase; font-size: ${spec.nameMm * 0.38}mm;
+.role { display: inline-block; font-weight: 700; letter-spacing: 0.08em; text-transform: uppercase; font-size: ${type.role}mm;
   border: 0.3mm solid #000; border-radius: 1mm; padding: 0.3mm 1.5mm; margin: 0.5mm 0 }
 .name { font-weight: 700; line-height: 1.1; overflow-wrap: anywhere }
 .business { line-height: 1.15; overflow-wrap: anywhere; margin-top: 0.8mm }
-.regency { font-size: ${spec.nameMm * 0.42}mm; margin-top: 0.8mm; overflow-wrap: anywhere }
+.regency { font-size: ${type.regency}mm; margin-top: 0.8mm; overflow-wrap: anywhere }
 .qr { grid-area: qr; width: ${qr}mm; height: ${qr}mm; justify-self: center; align-self: center }
 .qr svg { display: block; width: ${qr}mm; height: ${qr}mm }
-.number { grid-area: number; text-align: center; font-family: "DejaVu Sans Mono", monospace; font-size: ${spec.nameMm * 0.4}mm; letter-spacing: 0.05em }
+.number { grid-area: number; text-align: center; font-family: "DejaVu Sans Mono", monospace; font-size: ${type.number}mm; letter-spacing: 0.05em }
 .cut { position: absolute; border-color: #000; border-style: dashed; border-width: 0 }
 .cut.v { top: 0; bottom: 0; left: ${badge.w}mm; border-left-width: 0.2mm }
 .cut.h { left: 0; right: 0; top: ${badge.h}mm; border-top-width: 0.2mm }`;

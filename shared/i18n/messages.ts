@@ -87,8 +87,8 @@ const ERRORS: Record<ErrorCode, Entry> = {
     en: 'The export column template cannot be used: {problem}',
   },
   pdf_unavailable: {
-    id: 'Tidak bisa membuat PDF: Chromium/Chrome tidak ditemukan di komputer ini.',
-    en: 'Cannot make a PDF: no Chromium/Chrome found on this computer.',
+    id: 'Tidak bisa membuat undangan PNG: Chromium/Chrome tidak ditemukan di komputer ini.',
+    en: 'Cannot make the PNG invitations: no Chromium/Chrome found on this computer.',
   },
   certificate_not_found: {
     id: 'Sertifikat {number} tidak ada dalam daftar.',

@@ -6,7 +6,6 @@ import { writeCsv, writeLargeWorkbook } from '../../electron/core/demo/messy-wor
 import { checkIn } from '../../electron/core/services/checkin-service';
 import { commitImport, recordImport } from '../../electron/core/services/import-service';
 import { search } from '../../electron/core/services/status-service';
-import { batchBadges } from '../../electron/core/services/badge-service';
 import { badgeKeys, signBadge } from '../../electron/core/badges/signing';
 import { openEventDesk } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -72,11 +71,6 @@ it('measures the desk', async () => {
     desk.close();
   }
 
-  const badgeDesk = seeded(1000);
-  const badgeRun = await timeOnce(() => batchBadges(badgeDesk, { layout: 'a4' }, 'bench'));
-  badgeDesk.close();
-  results.badges1000 = { ms: badgeRun.ms, pdfBytes: Buffer.from(badgeRun.value.contentBase64, 'base64').length };
-
   const report = [
     `Floor (bare durable SQLite insert): p50 ${round(floor.p50)} ms, p95 ${round(floor.p95)} ms`,
     '',
@@ -87,8 +81,6 @@ it('measures the desk', async () => {
     '| import | rows | time | throughput |',
     '|---|---|---|---|',
     ...imports,
-    '',
-    `1000 badges (A4, 4 a sheet) into one PDF: ${(badgeRun.ms / 1000).toFixed(1)} s`,
   ].join('\n');
   console.log(`\n${report}\n`);
   mkdirSync('tests/bench/results', { recursive: true });

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
 import { parseInput } from '../../electron/core/api/dispatch';
 import { exportDay } from '../../electron/core/export/export-day';
 import { checkIn } from '../../electron/core/services/checkin-service';
 import { unlockOrganizer } from '../../electron/core/services/event-service';
 import { addCertificate } from '../../electron/core/services/handover-service';
-import { LoketError } from '../../shared/errors';
 import { projectRoot } from '../helpers/built-core';
 import { openEventDesk, person, PIN } from '../helpers/desk-fixture';
 import { give, exportDay as makeDay } from '../helpers/export-fixture';
@@ -66,7 +65,7 @@ describe('export PDFs', () => {
     b.close();
   });
 
-  it('needs no browser: the platform renderer is never asked, and every script survives into the text', async () => {
+  it('keeps every script in the text', async () => {
     const dir = tempDir();
     const setup = openEventDesk(dir, [person({ name: "Siti Nur'aini — Warung Bu Ani", business: 'Kue Lapis Légit' }), person({ nib: '0000000000017', name: 'Haji Ahmad', business: 'Toko بركة' })]);
     const id = (nib: string) => setup.view.byNibValue(nib)!.id;
@@ -77,10 +76,8 @@ describe('export PDFs', () => {
     await give(setup, id('0123456789012'), 'ID63110000474710524');
     setup.close();
 
-    const noBrowser = vi.fn(() => Promise.reject(new LoketError('pdf_unavailable')));
-    const desk = Desk.open(dir, { platform: { pdf: { pdf: noBrowser }, printer: null } });
+    const desk = Desk.open(dir);
     const out = await exportDay(desk, { folder: join(tempDir(), 'out') });
-    expect(noBrowser).not.toHaveBeenCalled();
     // Drawing order, one space for every line break: a cell's wrapped lines read as one text.
     const words = (file: string) => pdfText(readFileSync(join(out.folder, file)), 'raw').replace(/\s+/g, ' ');
     const attendance = words('daftar-hadir.pdf');

@@ -16,7 +16,7 @@ const tempDir = useTempDirs();
 
 /** The Electron print API cannot run here; its seam is exercised with a recording double. */
 function deskWithPrinter(print: DeskPrinter['print']): Desk {
-  const platform: Platform = { pdf: { pdf: async () => new Uint8Array() }, printer: { printers: async () => ['Thermal-58'], print } };
+  const platform: Platform = { printer: { printers: async () => ['Thermal-58'], print } };
   const desk = Desk.open(tempDir(), { platform });
   createEvent(desk, { name: 'Fasilitasi Halal', date: '2024-05-21', venue: '', timezone: 'Asia/Makassar', nibRequired: true, pin: PIN });
   signIn(desk, 'Rina');

@@ -2,10 +2,13 @@ import QRCode from 'qrcode';
 import type { ApiParsed, BadgeDocument, BadgeLayout, DeskSettings, FileDownload, PrintOutcome } from '../../../shared/api';
 import { BADGE_LAYOUTS } from '../../../shared/api';
 import { renderBadgeDocument, type BadgeContent } from '../../../shared/badge/badge-html';
+import type { BadgeText } from '../../../shared/badge/badge-text';
 import { regencyByCode } from '../../../shared/domain/regency';
 import { LoketError } from '../../../shared/errors';
 import type { EventConfig, ParticipantState } from '../../../shared/fold';
+import { hlcWall } from '../../../shared/hlc';
 import { formatIsoDate, t } from '../../../shared/i18n';
+import { badgesPdf } from '../badges/badge-pdf';
 import { badgeKeys, signBadge } from '../badges/signing';
 import type { Desk } from '../desk';
 import { findParticipant } from './checkin-service';
@@ -20,14 +23,13 @@ async function qrSvg(text: string): Promise<string> {
   return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 
-async function contentFor(desk: Desk, event: EventConfig, p: ParticipantState): Promise<BadgeContent> {
+function textFor(desk: Desk, p: ParticipantState): BadgeText {
   return {
     name: p.name,
     business: p.business,
     regency: p.regency ? (regencyByCode(p.regency)?.name ?? p.regency) : '',
     number: participantNumber(p.id),
     role: t(desk.lang, 'badge.role'),
-    qrSvg: await qrSvg(signBadge(badgeKeys(desk.secret, event.eventId), p.id)),
   };
 }
 
@@ -58,12 +60,12 @@ export async function badge(desk: Desk, input: ApiParsed<'badge'>): Promise<Badg
   const event = desk.requireEvent();
   const p = findParticipant(desk, { participantId: input.participantId, via: 'search' });
   const layout = input.layout ?? (await deskSettings(desk)).layout;
-  const content = await contentFor(desk, event, p);
+  const code = signBadge(badgeKeys(desk.secret, event.eventId), p.id);
   const first = p.badges[0];
   return {
     layout,
-    code: signBadge(badgeKeys(desk.secret, event.eventId), p.id),
-    html: renderBadgeDocument([content], header(desk, event), layout, desk.lang),
+    code,
+    html: renderBadgeDocument([{ ...textFor(desk, p), qrSvg: await qrSvg(code) }], header(desk, event), layout, desk.lang),
     alreadyPrinted: first ? badgePrintView(desk, first) : null,
   };
 }
@@ -118,17 +120,20 @@ export function badgeOrder(participants: Iterable<ParticipantState>, regency?: s
 }
 
 /**
- * One PDF of many badges for printing before the day. Each badge in it is recorded as printed
- * (a reprint, with the reason "batch", when it was printed before), so a desk warns before printing it again.
+ * One PDF of many badges for printing before the day, drawn in Node (no browser). Each badge in it is
+ * recorded as printed (a reprint, with the reason "batch", when it was printed before), so a desk
+ * warns before printing it again.
  */
 export async function batchBadges(desk: Desk, input: ApiParsed<'batchBadges'>, operator = desk.requireOperator()): Promise<FileDownload & { count: number }> {
   const event = desk.requireEvent();
   desk.refresh();
   const layout = input.layout ?? (await deskSettings(desk)).layout;
   const people = badgeOrder(desk.view.all(), input.regency);
-  const contents: BadgeContent[] = [];
-  for (const p of people) contents.push(await contentFor(desk, event, p));
-  const pdf = await desk.platform.pdf.pdf(renderBadgeDocument(contents, header(desk, event), layout, desk.lang));
+  const keys = badgeKeys(desk.secret, event.eventId);
+  const badges = people.map((p) => ({ ...textFor(desk, p), code: signBadge(keys, p.id) }));
+  // Dated by what the badges show, never the clock: the same list gives the same bytes.
+  const stamp = new Date(people.reduce((latest, p) => Math.max(latest, hlcWall(p.updatedHlc)), hlcWall(event.configuredHlc)));
+  const pdf = await badgesPdf(badges, header(desk, event), layout, { lang: desk.lang, stamp });
   desk.record(
     people.map((p) => ({
       type: 'badge.printed' as const,

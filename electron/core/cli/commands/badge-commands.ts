@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { BADGE_LAYOUTS, type BadgeLayout } from '../../../../shared/api';
-import { writeInvitations } from '../../badges/invitations';
 import { Desk } from '../../desk';
 import { batchBadges } from '../../services/badge-service';
 import { parse, required, UsageError } from '../args';
@@ -43,6 +42,8 @@ export async function invitations(argv: string[]): Promise<CommandResult> {
   const { values } = parse(argv, { data: { type: 'string' }, out: { type: 'string' }, regency: { type: 'string' } });
   const out = required(values.out, 'out');
   const regency = regencyOf(values.regency);
+  // Loaded here, not with the module: it brings the browser driver, which `loket badges` does without.
+  const { writeInvitations } = await import('../../badges/invitations');
   const desk = Desk.open(required(values.data, 'data'));
   try {
     const files = await writeInvitations(desk, out, regency);

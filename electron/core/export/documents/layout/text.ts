@@ -30,6 +30,9 @@ export interface Line {
   width: number;
 }
 
+/** Letters of the scripts written right to left: Hebrew, Arabic and their presentation forms. */
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
 /** Columns are sized to a word's exact width, which adding and taking away padding misses by a rounding error. */
 export const SLACK = 0.01;
 
@@ -123,7 +126,11 @@ export class Typesetter {
     return lines;
   }
 
-  /** One line at (x, y) in a box `width` wide; pieces in the same face are drawn as one string. */
+  /**
+   * One line at (x, y) in a box `width` wide; pieces in the same face are drawn as one string.
+   * Words in Arabic (or Hebrew) script run right to left: pdfkit shapes and mirrors a word on its
+   * own but sets the words of a string left to right, so such words are placed one by one.
+   */
   drawLine(line: Line, x: number, y: number, width: number, align: Align, size: number): void {
     const w = visibleWidth(line);
     let at = align === 'right' ? x + width - w : align === 'center' ? x + (width - w) / 2 : x;
@@ -131,9 +138,20 @@ export class Typesetter {
     let start = at;
     let face: Piece | null = null;
     const flush = () => {
-      if (face && text) this.doc.font(face.font).fontSize(size).text(text, start, y, { lineBreak: false, underline: face.underline });
+      if (face && text) this.drawText(text, face, start, y, size);
+      face = null;
     };
-    for (const piece of line.pieces) {
+    const pieces = line.pieces;
+    for (let i = 0; i < pieces.length; ) {
+      const piece = pieces[i]!;
+      if (RIGHT_TO_LEFT.test(piece.text)) {
+        flush();
+        let end = i;
+        while (end + 1 < pieces.length && RIGHT_TO_LEFT.test(pieces[end + 1]!.text)) end++;
+        at = this.drawRightToLeft(pieces.slice(i, end + 1), at, y, size);
+        i = end + 1;
+        continue;
+      }
       if (face && face.font === piece.font && face.underline === piece.underline) text += piece.text;
       else {
         flush();
@@ -142,7 +160,26 @@ export class Typesetter {
         text = piece.text;
       }
       at += piece.width;
+      i++;
     }
     flush();
+  }
+
+  /**
+   * A run of right-to-left words from `at`, the last word leftmost; the space after each word
+   * goes to its left, except the run's last space, which stays between it and what follows.
+   * Returns where the run ends.
+   */
+  private drawRightToLeft(run: Piece[], at: number, y: number, size: number): number {
+    for (let k = run.length - 1; k >= 0; k--) {
+      const piece = run[k]!;
+      this.drawText(piece.text.trimEnd(), piece, at, y, size);
+      at += piece.width - piece.trail + (k > 0 ? run[k - 1]!.trail : 0);
+    }
+    return at + run.at(-1)!.trail;
+  }
+
+  private drawText(text: string, face: Piece, x: number, y: number, size: number): void {
+    this.doc.font(face.font).fontSize(size).text(text, x, y, { lineBreak: false, underline: face.underline });
   }
 }
