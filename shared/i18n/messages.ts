@@ -49,6 +49,10 @@ const ERRORS: Record<ErrorCode, Entry> = {
   name_required: { id: 'Nama pelaku usaha wajib diisi.', en: 'The owner name is required.' },
   phone_invalid: { id: 'No. HP tidak valid: "{value}".', en: 'Not a valid mobile number: "{value}".' },
   regency_unknown: { id: 'Kabupaten/kota tidak dikenal: "{value}".', en: 'Unknown regency: "{value}".' },
+  regency_required: {
+    id: 'Kabupaten/kota wajib dipilih: laporan ke kementerian dihitung per kabupaten/kota.',
+    en: 'Choose the regency: the report for the ministry counts per regency.',
+  },
   not_present: { id: '{name} belum tercatat hadir.', en: '{name} is not checked in.' },
   reason_required: { id: 'Alasan wajib diisi.', en: 'A reason is required.' },
   file_empty: { id: 'Berkas kosong: tidak ada baris data.', en: 'The file is empty: no data rows.' },

@@ -153,6 +153,10 @@ export const UI_TEXT = {
   'walkin.required': { id: 'wajib', en: 'required' },
   'walkin.nibHelp': { id: '13 angka, dari dokumen NIB (OSS).', en: '13 digits, from the NIB (OSS) document.' },
   'walkin.nibOptional': { id: '13 angka; boleh dikosongkan.', en: '13 digits; may be left empty.' },
+  'walkin.nibTooLong': {
+    id: 'NIB hanya 13 angka; angka ke-14 tidak diterima. Periksa dokumen NIB.',
+    en: 'An NIB has only 13 digits; a 14th is not accepted. Check the NIB document.',
+  },
   'walkin.phoneHelp': { id: 'Contoh: 0812-3456-7890', en: 'For example: 0812-3456-7890' },
   'walkin.chooseRegency': { id: '— pilih —', en: '— choose —' },
   'walkin.eventRegencies': { id: 'Daerah peserta acara', en: 'Event regencies' },
