@@ -263,7 +263,6 @@ const BADGE = {
   testName: { id: 'CONTOH NAMA PESERTA YANG PANJANG SEKALI', en: 'SAMPLE OF A VERY LONG PARTICIPANT NAME' },
   testRegency: { id: 'Halaman uji printer', en: 'Printer test page' },
   testRole: { id: 'Uji Cetak', en: 'Test print' },
-  batchReason: { id: 'cetak massal', en: 'batch print' },
   invitationHint: {
     id: 'Tunjukkan kode QR ini di meja registrasi.',
     en: 'Show this QR code at the registration desk.',

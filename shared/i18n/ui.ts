@@ -315,6 +315,17 @@ export const UI_TEXT = {
   'print.skip': { id: 'Lewati', en: 'Skip' },
   'print.printing': { id: 'Mencetak…', en: 'Printing…' },
   'print.done': { id: 'Kartu {name} dicetak.', en: 'Badge of {name} printed.' },
+  'print.checkTitle': { id: 'Kartu {name} sudah tercetak?', en: 'Did the badge of {name} print?' },
+  'print.checkHelp': {
+    id: 'Kartu baru dicatat tercetak setelah Anda melihatnya keluar dari printer.',
+    en: 'The badge counts as printed only once you have seen it come out of the printer.',
+  },
+  'print.checkYes': { id: 'Ya, sudah tercetak', en: 'Yes, it printed' },
+  'print.checkNo': { id: 'Tidak tercetak', en: 'It did not print' },
+  'print.notRecorded': {
+    id: 'Kartu {name} tidak dicatat sebagai tercetak. Cetak lagi atau lewati.',
+    en: 'The badge of {name} is not recorded as printed. Print again or skip.',
+  },
   'print.alreadyPrinted': {
     id: 'Sudah dicetak pukul {time} di {desk} oleh {operator}',
     en: 'Already printed at {time} at {desk} by {operator}',
@@ -337,6 +348,7 @@ export const UI_TEXT = {
   'layout.a4': { id: 'A4 (beberapa kartu, garis potong)', en: 'A4 (several badges, cut marks)' },
 
   'history.badge.printed': { id: 'Kartu peserta dicetak', en: 'Badge printed' },
+  'history.badge.generated': { id: 'Kartu peserta dibuat untuk dicetak (PDF)', en: 'Badge generated for printing (PDF)' },
 
   'settings.title': { id: 'Pengaturan Meja', en: 'Desk settings' },
   'settings.lead': {

@@ -193,9 +193,14 @@ describe.skipIf(!existsSync(CHROMIUM))('QR badges in the browser', () => {
 
     await page.keyboard.type(`${code}\n`, { delay: 5 });
     await expect.poll(() => page.getByTestId('kiosk-welcome').innerText().catch(() => '')).toContain(`Selamat datang, ${person.name}`);
+    // The browser's print dialog says nothing about paper: the badge counts once someone saw it come out.
+    await page.getByTestId('print-check').waitFor({ timeout: 15_000 });
+    const before = await api<ParticipantDetail>(url, 'participant', { id: person.id });
+    expect(before.present).toBe(true);
+    expect(before.badges).toEqual([]);
+    await page.getByTestId('print-check-yes').click();
     await expect.poll(() => page.getByTestId('kiosk-print').innerText().catch(() => ''), { timeout: 15_000 }).toContain('Silakan ambil kartu peserta Anda');
     const detail = await api<ParticipantDetail>(url, 'participant', { id: person.id });
-    expect(detail.present).toBe(true);
     expect(detail.badges.length).toBe(1);
     await page.mouse.move(1279, 1);
     mkdirSync(join(projectRoot, 'docs'), { recursive: true });

@@ -237,9 +237,14 @@ export class CheckinState {
     }
     this.printing = true;
     try {
-      await this.#app.printBadge(participant.id, reprint ? reason?.trim() : undefined);
-      if (this.printOffer?.participant.id === participant.id) this.printOffer = null;
-      this.showNote(this.#app.tr('print.done', { name: participant.name }));
+      const result = await this.#app.printBadge(participant.id, reprint ? reason?.trim() : undefined);
+      if (result.printed) {
+        if (this.printOffer?.participant.id === participant.id) this.printOffer = null;
+        this.showNote(this.#app.tr('print.done', { name: participant.name }));
+      } else {
+        // Not confirmed: the offer stays (or comes back, after "always") to print again or skip.
+        this.printOffer = { participant: result.participant, reprint, error: this.#app.tr('print.notRecorded', { name: participant.name }) };
+      }
     } catch (error) {
       const again = toUiError(error).code === 'reprint_reason_required';
       this.printOffer = { participant, reprint: reprint || again, error: this.#app.err(error) };
