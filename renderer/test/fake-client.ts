@@ -166,6 +166,15 @@ export function fakeClient(people: ParticipantDetail[], settings: Partial<DeskSe
       p.checkin = { id: 'desk-a:99', at: AT_0930, desk: 'desk-a', deskName: 'Meja 1', operator: 'Rina', via };
       return { status: 'checked_in', participant: structuredClone(p) };
     }),
+    voidCheckIn: vi.fn(async ({ participantId, reason }: { participantId: string; reason: string }): Promise<ParticipantDetail> => {
+      const p = byId.get(participantId);
+      if (!p) throw new LoketClientError('participant_not_found');
+      if (!p.present) throw new LoketClientError('not_present', { name: p.name });
+      p.present = false;
+      p.checkin = null;
+      p.history.push({ at: AT_0930, desk: 'desk-a', deskName: 'Meja 1', operator: 'Rina', action: 'checkin.voided', detail: reason });
+      return structuredClone(p);
+    }),
     badge: vi.fn(async ({ participantId, layout }: { participantId: string; layout?: BadgeLayout }): Promise<BadgeDocument> => {
       const p = byId.get(participantId);
       if (!p) throw new LoketClientError('participant_not_found');

@@ -286,7 +286,7 @@ const RECEIPT = {
   time: { id: 'Waktu', en: 'Time' },
   desk: { id: 'Meja / Petugas', en: 'Desk / operator' },
   signature: { id: 'Tanda tangan penerima', en: "Recipient's signature" },
-  footer: { id: 'Bukti serah terima {id}', en: 'Handover record {id}' },
+  footer: { id: 'Nomor bukti {desk}/{seq}', en: 'Receipt no. {desk}/{seq}' },
   closingTitle: { id: 'LAPORAN TUTUP MEJA', en: 'DESK CLOSING REPORT' },
   closingHanded: { id: 'Diserahkan oleh meja ini', en: 'Handed over at this desk' },
   closingInStock: { id: 'Sertifikat masih tersedia (seluruh acara)', en: 'Certificates still in stock (whole event)' },

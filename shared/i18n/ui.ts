@@ -32,6 +32,7 @@ export const UI_TEXT = {
   'demo.banner': { id: 'Mode demo — PIN panitia 12345678', en: 'Demo mode — organizer PIN 12345678' },
 
   'nav.label': { id: 'Menu', en: 'Menu' },
+  'nav.organizer': { id: 'Menu Panitia', en: 'Organizer menu' },
   'nav.checkin': { id: 'Registrasi', en: 'Check-in' },
   'nav.walkIn': { id: 'Daftar di Tempat', en: 'Walk-in registration' },
   'nav.import': { id: 'Impor Peserta', en: 'Import participants' },
@@ -87,8 +88,18 @@ export const UI_TEXT = {
   },
   'checkin.registerWithNib': { id: 'Daftar di Tempat dengan NIB ini', en: 'Register a walk-in with this NIB' },
   'checkin.duplicateScan': { id: 'Pindaian ganda diabaikan.', en: 'Duplicate scan ignored.' },
+  'checkin.emptyDesk': {
+    id: 'Meja ini belum punya daftar peserta: impor atau gabung ke acara',
+    en: 'This desk has no participant list yet: import one or join the event',
+  },
+  'checkin.emptyDeskHelp': {
+    id: 'Panitia mengimpor daftar peserta (Menu Panitia → Impor Peserta), atau meja ini mengambil daftar dari meja lain acara ini (Sinkronisasi).',
+    en: 'An organizer imports the participant list (Organizer menu → Import participants), or this desk takes the list from another desk of the event (Sync).',
+  },
+  'checkin.emptyDeskNotFound': { id: 'Belum ada peserta untuk dicari "{query}".', en: 'There is nobody to find "{query}" among yet.' },
 
   'confirm.title': { id: 'Konfirmasi Kehadiran', en: 'Confirm check-in' },
+  'confirm.alreadyTitle': { id: 'Sudah Hadir — tidak perlu dicatat lagi', en: 'Already checked in — nothing to record' },
 
   'outcome.success': { id: 'Berhasil — {name} tercatat hadir pukul {time}', en: 'Done — {name} checked in at {time}' },
   'outcome.alreadyTitle': { id: '{name} sudah hadir', en: '{name} is already checked in' },
@@ -98,6 +109,9 @@ export const UI_TEXT = {
   },
   'outcome.voided': { id: 'Kehadiran {name} dibatalkan', en: 'Check-in of {name} voided' },
   'outcome.failed': { id: 'Gagal', en: 'Failed' },
+  'outcome.undo': { id: 'Batalkan', en: 'Undo' },
+  'outcome.undoReason': { id: 'Alasan pembatalan (wajib)', en: 'Reason for undoing (required)' },
+  'outcome.undoConfirm': { id: 'Batalkan kehadiran', en: 'Void the check-in' },
 
   'counter.title': { id: 'Rekap Kehadiran', en: 'Attendance' },
   'counter.present': { id: 'hadir', en: 'present' },
@@ -108,6 +122,7 @@ export const UI_TEXT = {
   'counter.target': { id: 'target {count}', en: 'target {count}' },
   'counter.targetShort': { id: 'target {count}', en: 'target {count}' },
   'counter.walkIns': { id: '{count} di tempat', en: '{count} walk-ins' },
+  'counter.walkIn': { id: '{count} di tempat', en: '{count} walk-in' },
   'counter.unknownRegency': { id: 'Kab/kota belum diisi', en: 'Regency not set' },
 
   'participant.title': { id: 'Data Peserta', en: 'Participant' },
@@ -784,8 +799,8 @@ export const UI_TEXT = {
   },
   'invite.addresses': { id: 'Meja baru akan menghubungi: {addresses}', en: 'The new desk will connect to: {addresses}' },
   'invite.noAddress': {
-    id: 'Meja ini tidak menerima sambungan, jadi kode tidak berisi alamat. Meja baru perlu alamat meja lain yang menerima sambungan (loket serve --host).',
-    en: 'This desk accepts no connections, so the code holds no address. The new desk needs the address of a desk that does (loket serve --host).',
+    id: 'Meja ini tidak menerima sambungan, jadi kode tidak berisi alamat. Nyalakan "Terima meja lain di jaringan ini" di Pengaturan Meja (Menu Panitia), lalu buat kode lagi.',
+    en: 'This desk accepts no connections, so the code holds no address. Turn on "Accept other desks on this network" in Desk settings (Organizer menu), then make the code again.',
   },
   'invite.loading': { id: 'Membuat kode…', en: 'Making the code…' },
 
@@ -871,8 +886,12 @@ export const UI_TEXT = {
   'dashboard.alarms': { id: '{count} alarm integritas: lihat Sinkronisasi.', en: '{count} integrity alarms: see Sync.' },
   'dashboard.eta': { id: 'Perkiraan antrean selesai', en: 'Queue through by' },
   'dashboard.etaAt': { id: 'pukul {time}', en: 'at {time}' },
+  'dashboard.etaAtDay': { id: '{date}, pukul {time}', en: '{date}, at {time}' },
   'dashboard.etaPace': { id: '{perHour} orang per jam, {remaining} lagi', en: '{perHour} an hour, {remaining} to go' },
-  'dashboard.etaNoPace': { id: 'Belum ada laju: tak ada yang datang dalam satu jam terakhir', en: 'No pace yet: nobody arrived in the last hour' },
+  'dashboard.etaNoPace': {
+    id: 'Belum bisa diperkirakan: tidak ada yang datang dalam satu jam terakhir',
+    en: 'No estimate yet: nobody arrived in the last hour',
+  },
   'dashboard.etaDone': { id: 'Semua peserta terdaftar sudah hadir', en: 'Every registered participant is here' },
   'dashboard.bigScreen': { id: 'Layar Besar', en: 'Big screen' },
   'dashboard.leaveHint': { id: 'Esc untuk keluar', en: 'Esc to leave' },

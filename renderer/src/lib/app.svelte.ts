@@ -162,6 +162,8 @@ export class AppState {
 
   /** Self check-in: the organizer session ends, so leaving the mode needs the PIN again. */
   async enterKiosk(): Promise<void> {
+    // The last operator's banners and questions do not wait under the kiosk for the next one.
+    this.checkin.reset();
     try {
       this.info = await this.client.lockOrganizer({});
     } catch {
@@ -172,7 +174,12 @@ export class AppState {
 
   /** Always asks for the organizer PIN (checked by the core), even if a session is still open. */
   exitKiosk(): void {
-    this.pinPrompt = { then: () => this.go({ name: 'checkin' }) };
+    this.pinPrompt = {
+      then: () => {
+        this.checkin.reset();
+        this.go({ name: 'checkin' });
+      },
+    };
   }
 
   setInfo(info: DeskInfo): void {
