@@ -265,8 +265,8 @@ describe('check-in screen keyboard flow', () => {
     expect(screen.queryByTestId('undo-reason')).toBeNull();
   });
 
-  it('a banner belongs to one action: the next confirmation takes the last one away', async () => {
-    const { box } = setup();
+  it('a banner belongs to one action: the next confirmation takes the last one away, and so does the kiosk', async () => {
+    const { app, box } = setup();
     await fireEvent.input(box, { target: { value: '0289010302776' } });
     await fireEvent.keyDown(box, { key: 'Enter' });
     const first = await screen.findByTestId('confirm-checkin');
@@ -280,6 +280,16 @@ describe('check-in screen keyboard flow', () => {
     await screen.findByTestId('confirm-panel');
     expect(screen.queryByTestId('outcome')).toBeNull();
     expect(screen.queryByTestId('undo-start')).toBeNull();
+    const next = screen.getByTestId('confirm-checkin');
+    await waitFor(() => expect(document.activeElement).toBe(next));
+    await fireEvent.keyDown(next, { key: 'Enter' });
+    await screen.findByTestId('outcome');
+
+    // Self check-in starts: nothing of the operator's last action waits for the next operator.
+    await app.enterKiosk();
+    expect(app.view).toEqual({ name: 'kiosk' });
+    expect(app.checkin.outcome).toBeNull();
+    expect(app.checkin.printOffer).toBeNull();
   });
 
   it('an empty desk says so and where the list comes from, instead of offering a walk-in for every search', async () => {
