@@ -21,6 +21,7 @@ export const API_METHODS = [
   'status',
   'badge',
   'printBadge',
+  'confirmBadgePrint',
   'printTestPage',
   'deskSettings',
   'setDeskSettings',

@@ -100,6 +100,12 @@ export const apiSchemas = {
     layout: badgeLayoutSchema.optional(),
     reason: trimmed(300).min(1).optional(),
   }),
+  /** The operator confirms that a badge printed with the browser's dialog came out of the printer. */
+  confirmBadgePrint: z.object({
+    participantId: z.string().min(1).max(64),
+    layout: badgeLayoutSchema,
+    reason: trimmed(300).min(1).optional(),
+  }),
   printTestPage: z.object({}),
   deskSettings: z.object({}),
   setDeskSettings: z.object({
@@ -328,9 +334,13 @@ export interface BadgeDocument {
 }
 
 export interface PrintOutcome {
-  /** 'silent': printed by the desk's printer (Electron); 'browser': print `html` with the browser's dialog. */
+  /**
+   * 'silent': printed by the desk's printer (Electron) and recorded; 'browser': print `html` with
+   * the browser's dialog, then record it with `confirmBadgePrint` once the operator saw it printed.
+   */
   mode: 'silent' | 'browser';
   html: string;
+  layout: BadgeLayout;
   participant: ParticipantDetail;
 }
 
@@ -554,6 +564,7 @@ export interface ApiResults {
   status: Status;
   badge: BadgeDocument;
   printBadge: PrintOutcome;
+  confirmBadgePrint: ParticipantDetail;
   printTestPage: { mode: 'silent' | 'browser'; html: string };
   deskSettings: DeskSettings;
   setDeskSettings: DeskSettings;

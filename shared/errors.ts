@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'name_required',
   'phone_invalid',
   'regency_unknown',
+  'regency_required',
   'not_present',
   'reason_required',
   'file_empty',

@@ -86,6 +86,14 @@ export const eventBodySchemas = {
     /** Why a badge was printed again; null for the first print. */
     reason: z.string().min(1).max(300).nullable(),
   }),
+  /**
+   * The badge went into a batch PDF for printing before the day. Not a print: nobody knows whether
+   * that PDF was printed, so the desk and the kiosk still print this participant's badge unasked.
+   */
+  'badge.generated': z.object({
+    participant: z.string().min(8).max(64),
+    layout: z.enum(['a6', 'cr80', 'thermal58', 'thermal80', 'a4']),
+  }),
   'certificate.added': z.object({
     id: z.string().min(8).max(64),
     participant: z.string().min(8).max(64),
@@ -198,6 +206,7 @@ export function subjectOf(e: NewEvent | LogEvent, desk: string): string {
     case 'checkin.recorded':
     case 'checkin.voided':
     case 'badge.printed':
+    case 'badge.generated':
       return `p:${e.body.participant}`;
   }
 }

@@ -151,6 +151,7 @@ export function foldParticipant(input: readonly LogEvent[]): ParticipantState | 
     checkins.push({ id: eventId(e), hlc: e.hlc, desk: e.desk, operator: e.operator, via: e.body.via });
   }
 
+  // Only confirmed prints count: a `badge.generated` (a batch PDF) stays in the history alone.
   const badges: BadgePrint[] = [];
   for (const e of events) {
     if (e.type !== 'badge.printed') continue;

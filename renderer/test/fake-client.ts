@@ -166,6 +166,15 @@ export function fakeClient(people: ParticipantDetail[], settings: Partial<DeskSe
       p.checkin = { id: 'desk-a:99', at: AT_0930, desk: 'desk-a', deskName: 'Meja 1', operator: 'Rina', via };
       return { status: 'checked_in', participant: structuredClone(p) };
     }),
+    voidCheckIn: vi.fn(async ({ participantId, reason }: { participantId: string; reason: string }): Promise<ParticipantDetail> => {
+      const p = byId.get(participantId);
+      if (!p) throw new LoketClientError('participant_not_found');
+      if (!p.present) throw new LoketClientError('not_present', { name: p.name });
+      p.present = false;
+      p.checkin = null;
+      p.history.push({ at: AT_0930, desk: 'desk-a', deskName: 'Meja 1', operator: 'Rina', action: 'checkin.voided', detail: reason });
+      return structuredClone(p);
+    }),
     badge: vi.fn(async ({ participantId, layout }: { participantId: string; layout?: BadgeLayout }): Promise<BadgeDocument> => {
       const p = byId.get(participantId);
       if (!p) throw new LoketClientError('participant_not_found');
@@ -177,8 +186,15 @@ export function fakeClient(people: ParticipantDetail[], settings: Partial<DeskSe
       if (!p) throw new LoketClientError('participant_not_found');
       if (p.badges.length > 0 && !reason) throw new LoketClientError('reprint_reason_required');
       const chosen = layout ?? desk.layout;
-      p.badges.push({ at: AT_0930, deskName: 'Meja 1', operator: 'Rina', layout: chosen, reason: reason ?? null });
-      return { mode: 'browser', html: badgeHtml(p, chosen), participant: structuredClone(p) };
+      // The browser fallback: nothing counts as printed until the operator confirms it.
+      return { mode: 'browser', html: badgeHtml(p, chosen), layout: chosen, participant: structuredClone(p) };
+    }),
+    confirmBadgePrint: vi.fn(async ({ participantId, layout, reason }: { participantId: string; layout: BadgeLayout; reason?: string }): Promise<ParticipantDetail> => {
+      const p = byId.get(participantId);
+      if (!p) throw new LoketClientError('participant_not_found');
+      if (p.badges.length > 0 && !reason) throw new LoketClientError('reprint_reason_required');
+      p.badges.push({ at: AT_0930, deskName: 'Meja 1', operator: 'Rina', layout, reason: reason ?? null });
+      return structuredClone(p);
     }),
     printTestPage: vi.fn(async () => ({ mode: 'browser' as const, html: '<!doctype html><p>Uji</p>' })),
     deskSettings: vi.fn(async () => structuredClone(desk)),

@@ -7,14 +7,18 @@ export const LANGS: readonly Lang[] = ['id', 'en'];
 export type TextKey = MessageKey | UiKey;
 type Params = Record<string, string | number>;
 
-/** Fill `{name}` placeholders; numbers are written the Indonesian or English way. */
+/**
+ * Fill `{name}` placeholders; numbers are written the Indonesian or English way. A value that ends
+ * in a full stop (a name with its degree, "Ahmad, S.Sos.") takes the place of the sentence's own.
+ */
 export function t(lang: Lang, key: TextKey, params: Params = {}): string {
   const entry = (MESSAGES as Record<string, Record<Lang, string>>)[key] ?? (UI_TEXT as Record<string, Record<Lang, string>>)[key];
   const template = entry?.[lang] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+  return template.replace(/\{(\w+)\}(\.?)/g, (_m, name: string, stop: string) => {
     const value = params[name];
-    if (value === undefined) return `{${name}}`;
-    return typeof value === 'number' ? formatNumber(lang, value) : value;
+    if (value === undefined) return `{${name}}${stop}`;
+    const text = typeof value === 'number' ? formatNumber(lang, value) : value;
+    return stop && text.endsWith('.') ? text : text + stop;
   });
 }
 

@@ -49,6 +49,10 @@ const ERRORS: Record<ErrorCode, Entry> = {
   name_required: { id: 'Nama pelaku usaha wajib diisi.', en: 'The owner name is required.' },
   phone_invalid: { id: 'No. HP tidak valid: "{value}".', en: 'Not a valid mobile number: "{value}".' },
   regency_unknown: { id: 'Kabupaten/kota tidak dikenal: "{value}".', en: 'Unknown regency: "{value}".' },
+  regency_required: {
+    id: 'Kabupaten/kota wajib dipilih: laporan ke kementerian dihitung per kabupaten/kota.',
+    en: 'Choose the regency: the report for the ministry counts per regency.',
+  },
   not_present: { id: '{name} belum tercatat hadir.', en: '{name} is not checked in.' },
   reason_required: { id: 'Alasan wajib diisi.', en: 'A reason is required.' },
   file_empty: { id: 'Berkas kosong: tidak ada baris data.', en: 'The file is empty: no data rows.' },
@@ -259,7 +263,6 @@ const BADGE = {
   testName: { id: 'CONTOH NAMA PESERTA YANG PANJANG SEKALI', en: 'SAMPLE OF A VERY LONG PARTICIPANT NAME' },
   testRegency: { id: 'Halaman uji printer', en: 'Printer test page' },
   testRole: { id: 'Uji Cetak', en: 'Test print' },
-  batchReason: { id: 'cetak massal', en: 'batch print' },
   invitationHint: {
     id: 'Tunjukkan kode QR ini di meja registrasi.',
     en: 'Show this QR code at the registration desk.',
@@ -283,7 +286,7 @@ const RECEIPT = {
   time: { id: 'Waktu', en: 'Time' },
   desk: { id: 'Meja / Petugas', en: 'Desk / operator' },
   signature: { id: 'Tanda tangan penerima', en: "Recipient's signature" },
-  footer: { id: 'Bukti serah terima {id}', en: 'Handover record {id}' },
+  footer: { id: 'Nomor bukti {desk}/{seq}', en: 'Receipt no. {desk}/{seq}' },
   closingTitle: { id: 'LAPORAN TUTUP MEJA', en: 'DESK CLOSING REPORT' },
   closingHanded: { id: 'Diserahkan oleh meja ini', en: 'Handed over at this desk' },
   closingInStock: { id: 'Sertifikat masih tersedia (seluruh acara)', en: 'Certificates still in stock (whole event)' },

@@ -32,6 +32,7 @@ export const UI_TEXT = {
   'demo.banner': { id: 'Mode demo — PIN panitia 12345678', en: 'Demo mode — organizer PIN 12345678' },
 
   'nav.label': { id: 'Menu', en: 'Menu' },
+  'nav.organizer': { id: 'Menu Panitia', en: 'Organizer menu' },
   'nav.checkin': { id: 'Registrasi', en: 'Check-in' },
   'nav.walkIn': { id: 'Daftar di Tempat', en: 'Walk-in registration' },
   'nav.import': { id: 'Impor Peserta', en: 'Import participants' },
@@ -73,6 +74,7 @@ export const UI_TEXT = {
   'checkin.legendDetail': { id: 'lihat data dan riwayat peserta', en: 'participant details and history' },
   'checkin.legendEsc': { id: 'hapus pencarian / batal', en: 'clear the search / cancel' },
   'checkin.legendWalkIn': { id: 'Daftar di Tempat (belum ada di daftar)', en: 'walk-in registration (not on the list)' },
+  'checkin.legendUndo': { id: 'batalkan kehadiran yang baru dicatat (dengan alasan)', en: 'undo the check-in just recorded (with a reason)' },
   'checkin.results': { id: 'Hasil pencarian', en: 'Search results' },
   'checkin.resultCount': { id: '{count} hasil untuk "{query}"', en: 'Results for "{query}": {count}' },
   'checkin.searching': { id: 'Mencari…', en: 'Searching…' },
@@ -87,8 +89,18 @@ export const UI_TEXT = {
   },
   'checkin.registerWithNib': { id: 'Daftar di Tempat dengan NIB ini', en: 'Register a walk-in with this NIB' },
   'checkin.duplicateScan': { id: 'Pindaian ganda diabaikan.', en: 'Duplicate scan ignored.' },
+  'checkin.emptyDesk': {
+    id: 'Meja ini belum punya daftar peserta: impor atau gabung ke acara',
+    en: 'This desk has no participant list yet: import one or join the event',
+  },
+  'checkin.emptyDeskHelp': {
+    id: 'Panitia mengimpor daftar peserta (Menu Panitia → Impor Peserta), atau meja ini mengambil daftar dari meja lain acara ini (Sinkronisasi).',
+    en: 'An organizer imports the participant list (Organizer menu → Import participants), or this desk takes the list from another desk of the event (Sync).',
+  },
+  'checkin.emptyDeskNotFound': { id: 'Belum ada peserta untuk dicari "{query}".', en: 'There is nobody to find "{query}" among yet.' },
 
   'confirm.title': { id: 'Konfirmasi Kehadiran', en: 'Confirm check-in' },
+  'confirm.alreadyTitle': { id: 'Sudah Hadir — tidak perlu dicatat lagi', en: 'Already checked in — nothing to record' },
 
   'outcome.success': { id: 'Berhasil — {name} tercatat hadir pukul {time}', en: 'Done — {name} checked in at {time}' },
   'outcome.alreadyTitle': { id: '{name} sudah hadir', en: '{name} is already checked in' },
@@ -98,6 +110,9 @@ export const UI_TEXT = {
   },
   'outcome.voided': { id: 'Kehadiran {name} dibatalkan', en: 'Check-in of {name} voided' },
   'outcome.failed': { id: 'Gagal', en: 'Failed' },
+  'outcome.undo': { id: 'Batalkan', en: 'Undo' },
+  'outcome.undoReason': { id: 'Alasan pembatalan (wajib)', en: 'Reason for undoing (required)' },
+  'outcome.undoConfirm': { id: 'Batalkan kehadiran', en: 'Void the check-in' },
 
   'counter.title': { id: 'Rekap Kehadiran', en: 'Attendance' },
   'counter.present': { id: 'hadir', en: 'present' },
@@ -108,6 +123,7 @@ export const UI_TEXT = {
   'counter.target': { id: 'target {count}', en: 'target {count}' },
   'counter.targetShort': { id: 'target {count}', en: 'target {count}' },
   'counter.walkIns': { id: '{count} di tempat', en: '{count} walk-ins' },
+  'counter.walkIn': { id: '{count} di tempat', en: '{count} walk-in' },
   'counter.unknownRegency': { id: 'Kab/kota belum diisi', en: 'Regency not set' },
 
   'participant.title': { id: 'Data Peserta', en: 'Participant' },
@@ -153,6 +169,10 @@ export const UI_TEXT = {
   'walkin.required': { id: 'wajib', en: 'required' },
   'walkin.nibHelp': { id: '13 angka, dari dokumen NIB (OSS).', en: '13 digits, from the NIB (OSS) document.' },
   'walkin.nibOptional': { id: '13 angka; boleh dikosongkan.', en: '13 digits; may be left empty.' },
+  'walkin.nibTooLong': {
+    id: 'NIB hanya 13 angka; angka ke-14 tidak diterima. Periksa dokumen NIB.',
+    en: 'An NIB has only 13 digits; a 14th is not accepted. Check the NIB document.',
+  },
   'walkin.phoneHelp': { id: 'Contoh: 0812-3456-7890', en: 'For example: 0812-3456-7890' },
   'walkin.chooseRegency': { id: '— pilih —', en: '— choose —' },
   'walkin.eventRegencies': { id: 'Daerah peserta acara', en: 'Event regencies' },
@@ -311,6 +331,17 @@ export const UI_TEXT = {
   'print.skip': { id: 'Lewati', en: 'Skip' },
   'print.printing': { id: 'Mencetak…', en: 'Printing…' },
   'print.done': { id: 'Kartu {name} dicetak.', en: 'Badge of {name} printed.' },
+  'print.checkTitle': { id: 'Kartu {name} sudah tercetak?', en: 'Did the badge of {name} print?' },
+  'print.checkHelp': {
+    id: 'Kartu baru dicatat tercetak setelah Anda melihatnya keluar dari printer.',
+    en: 'The badge counts as printed only once you have seen it come out of the printer.',
+  },
+  'print.checkYes': { id: 'Ya, sudah tercetak', en: 'Yes, it printed' },
+  'print.checkNo': { id: 'Tidak tercetak', en: 'It did not print' },
+  'print.notRecorded': {
+    id: 'Kartu {name} tidak dicatat sebagai tercetak. Cetak lagi atau lewati.',
+    en: 'The badge of {name} is not recorded as printed. Print again or skip.',
+  },
   'print.alreadyPrinted': {
     id: 'Sudah dicetak pukul {time} di {desk} oleh {operator}',
     en: 'Already printed at {time} at {desk} by {operator}',
@@ -333,6 +364,7 @@ export const UI_TEXT = {
   'layout.a4': { id: 'A4 (beberapa kartu, garis potong)', en: 'A4 (several badges, cut marks)' },
 
   'history.badge.printed': { id: 'Kartu peserta dicetak', en: 'Badge printed' },
+  'history.badge.generated': { id: 'Kartu peserta dibuat untuk dicetak (PDF)', en: 'Badge generated for printing (PDF)' },
 
   'settings.title': { id: 'Pengaturan Meja', en: 'Desk settings' },
   'settings.lead': {
@@ -768,8 +800,8 @@ export const UI_TEXT = {
   },
   'invite.addresses': { id: 'Meja baru akan menghubungi: {addresses}', en: 'The new desk will connect to: {addresses}' },
   'invite.noAddress': {
-    id: 'Meja ini tidak menerima sambungan, jadi kode tidak berisi alamat. Meja baru perlu alamat meja lain yang menerima sambungan (loket serve --host).',
-    en: 'This desk accepts no connections, so the code holds no address. The new desk needs the address of a desk that does (loket serve --host).',
+    id: 'Meja ini tidak menerima sambungan, jadi kode tidak berisi alamat. Nyalakan "Terima meja lain di jaringan ini" di Pengaturan Meja (Menu Panitia), lalu buat kode lagi.',
+    en: 'This desk accepts no connections, so the code holds no address. Turn on "Accept other desks on this network" in Desk settings (Organizer menu), then make the code again.',
   },
   'invite.loading': { id: 'Membuat kode…', en: 'Making the code…' },
 
@@ -831,6 +863,7 @@ export const UI_TEXT = {
   'dashboard.byRegency': { id: 'Kehadiran per kabupaten/kota', en: 'Attendance by regency' },
   'dashboard.arrivals': { id: 'Kedatangan per 15 menit', en: 'Arrivals per 15 minutes' },
   'dashboard.arrivalsOutside': { id: '{count} kedatangan pada hari lain tidak tampil di grafik.', en: '{count} arrivals on other days are not in the chart.' },
+  'dashboard.arrivalOutside': { id: '{count} kedatangan pada hari lain tidak tampil di grafik.', en: '{count} arrival on another day is not in the chart.' },
   'dashboard.certificates': { id: 'Sertifikat', en: 'Certificates' },
   'dashboard.handed': { id: 'Sertifikat diserahkan', en: 'Certificates handed over' },
   'dashboard.remaining': { id: 'Sisa belum diserahkan', en: 'Remaining' },
@@ -851,12 +884,17 @@ export const UI_TEXT = {
   'dashboard.health.quiet': { id: 'sepi sejak {time}', en: 'quiet since {time}' },
   'dashboard.health.unknown': { id: 'belum pernah terdengar', en: 'never heard from' },
   'dashboard.events': { id: '{count} data', en: '{count} events' },
+  'dashboard.event': { id: '{count} data', en: '{count} event' },
   'dashboard.clockWarning': { id: 'Periksa jam meja ini', en: 'Check this desk’s clock' },
   'dashboard.alarms': { id: '{count} alarm integritas: lihat Sinkronisasi.', en: '{count} integrity alarms: see Sync.' },
   'dashboard.eta': { id: 'Perkiraan antrean selesai', en: 'Queue through by' },
   'dashboard.etaAt': { id: 'pukul {time}', en: 'at {time}' },
+  'dashboard.etaAtDay': { id: '{date}, pukul {time}', en: '{date}, at {time}' },
   'dashboard.etaPace': { id: '{perHour} orang per jam, {remaining} lagi', en: '{perHour} an hour, {remaining} to go' },
-  'dashboard.etaNoPace': { id: 'Belum ada laju: tak ada yang datang dalam satu jam terakhir', en: 'No pace yet: nobody arrived in the last hour' },
+  'dashboard.etaNoPace': {
+    id: 'Belum bisa diperkirakan: tidak ada yang datang dalam satu jam terakhir',
+    en: 'No estimate yet: nobody arrived in the last hour',
+  },
   'dashboard.etaDone': { id: 'Semua peserta terdaftar sudah hadir', en: 'Every registered participant is here' },
   'dashboard.bigScreen': { id: 'Layar Besar', en: 'Big screen' },
   'dashboard.leaveHint': { id: 'Esc untuk keluar', en: 'Esc to leave' },

@@ -121,7 +121,7 @@ describe.skipIf(!existsSync(CHROMIUM))('QR badges in the browser', () => {
 
     // Focus on "Daftar di Tempat": if the scanner's Enter reached it, the walk-in form would open.
     await page.getByRole('button', { name: /Daftar di Tempat/ }).first().focus();
-    expect(await active(page)).toBe('BUTTON');
+    expect(await active(page)).toBe('nav-walkin');
     await page.keyboard.type(`${code}\n`, { delay: 5 });
     await expect.poll(() => page.getByTestId('outcome').innerText().catch(() => '')).toMatch(new RegExp(`Berhasil — ${ani.name} tercatat hadir pukul \\d{2}\\.\\d{2} WITA`));
     expect(await page.getByTestId('walkin-form').count()).toBe(0);
@@ -179,6 +179,7 @@ describe.skipIf(!existsSync(CHROMIUM))('QR badges in the browser', () => {
     const { page, problems } = await open();
 
     // Organizer menu: desk settings behind the PIN, print always, then the kiosk.
+    await page.getByTestId('nav-organizer').click();
     await page.getByTestId('nav-settings').click();
     await expect.poll(() => active(page)).toBe('pin');
     await page.keyboard.type(PIN);
@@ -193,9 +194,14 @@ describe.skipIf(!existsSync(CHROMIUM))('QR badges in the browser', () => {
 
     await page.keyboard.type(`${code}\n`, { delay: 5 });
     await expect.poll(() => page.getByTestId('kiosk-welcome').innerText().catch(() => '')).toContain(`Selamat datang, ${person.name}`);
+    // The browser's print dialog says nothing about paper: the badge counts once someone saw it come out.
+    await page.getByTestId('print-check').waitFor({ timeout: 15_000 });
+    const before = await api<ParticipantDetail>(url, 'participant', { id: person.id });
+    expect(before.present).toBe(true);
+    expect(before.badges).toEqual([]);
+    await page.getByTestId('print-check-yes').click();
     await expect.poll(() => page.getByTestId('kiosk-print').innerText().catch(() => ''), { timeout: 15_000 }).toContain('Silakan ambil kartu peserta Anda');
     const detail = await api<ParticipantDetail>(url, 'participant', { id: person.id });
-    expect(detail.present).toBe(true);
     expect(detail.badges.length).toBe(1);
     await page.mouse.move(1279, 1);
     mkdirSync(join(projectRoot, 'docs'), { recursive: true });

@@ -1,25 +1,22 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoEvent } from '../../electron/core/demo/seed';
 import { Desk } from '../../electron/core/desk';
-import { startServer as startInProcess } from '../../electron/core/server/http-server';
 import { certificateIdFor } from '../../electron/core/services/handover-service';
 import type { Dashboard } from '../../shared/api';
 import { formatTime, t } from '../../shared/i18n';
-import { projectRoot, requireBuild } from '../helpers/built-core';
+import { requireBuild } from '../helpers/built-core';
 import { runCli } from '../helpers/cli';
 import { CHROMIUM, CHROMIUM_ARGS, text, waitFocus } from '../helpers/e2e';
 import { useTempDirs } from '../helpers/temp-dir';
 import { eventually, serve, type Served } from '../integration/sync/serve-process';
-import { demoDay, wita } from './dashboard-demo-day';
 
 /**
  * The organizer dashboard in Chromium. Desk A serves the UI; desk B is a second `loket serve`
  * joined to it. Check-ins and handovers recorded on B (by the CLI on B's folder) reach A's open
- * dashboard without a reload, and what it shows equals A's `loket status --json`. A second run on
- * the demo event at 10.40 WITA writes docs/dashboard.png and docs/dashboard-bigscreen.png.
+ * dashboard without a reload, and what it shows equals A's `loket status --json`. (The demo event's
+ * pictures in docs/ are taken by viewport-audit.test.ts.)
  */
 
 const PIN = '12345678';
@@ -50,6 +47,7 @@ async function browser(viewport: { width: number; height: number }): Promise<{ c
 }
 
 async function openDashboard(page: Page): Promise<void> {
+  await page.getByTestId('nav-organizer').click();
   await page.getByTestId('nav-dashboard').click();
   await waitFocus(page, 'pin');
   await page.keyboard.type(PIN);
@@ -219,31 +217,4 @@ describe.skipIf(!existsSync(CHROMIUM))('organizer dashboard in the browser', () 
     expect(problems).toEqual([]);
   });
 
-  it('writes the README screenshots from the demo event at 10.40 WITA', { timeout: 180_000 }, async () => {
-    const desk = await demoDay(tempDir());
-    cleanup.push(() => desk.close());
-    const server = await startInProcess({ desk, staticDir: join(projectRoot, 'out', 'renderer'), port: 0 });
-    cleanup.push(() => server.close());
-
-    const { context, page, problems } = await browser({ width: 1440, height: 1700 });
-    await context.clock.setFixedTime(wita(10, 40));
-    expect((await page.goto(server.url))?.status()).toBe(200);
-    await waitFocus(page, 'search');
-    await openDashboard(page);
-    await page.locator('[data-testid=arrivals-chart] canvas').waitFor();
-    expect(Number((await text(page, 'dash-present')).replace(/\D/g, ''))).toBeGreaterThan(500);
-    expect(await page.getByTestId('dash-conflicts').locator('strong').innerText()).toBe('1');
-    expect(await page.locator('[data-testid=dash-sync] li[data-state=quiet]').count()).toBe(1);
-    await page.mouse.move(1430, 10);
-    mkdirSync(join(projectRoot, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(projectRoot, 'docs', 'dashboard.png') });
-
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.getByTestId('bigscreen-open').click();
-    await page.locator('[data-testid=bigscreen] [data-testid=arrivals-chart] canvas').waitFor();
-    await expect.poll(() => page.getByTestId('dash-operators').count()).toBe(0);
-    await page.mouse.move(1910, 1070);
-    await page.screenshot({ path: join(projectRoot, 'docs', 'dashboard-bigscreen.png') });
-    expect(problems).toEqual([]);
-  });
 });

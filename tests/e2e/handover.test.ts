@@ -1,12 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLargeWorkbook } from '../../electron/core/demo/messy-workbook';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import type { ParticipantFields } from '../../shared/events';
-import { projectRoot, requireBuild } from '../helpers/built-core';
+import { requireBuild } from '../helpers/built-core';
 import { runCli } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dir';
 import { CHROMIUM, startServer, text, waitFocus } from '../helpers/e2e';
@@ -15,7 +15,7 @@ import { CHROMIUM, startServer, text, waitFocus } from '../helpers/e2e';
  * Serah Terima Sertifikat as an operator does it: a real `loket serve`, the built UI in Chromium,
  * the keyboard for everything but the signature (drawn with the mouse on the canvas). A handover in
  * person, a wrong envelope, a representative, the receipt, an undo by the organizer, the stock.
- * Ends with docs/handover.png.
+ * (docs/handover.png is taken by viewport-audit.test.ts.)
  */
 
 const PIN = '12345678';
@@ -193,10 +193,6 @@ describe.skipIf(!existsSync(CHROMIUM))('certificate handover in the browser', ()
     expect(confirmText).toContain('Ahmad Fauzi (diwakilkan, Anak)');
     expect(confirmText).toContain('6372••••••••0001');
     expect(confirmText).toContain('Surat kuasa ditunjukkan');
-    await page.mouse.move(1270, 790);
-    await page.evaluate("document.querySelector('main')?.scrollTo(0, 0)");
-    mkdirSync(join(projectRoot, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(projectRoot, 'docs', 'handover.png') });
     await page.keyboard.press('Enter');
     await expect.poll(() => text(page, 'handover-done')).toContain(`Sertifikat ${certNumber(2)} diserahkan`);
     await expect.poll(() => page.frameLocator('[data-testid=receipt-preview]').locator('body').innerText()).toContain('Ahmad Fauzi');

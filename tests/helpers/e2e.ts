@@ -39,3 +39,19 @@ export const text = (page: Page, testId: string) => page.getByTestId(testId).fir
 export async function waitFocus(page: Page, testId: string): Promise<void> {
   await expect.poll(() => active(page), { timeout: 5000 }).toBe(testId);
 }
+
+/**
+ * Open one of the organizer's screens from "Menu Panitia", giving the PIN when the desk asks for
+ * it (an organizer session may still be open), and wait for `ready` on that screen.
+ */
+export async function openOrganizerScreen(page: Page, item: string, ready: string, pin: string): Promise<void> {
+  await page.getByTestId('nav-organizer').click();
+  await page.getByTestId(item).click();
+  await page.locator(`[data-testid="${ready}"], [data-testid="pin"]`).first().waitFor();
+  if (await page.getByTestId('pin').isVisible()) {
+    await waitFocus(page, 'pin');
+    await page.keyboard.type(pin);
+    await page.keyboard.press('Enter');
+  }
+  await page.getByTestId(ready).first().waitFor();
+}

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeskSettings, ParticipantDetail } from '../../shared/api';
 import CheckinScreen from '../../renderer/src/components/CheckinScreen.svelte';
 import ParticipantView from '../../renderer/src/components/ParticipantView.svelte';
+import PrintCheck from '../../renderer/src/components/PrintCheck.svelte';
 import SelfCheckin from '../../renderer/src/components/SelfCheckin.svelte';
 import SettingsScreen from '../../renderer/src/components/SettingsScreen.svelte';
 import { AppState, appContext } from '../../renderer/src/lib/app.svelte';
@@ -29,7 +30,14 @@ function makeApp(people: ParticipantDetail[], printMode: Mode = 'never') {
   app.settings = { printMode, layout: 'a6', printer: null, printers: [] };
   const printed = vi.fn(async (_html: string) => {});
   app.printDocument = printed;
+  // The "did it print?" question that App.svelte shows over every screen after a browser print.
+  render(PrintCheck, { context: appContext(app) });
   return { app, client, printed };
+}
+
+/** The operator answers "did the badge print?" after the browser's print dialog closed. */
+async function answerPrinted(yes: boolean) {
+  await fireEvent.click(await screen.findByTestId(yes ? 'print-check-yes' : 'print-check-no'));
 }
 
 function setup(printMode: Mode = 'never', people = [SITI, RAHMAH, BUDI]) {
@@ -151,7 +159,43 @@ describe('badge printing on check-in', () => {
     await waitFor(() => expect(printed).toHaveBeenCalledTimes(1));
     expect(printed.mock.calls[0]![0]).toContain('<h1>Siti Aminah</h1>');
     expect(screen.queryByTestId('print-offer')).toBeNull();
+    await answerPrinted(true);
+    await waitFor(() => expect(client.confirmBadgePrint).toHaveBeenCalledWith({ participantId: 'p-siti', layout: 'a6' }));
     await waitFor(() => expect(screen.getByTestId('checkin-note').textContent).toContain('Kartu Siti Aminah dicetak'));
+  });
+
+  it('a browser print counts only when the operator saw it print: "Tidak tercetak" records nothing and offers it again', async () => {
+    const { client, printed, box } = setup('always');
+    await scan(badgeCode('p-siti'));
+    await waitFor(() => expect(printed).toHaveBeenCalledTimes(1));
+    // The dialog has closed; nothing is recorded while the question is open.
+    const question = await screen.findByTestId('print-check');
+    expect(question.textContent).toContain('Kartu Siti Aminah sudah tercetak?');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('print-check-yes')));
+    expect(client.confirmBadgePrint).not.toHaveBeenCalled();
+    await fireEvent.keyDown(question, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('print-check')).toBeNull());
+    expect(client.confirmBadgePrint).not.toHaveBeenCalled();
+    expect((await client.participant({ id: 'p-siti' })).badges).toEqual([]);
+    const offer = await screen.findByTestId('print-offer');
+    expect(offer.textContent).toContain('tidak dicatat sebagai tercetak');
+    expect(screen.queryByTestId('already-printed')).toBeNull();
+
+    // Printed again and confirmed: one print, recorded once.
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(printed).toHaveBeenCalledTimes(2));
+    await answerPrinted(true);
+    await waitFor(() => expect(screen.queryByTestId('print-offer')).toBeNull());
+    expect(client.confirmBadgePrint).toHaveBeenCalledTimes(1);
+    expect((await client.participant({ id: 'p-siti' })).badges).toHaveLength(1);
+  });
+
+  it('nobody answering (the kiosk) counts as not printed', async () => {
+    const { app } = makeApp([SITI]);
+    expect(await app.askPrinted('Siti Aminah', 20)).toBe(false);
+    expect(app.printCheck).toBeNull();
+    expect(screen.queryByTestId('print-check')).toBeNull();
   });
 
   it('ask: "Cetak kartu peserta?" with focus still in the box — Enter prints, Esc skips', async () => {
@@ -164,6 +208,7 @@ describe('badge printing on check-in', () => {
     expect(client.printBadge).not.toHaveBeenCalled();
     await fireEvent.keyDown(box, { key: 'Enter' });
     await waitFor(() => expect(client.printBadge).toHaveBeenCalledWith({ participantId: 'p-siti' }));
+    await answerPrinted(true);
     await waitFor(() => expect(screen.queryByTestId('print-offer')).toBeNull());
     expect(client.search).not.toHaveBeenCalled();
     await waitFor(() => expect(document.activeElement).toBe(box));
@@ -181,6 +226,7 @@ describe('badge printing on check-in', () => {
     await scan('0289010302776');
     await fireEvent.click(within(await screen.findByTestId('print-offer')).getByTestId('print-confirm'));
     await waitFor(() => expect(client.printBadge).toHaveBeenCalledTimes(1));
+    await answerPrinted(true);
 
     await scan(badgeCode('p-rahmah'));
     await screen.findByTestId('print-offer');
@@ -216,6 +262,8 @@ describe('badge printing on check-in', () => {
     await fireEvent.submit(offer);
     await waitFor(() => expect(client.printBadge).toHaveBeenCalledWith({ participantId: 'p-budi', reason: 'Kartu hilang' }));
     await waitFor(() => expect(printed).toHaveBeenCalledTimes(1));
+    await answerPrinted(true);
+    await waitFor(() => expect(client.confirmBadgePrint).toHaveBeenCalledWith({ participantId: 'p-budi', layout: 'a6', reason: 'Kartu hilang' }));
     await waitFor(() => expect(screen.queryByTestId('print-offer')).toBeNull());
   });
 });
@@ -266,6 +314,7 @@ describe('participant view: badge preview and print', () => {
     await fireEvent.input(reason, { target: { value: 'Kartu rusak' } });
     await fireEvent.submit(reason.form!);
     await waitFor(() => expect(client.printBadge).toHaveBeenCalledWith({ participantId: 'p-budi', reason: 'Kartu rusak', layout: 'a6' }));
+    await answerPrinted(true);
     expect(await screen.findByText('Kartu Budi Santoso dicetak.')).toBeTruthy();
   });
 
@@ -280,6 +329,8 @@ describe('participant view: badge preview and print', () => {
     await fireEvent.click(print);
     await waitFor(() => expect(client.printBadge).toHaveBeenCalledWith({ participantId: 'p-siti', layout: 'thermal58' }));
     expect(printed).toHaveBeenCalledTimes(1);
+    await answerPrinted(true);
+    await waitFor(() => expect(client.confirmBadgePrint).toHaveBeenCalledWith({ participantId: 'p-siti', layout: 'thermal58' }));
   });
 });
 
@@ -330,6 +381,7 @@ describe('self check-in kiosk', () => {
     const welcome = await screen.findByTestId('kiosk-welcome');
     expect(welcome.textContent).toContain('Selamat datang, Siti Aminah');
     await waitFor(() => expect(client.printBadge).toHaveBeenCalledWith({ participantId: 'p-siti' }));
+    await answerPrinted(true);
     await waitFor(() => expect(screen.getByTestId('kiosk-print').textContent).toContain('Silakan ambil kartu peserta Anda'));
     expect(printed).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.getByTestId('kiosk').dataset.phase).toBe('idle'), { timeout: 2000 });

@@ -183,20 +183,24 @@ describe('check-in screen keyboard flow', () => {
     expect(app.view).toEqual({ name: 'walkin', prefill: { nib: '6300000000009' } });
   });
 
-  it('already present shows the amber notice with time, desk and operator', async () => {
+  it('already present shows when, where and by whom, with "Tutup" instead of the green check-in button', async () => {
     const { client, box } = setup();
     await fireEvent.input(box, { target: { value: 'budi' } });
     await screen.findAllByTestId('result');
     await fireEvent.keyDown(box, { key: 'Enter' });
     const panel = await screen.findByTestId('confirm-panel');
-    // The panel warns before anything is sent…
-    expect(panel.textContent).toContain('Sudah hadir pukul 08.15 WITA, di Meja 2, oleh Budi');
-    const confirmButton = within(panel).getByTestId('confirm-checkin');
-    await waitFor(() => expect(document.activeElement).toBe(confirmButton));
-    await fireEvent.keyDown(confirmButton, { key: 'Enter' });
-    // …and the desk's answer is a warning, not an error.
+    expect(within(panel).getByTestId('confirm-already').textContent).toContain('Sudah hadir pukul 08.15 WITA, di Meja 2, oleh Budi');
+    expect(panel.textContent).not.toContain('Catat Kehadiran');
+    expect(panel.querySelector('.btn.primary')).toBeNull();
+    const closeButton = within(panel).getByTestId('confirm-checkin');
+    expect(closeButton.textContent).toContain('Tutup');
+    await waitFor(() => expect(document.activeElement).toBe(closeButton));
+    await fireEvent.keyDown(closeButton, { key: 'Enter' });
+    // Nothing to record: the panel closes with the amber notice, not an error.
     const outcome = await screen.findByTestId('outcome');
-    expect(client.checkIn).toHaveBeenCalledTimes(1);
+    expect(client.checkIn).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('confirm-panel')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(box));
     expect(outcome.dataset.kind).toBe('already');
     expect(outcome.getAttribute('role')).toBe('status');
     expect(outcome.textContent).toContain('Budi Santoso sudah hadir');
@@ -232,5 +236,81 @@ describe('check-in screen keyboard flow', () => {
     detail.focus();
     await fireEvent.click(detail);
     expect(app.view).toEqual({ name: 'participant', id: 'p-siti2' });
+  });
+
+  it('undo from the success banner: F8, the reason, Enter', async () => {
+    const { client, box } = setup();
+    await fireEvent.input(box, { target: { value: '0289010302776' } });
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    const confirmButton = await screen.findByTestId('confirm-checkin');
+    await waitFor(() => expect(document.activeElement).toBe(confirmButton));
+    await fireEvent.keyDown(confirmButton, { key: 'Enter' });
+    expect((await screen.findByTestId('outcome')).dataset.kind).toBe('success');
+    await waitFor(() => expect(document.activeElement).toBe(box));
+
+    await fireEvent.keyDown(box, { key: 'F8' });
+    const reason = (await screen.findByTestId('undo-reason')) as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(reason));
+    await fireEvent.submit(reason.form!); // no reason yet
+    expect((await within(reason.form!).findByRole('alert')).textContent).toContain('Alasan wajib diisi');
+    expect(client.voidCheckIn).not.toHaveBeenCalled();
+    await fireEvent.input(reason, { target: { value: 'salah pilih orang' } });
+    await fireEvent.submit(reason.form!);
+    await waitFor(() => expect(screen.getByTestId('outcome').dataset.kind).toBe('voided'));
+    expect(client.voidCheckIn).toHaveBeenCalledWith({ participantId: 'p-siti', reason: 'salah pilih orang' });
+    expect(screen.getByTestId('outcome').textContent).toContain('Kehadiran Siti Aminah dibatalkan');
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    // Only a success can be undone from its banner.
+    await fireEvent.keyDown(box, { key: 'F8' });
+    expect(screen.queryByTestId('undo-reason')).toBeNull();
+  });
+
+  it('a banner belongs to one action: the next confirmation takes the last one away, and so does the kiosk', async () => {
+    const { app, box } = setup();
+    await fireEvent.input(box, { target: { value: '0289010302776' } });
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    const first = await screen.findByTestId('confirm-checkin');
+    await waitFor(() => expect(document.activeElement).toBe(first));
+    await fireEvent.keyDown(first, { key: 'Enter' });
+    await screen.findByTestId('outcome');
+    await waitFor(() => expect(document.activeElement).toBe(box));
+
+    await fireEvent.input(box, { target: { value: '1112210007923' } });
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    await screen.findByTestId('confirm-panel');
+    expect(screen.queryByTestId('outcome')).toBeNull();
+    expect(screen.queryByTestId('undo-start')).toBeNull();
+    const next = screen.getByTestId('confirm-checkin');
+    await waitFor(() => expect(document.activeElement).toBe(next));
+    await fireEvent.keyDown(next, { key: 'Enter' });
+    await screen.findByTestId('outcome');
+
+    // Self check-in starts: nothing of the operator's last action waits for the next operator.
+    await app.enterKiosk();
+    expect(app.view).toEqual({ name: 'kiosk' });
+    expect(app.checkin.outcome).toBeNull();
+    expect(app.checkin.printOffer).toBeNull();
+  });
+
+  it('an empty desk says so and where the list comes from, instead of offering a walk-in for every search', async () => {
+    const { app, box } = setup([]);
+    await app.refreshStatus();
+    const empty = await screen.findByTestId('empty-desk');
+    expect(empty.textContent).toContain('Meja ini belum punya daftar peserta: impor atau gabung ke acara');
+    await fireEvent.input(box, { target: { value: 'siti' } });
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(screen.getByTestId('empty-desk').textContent).toContain('"siti"'));
+    expect(screen.queryByTestId('walkin-from-notfound')).toBeNull();
+    expect(screen.queryByText(/Tekan Enter untuk Daftar di Tempat/)).toBeNull();
+    await fireEvent.click(screen.getByTestId('empty-sync'));
+    expect(app.view).toEqual({ name: 'sync' });
+  });
+
+  it('counts one walk-in in the singular', async () => {
+    const { app } = setup();
+    app.info = { ...structuredClone(DESK_INFO), lang: 'en' };
+    await app.refreshStatus();
+    app.status = { ...app.status!, participants: 3, walkIns: 1 };
+    await waitFor(() => expect(screen.getByTestId('counter-total').textContent).toContain('3 registered (1 walk-in)'));
   });
 });

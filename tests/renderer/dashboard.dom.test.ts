@@ -88,7 +88,7 @@ describe('organizer dashboard', () => {
     const rows = screen.getAllByTestId('regency-row');
     expect(rows.map((r) => r.querySelector('.label')!.textContent!.replace(/\s+/g, ' ').trim())).toEqual(['Kota Banjarmasin 100 / 200 50%', 'Kota Banjarbaru 23 / 160 14%']);
     expect(within(rows[0]!).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
-    expect(within(rows[1]!).getByTestId('regency-eta').textContent).toBe('Belum ada laju: tak ada yang datang dalam satu jam terakhir');
+    expect(within(rows[1]!).getByTestId('regency-eta').textContent).toBe('Belum bisa diperkirakan: tidak ada yang datang dalam satu jam terakhir');
     expect(charts.at(-1)!.data[1]).toEqual(dashboardAt0930().arrivals.counts);
     expect((charts.at(-1)!.data[0] as number[])[1]! - (charts.at(-1)!.data[0] as number[])[0]!).toBe(15 * 60);
     expect([textOf('dash-owner'), textOf('dash-rep'), textOf('dash-remaining')]).toEqual(['31', '6', '110']);
@@ -102,6 +102,16 @@ describe('organizer dashboard', () => {
     ]);
     const health = [...screen.getByTestId('dash-sync').querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(health).toEqual(['Meja 1 meja ini 400 data', 'Meja 2 tersambung 380 data', 'Meja 3 sepi sejak 08.45 WITA 12 data Periksa jam meja ini']);
+  });
+
+  it('names the day of an estimate that falls on another day than the figures', async () => {
+    const { change } = setup();
+    await screen.findByTestId('dashboard-totals');
+    const late = dashboardAt0930();
+    late.eta = { ...late.eta, at: AT_0930 + 20 * 3600_000 };
+    change(late);
+    await waitFor(() => expect(textOf('dash-eta')).toBe('Rabu, 22 Mei 2024, pukul 05.30 WITA'));
+    expect(within(screen.getAllByTestId('regency-row')[0]!).getByTestId('regency-eta').textContent).toMatch(/^pukul 11\.30 WITA/);
   });
 
   it('follows the change feed without a reload, coalescing a burst', async () => {

@@ -89,6 +89,29 @@ describe('certificate handover flow', () => {
     document.body.innerHTML = '';
   });
 
+  it('a certificate imported while the operator was on another screen shows when they come back', async () => {
+    const { app, client } = setup([BUDI_CERT]);
+    const box = screen.getByTestId('handover-search') as HTMLInputElement;
+    await waitFor(() => expect(focused()).toBe(box));
+    await fireEvent.input(box, { target: { value: 'siti' } });
+    await screen.findAllByTestId('handover-result');
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(step()).toBe('certificate'));
+    expect(screen.getByTestId('handover-screen').textContent).toContain('Belum ada sertifikat');
+
+    // Off to "Impor Daftar Sertifikat"; her certificate is imported; back to the handover.
+    document.body.innerHTML = '';
+    app.view = { name: 'certImport' };
+    client.certificates.mockImplementation(async ({ participantId }) => (participantId === 'p-siti' ? [structuredClone(SITI_CERT)] : []));
+    app.view = { name: 'handover' };
+    render(HandoverScreen, { context: appContext(app) });
+    expect(await screen.findByTestId('cert-row')).toBeTruthy();
+    expect(screen.getByTestId('handover-screen').textContent).not.toContain('Belum ada sertifikat');
+    const number = (await screen.findByTestId('handover-number')) as HTMLInputElement;
+    await scanNumber(number, SITI_CERT.number);
+    await waitFor(() => expect(step()).toBe('recipient'));
+  });
+
   it('a certificate of someone else is refused in big red "AMPLOP SALAH", nothing is recorded', async () => {
     const { client } = setup();
     const number = await openSiti();

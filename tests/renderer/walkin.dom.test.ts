@@ -30,9 +30,10 @@ describe('walk-in registration', () => {
     expect(document.activeElement).toBe(screen.getByTestId('walkin-business'));
     expect(client.registerWalkIn).not.toHaveBeenCalled();
 
+    await fireEvent.change(screen.getByTestId('walkin-regency'), { target: { value: '63.72' } });
     await fireEvent.keyDown(document.activeElement!, { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(nib.getAttribute('aria-invalid')).toBe('true'));
-    expect(client.registerWalkIn).toHaveBeenCalledWith(expect.objectContaining({ nib: '6372000000017', name: 'Hj. Rusmini', regency: null }));
+    expect(client.registerWalkIn).toHaveBeenCalledWith(expect.objectContaining({ nib: '6372000000017', name: 'Hj. Rusmini', regency: '63.72' }));
     const error = document.getElementById(nib.getAttribute('aria-describedby')!.split(' ').pop()!);
     expect(error?.textContent).toBe('NIB 6372000000017 sudah terdaftar atas nama Siti Aminah.');
     expect(document.activeElement).toBe(nib);
@@ -51,13 +52,36 @@ describe('walk-in registration', () => {
     expect(screen.getByText('NIB harus 13 angka: "63720000".')).toBeTruthy();
     expect(screen.getByText('Nama pelaku usaha wajib diisi.')).toBeTruthy();
     expect(screen.getByText('No. HP tidak valid: "12345".')).toBeTruthy();
+    expect(screen.getByText(/^Kabupaten\/kota wajib dipilih/)).toBeTruthy();
+    await fireEvent.change(screen.getByTestId('walkin-regency'), { target: { value: '63.01' } });
 
     await fireEvent.input(nib, { target: { value: '6372 0000 0001 7' } });
     await fireEvent.input(phone, { target: { value: '0812-5123-4567' } });
     await fireEvent.input(screen.getByTestId('walkin-name'), { target: { value: 'Hj. Rusmini' } });
     await fireEvent.submit(screen.getByTestId('walkin-form'));
     await waitFor(() => expect(app.view).toEqual({ name: 'checkin' }));
-    expect(client.registerWalkIn).toHaveBeenCalledWith(expect.objectContaining({ nib: '6372000000017', phone: '0812-5123-4567' }));
+    expect(client.registerWalkIn).toHaveBeenCalledWith(expect.objectContaining({ nib: '6372000000017', phone: '0812-5123-4567', regency: '63.01' }));
     expect(app.checkin.outcome).toMatchObject({ kind: 'success', at: AT_0930 });
+  });
+
+  it('offers the event regencies first, then the rest of South Kalimantan, and refuses a 14th NIB digit as it is typed', async () => {
+    const { client } = setup(async () => {
+      throw new Error('not sent');
+    });
+    const select = screen.getByTestId('walkin-regency') as HTMLSelectElement;
+    const groups = [...select.querySelectorAll('optgroup')].map((g) => [...g.querySelectorAll('option')].map((o) => o.value));
+    expect(groups[0]).toEqual(['63.71', '63.72']);
+    expect(groups[1]).toHaveLength(11);
+    expect(select.value).toBe('');
+
+    const nib = screen.getByTestId('walkin-nib') as HTMLInputElement;
+    await fireEvent.input(nib, { target: { value: '63720000000171' } });
+    expect(nib.value).toBe('6372000000017');
+    expect(screen.getByText(/^NIB hanya 13 angka/)).toBeTruthy();
+    await fireEvent.input(nib, { target: { value: '63720000000171234567' } });
+    expect(nib.value).toBe('6372000000017');
+    await fireEvent.input(nib, { target: { value: '6372 0000 0001 7' } });
+    expect(nib.value).toBe('6372 0000 0001 7');
+    expect(client.registerWalkIn).not.toHaveBeenCalled();
   });
 });

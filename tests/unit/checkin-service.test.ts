@@ -72,7 +72,7 @@ describe('check-in', () => {
       productName: '',
     });
     expect(out.participant).toMatchObject({ nib: '1112210007923', name: 'Gusti Rabiatul Mulyani', phone: '+6285413667736', walkIn: true, present: true });
-    const base = { business: '', district: '', address: '', productType: '', productName: '' };
+    const base = { business: '', district: '', address: '', productType: '', productName: '', regency: '63.72' };
     expect(codeOf(() => registerWalkIn(desk, { ...base, name: 'Tanpa NIB' }))).toBe('nib_required');
     expect(codeOf(() => registerWalkIn(desk, { ...base, name: 'Dobel', nib: '0123456789012' }))).toBe('nib_taken');
     expect(codeOf(() => registerWalkIn(desk, { ...base, name: 'HP salah', nib: '5555555555555', phone: '12345' }))).toBe('phone_invalid');
@@ -80,9 +80,24 @@ describe('check-in', () => {
     desk.close();
   });
 
+  it('refuses a walk-in without a regency, or with an NIB longer than 13 digits, through the API as well', async () => {
+    const desk = openEventDesk(tempDir(), [person()]);
+    const base = { name: 'Acil Kue', business: '', district: '', address: '', productType: '', productName: '' };
+    expect(codeOf(() => registerWalkIn(desk, { ...base, nib: '6372000000001' }))).toBe('regency_required');
+    expect(codeOf(() => registerWalkIn(desk, { ...base, nib: '6372000000001', regency: null }))).toBe('regency_required');
+    for (const nib of ['63720000000012', '63720000000012345678', '6372 0000 0000 12']) {
+      expect(codeOf(() => registerWalkIn(desk, { ...base, nib, regency: '63.72' }))).toBe('nib_invalid');
+    }
+    const viaApi = await dispatch(desk, 'registerWalkIn', { name: 'Acil Kue', nib: '63720000000012345678', regency: '63.72' });
+    expect(viaApi).toMatchObject({ ok: false, error: { code: 'nib_invalid' } });
+    expect(await dispatch(desk, 'registerWalkIn', { name: 'Acil Kue', nib: '6372000000001' })).toMatchObject({ ok: false, error: { code: 'regency_required' } });
+    expect(status(desk)).toMatchObject({ participants: 1, walkIns: 0 });
+    desk.close();
+  });
+
   it('lets the organizer relax the NIB rule for walk-ins', () => {
     const desk = openEventDesk(tempDir(), [], { nibRequired: false });
-    const base = { business: '', district: '', address: '', productType: '', productName: '' };
+    const base = { business: '', district: '', address: '', productType: '', productName: '', regency: '63.03' };
     const out = registerWalkIn(desk, { ...base, name: 'Ibu Tanpa NIB' });
     expect(out.participant.nib).toBeNull();
     expect(out.status).toBe('checked_in');

@@ -63,6 +63,10 @@ describe('certificate handover', () => {
     expect(out.receiptHtml).toContain('TANDA TERIMA SERTIFIKAT HALAL');
     expect(out.receiptHtml).toContain(CERT);
     expect(out.receiptHtml).toContain(SIG);
+    // The footer names the desk's own record number, never the raw event ID.
+    const handover = out.certificate.handovers[0]!.id;
+    expect(out.receiptHtml).toContain(`<footer>Nomor bukti Meja 1/${handover.split(':')[1]}</footer>`);
+    expect(out.receiptHtml).not.toContain(desk.id);
     expect(await printReceipt(desk, out.certificate.id)).toMatchObject({ mode: 'browser', html: expect.stringContaining('Meja 1 / Rina') });
     desk.close();
   });

@@ -4,7 +4,8 @@ import { Desk } from '../../electron/core/desk';
 import { bastPdf } from '../../electron/core/export/documents/bast-pdf';
 import { collectReport } from '../../electron/core/export/report-data';
 import { createEvent, signIn } from '../../electron/core/services/event-service';
-import { printBadge } from '../../electron/core/services/badge-service';
+import { batchBadges, confirmBadgePrint, printBadge } from '../../electron/core/services/badge-service';
+import { checkIn } from '../../electron/core/services/checkin-service';
 import { participantIdFor } from '../../electron/core/ids';
 import type { DeskPrinter, Platform } from '../../electron/core/platform/seams';
 import { exportDay, SIG } from '../helpers/export-fixture';
@@ -48,6 +49,54 @@ describe('silent printing through the desk printer seam', () => {
     expect(failure).toBeInstanceOf(LoketError);
     expect(failure).toMatchObject({ code: 'printer_failed', params: { detail: 'paper jam' } });
     expect(desk.view.get(id)!.badges).toEqual([]);
+    desk.close();
+  });
+});
+
+/** A desk with no silent printer: the browser fallback. */
+function deskWithoutPrinter(): Desk {
+  const desk = Desk.open(tempDir(), { platform: { printer: null } });
+  createEvent(desk, { name: 'Fasilitasi Halal', date: '2024-05-21', venue: '', timezone: 'Asia/Makassar', nibRequired: true, pin: PIN });
+  signIn(desk, 'Rina');
+  const p = person();
+  desk.record([{ type: 'participant.imported', body: { id: participantIdFor(desk.secret, p.nib!), ...p, source: { file: 'x', sheet: 'S', row: 2 }, prev: null } }], 'Rina');
+  return desk;
+}
+
+describe('what counts as a printed badge', () => {
+  it('in the browser, records the print only when the operator confirms it came out of the printer', async () => {
+    const desk = deskWithoutPrinter();
+    const id = participantIdFor(desk.secret, person().nib!);
+    const logged = desk.store.count();
+    const outcome = await printBadge(desk, { participantId: id, layout: 'cr80' });
+    expect(outcome).toMatchObject({ mode: 'browser', layout: 'cr80' });
+    expect(outcome.html).toContain('<!doctype html>');
+    // The dialog opened; whether anything printed is not known yet: nothing is recorded.
+    expect(desk.store.count()).toBe(logged);
+    expect(desk.view.get(id)!.badges).toEqual([]);
+    // Opening the dialog twice needs no reason either, since nothing was printed.
+    expect((await printBadge(desk, { participantId: id })).participant.badges).toEqual([]);
+
+    const confirmed = confirmBadgePrint(desk, { participantId: id, layout: 'cr80' });
+    expect(confirmed.badges).toMatchObject([{ layout: 'cr80', reason: null, operator: 'Rina' }]);
+    expect(() => confirmBadgePrint(desk, { participantId: id, layout: 'cr80' })).toThrow(expect.objectContaining({ code: 'reprint_reason_required' }));
+    await expect(printBadge(desk, { participantId: id })).rejects.toMatchObject({ code: 'reprint_reason_required' });
+    expect(confirmBadgePrint(desk, { participantId: id, layout: 'a6', reason: 'kartu hilang' }).badges.map((b) => b.reason)).toEqual([null, 'kartu hilang']);
+    desk.close();
+  });
+
+  it('records a batch PDF as generated for printing, not as printed, so the desk still prints unasked', async () => {
+    const desk = deskWithoutPrinter();
+    const id = participantIdFor(desk.secret, person().nib!);
+    const pdf = await batchBadges(desk, { layout: 'a4' });
+    expect(pdf.count).toBe(1);
+    const events = [...desk.store.all()].filter((e) => e.type.startsWith('badge.'));
+    expect(events.map((e) => [e.type, e.body])).toEqual([['badge.generated', { participant: id, layout: 'a4' }]]);
+    // Not a print: no "printed before" at a check-in, and the first real print needs no reason.
+    const arrived = checkIn(desk, { participantId: id, via: 'qr' });
+    expect(arrived.participant.badges).toEqual([]);
+    expect(arrived.participant.history.map((h) => h.action)).toContain('badge.generated');
+    expect(confirmBadgePrint(desk, { participantId: id, layout: 'a6' }).badges).toHaveLength(1);
     desk.close();
   });
 });

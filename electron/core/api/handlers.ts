@@ -1,6 +1,6 @@
 import type { ApiMethod, ApiParsed, ApiResults } from '../../../shared/api';
 import type { Desk } from '../desk';
-import { badge, batchBadges, deskSettings, printBadge, printTestPage, setDeskSettings } from '../services/badge-service';
+import { badge, batchBadges, confirmBadgePrint, deskSettings, printBadge, printTestPage, setDeskSettings } from '../services/badge-service';
 import { commitCertificateImport, previewCertificateImport } from '../services/certificate-import-service';
 import { closeDesk, stock } from '../services/certificate-stock';
 import { addCertificate, certificates, conflicts, handOver, printReceipt, resolveConflict, voidHandover } from '../services/handover-service';
@@ -57,6 +57,7 @@ export const handlers: Handlers = {
   status: (desk) => status(desk),
   badge: (desk, input) => badge(desk, input),
   printBadge: (desk, input) => printBadge(desk, input),
+  confirmBadgePrint: (desk, input) => confirmBadgePrint(desk, input),
   printTestPage: (desk) => printTestPage(desk),
   deskSettings: (desk) => deskSettings(desk),
   setDeskSettings: organizer<'setDeskSettings'>((desk, input) => setDeskSettings(desk, input)),

@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<LogEvent['type'], string> = {
   'checkin.recorded': 'Kehadiran dicatat',
   'checkin.voided': 'Kehadiran dibatalkan',
   'badge.printed': 'Kartu peserta dicetak',
+  'badge.generated': 'Kartu peserta dibuat untuk dicetak (PDF)',
   'certificate.added': 'Sertifikat dicatat',
   'certificate.handed_over': 'Sertifikat diserahkan',
   'certificate.handover_voided': 'Serah terima dibatalkan',
@@ -52,6 +53,8 @@ export function logDetails(e: LogEvent, names: LogNames): string {
       return `${names.participant(e.body.participant)} · alasan: ${e.body.reason}`;
     case 'badge.printed':
       return `${names.participant(e.body.participant)} · ${e.body.layout}${e.body.reason ? ` · cetak ulang: ${e.body.reason}` : ''}`;
+    case 'badge.generated':
+      return `${names.participant(e.body.participant)} · ${e.body.layout}`;
     case 'certificate.added':
       return `${e.body.number || '(belum terbit)'} · ${names.participant(e.body.participant)} · ${e.body.status}`;
     case 'certificate.handed_over': {

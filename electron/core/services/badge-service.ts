@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import type { ApiParsed, BadgeDocument, BadgeLayout, DeskSettings, FileDownload, PrintOutcome } from '../../../shared/api';
+import type { ApiParsed, BadgeDocument, BadgeLayout, DeskSettings, FileDownload, ParticipantDetail, PrintOutcome } from '../../../shared/api';
 import { BADGE_LAYOUTS } from '../../../shared/api';
 import { renderBadgeDocument, type BadgeContent } from '../../../shared/badge/badge-html';
 import type { BadgeText } from '../../../shared/badge/badge-text';
@@ -71,8 +71,11 @@ export async function badge(desk: Desk, input: ApiParsed<'badge'>): Promise<Badg
 }
 
 /**
- * Print a badge and record it. A second print needs a reason, so pre-printed badges are not
- * reprinted on autopilot; the print is recorded once the printer (or the browser) has it.
+ * Print a badge. A second print needs a reason, so pre-printed badges are not reprinted on
+ * autopilot. A print counts only once it is known to have happened: the desk's printer reports
+ * success (Electron's print callback) and the print is recorded here; the browser's print dialog
+ * reports nothing, so in `browser` mode nothing is recorded until the operator confirms it with
+ * `confirmBadgePrint`.
  */
 export async function printBadge(desk: Desk, input: ApiParsed<'printBadge'>, operator = desk.requireOperator()): Promise<PrintOutcome> {
   const p = findParticipant(desk, { participantId: input.participantId, via: 'search' });
@@ -80,8 +83,20 @@ export async function printBadge(desk: Desk, input: ApiParsed<'printBadge'>, ope
   const settings = await deskSettings(desk);
   const doc = await badge(desk, { participantId: p.id, layout: input.layout ?? settings.layout });
   const mode = await printDocument(desk, doc.html, settings, doc.layout);
-  desk.record([{ type: 'badge.printed', body: { participant: p.id, layout: doc.layout, reason: input.reason ?? null } }], operator);
-  return { mode, html: doc.html, participant: toDetail(desk, desk.view.get(p.id)!) };
+  if (mode === 'silent') recordPrint(desk, p.id, doc.layout, input.reason ?? null, operator);
+  return { mode, html: doc.html, layout: doc.layout, participant: toDetail(desk, desk.view.get(p.id)!) };
+}
+
+/** The operator saw the badge come out of the printer after the browser's print dialog: record the print. */
+export function confirmBadgePrint(desk: Desk, input: ApiParsed<'confirmBadgePrint'>, operator = desk.requireOperator()): ParticipantDetail {
+  const p = findParticipant(desk, { participantId: input.participantId, via: 'search' });
+  if (p.badges.length > 0 && !input.reason) throw new LoketError('reprint_reason_required');
+  recordPrint(desk, p.id, input.layout, input.reason ?? null, operator);
+  return toDetail(desk, desk.view.get(p.id)!);
+}
+
+function recordPrint(desk: Desk, participant: string, layout: BadgeLayout, reason: string | null, operator: string): void {
+  desk.record([{ type: 'badge.printed', body: { participant, layout, reason } }], operator);
 }
 
 /** To the desk's printer when the shell gave one (silent), else back to the UI for the browser's print dialog. */
@@ -120,9 +135,10 @@ export function badgeOrder(participants: Iterable<ParticipantState>, regency?: s
 }
 
 /**
- * One PDF of many badges for printing before the day, drawn in Node (no browser). Each badge in it is
- * recorded as printed (a reprint, with the reason "batch", when it was printed before), so a desk
- * warns before printing it again.
+ * One PDF of many badges for printing before the day, drawn in Node (no browser). Each badge in it
+ * is recorded as generated for printing (`badge.generated`), never as printed: whether the PDF
+ * reaches a printer is not known here, so a desk and the kiosk still print such a badge without
+ * asking for a reason.
  */
 export async function batchBadges(desk: Desk, input: ApiParsed<'batchBadges'>, operator = desk.requireOperator()): Promise<FileDownload & { count: number }> {
   const event = desk.requireEvent();
@@ -135,10 +151,7 @@ export async function batchBadges(desk: Desk, input: ApiParsed<'batchBadges'>, o
   const stamp = new Date(people.reduce((latest, p) => Math.max(latest, hlcWall(p.updatedHlc)), hlcWall(event.configuredHlc)));
   const pdf = await badgesPdf(badges, header(desk, event), layout, { lang: desk.lang, stamp });
   desk.record(
-    people.map((p) => ({
-      type: 'badge.printed' as const,
-      body: { participant: p.id, layout, reason: p.badges.length > 0 ? t(desk.lang, 'badge.batchReason') : null },
-    })),
+    people.map((p) => ({ type: 'badge.generated' as const, body: { participant: p.id, layout } })),
     operator,
   );
   const suffix = input.regency ? `-${input.regency}` : '';

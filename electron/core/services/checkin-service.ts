@@ -93,8 +93,10 @@ export function registerWalkIn(desk: Desk, input: ApiParsed<'registerWalkIn'>): 
     if (!parsed.ok && parsed.reason === 'invalid') throw new LoketError('phone_invalid', { value: input.phone });
     phone = parsed.ok ? parsed.phone : null;
   }
+  // The ministry's report counts per regency: a walk-in without one would land in "not filled in".
   const regency = input.regency ?? null;
-  if (regency && !regencyByCode(regency)) throw new LoketError('regency_unknown', { value: regency });
+  if (!regency) throw new LoketError('regency_required');
+  if (!regencyByCode(regency)) throw new LoketError('regency_unknown', { value: regency });
   let nik: string | null = null;
   if (input.nik) {
     const parsed = parseNik(input.nik);

@@ -164,7 +164,15 @@ function receiptHtml(desk: Desk, c: CertificateState, h: HandoverRecord, paper: 
   lines.push([L('receipt.desk'), `${desk.deskName(h.desk)} / ${h.operator}`]);
   const event = desk.requireEvent();
   return renderReceipt(
-    { title: L('receipt.title'), event: event.name, lines, signatureLabel: L('receipt.signature'), signature: h.signature, footer: t(desk.lang, 'receipt.footer', { id: h.id }) },
+    {
+      title: L('receipt.title'),
+      event: event.name,
+      lines,
+      signatureLabel: L('receipt.signature'),
+      signature: h.signature,
+      // The desk's name and its own record number ("Meja 2/481"), not the log's raw event ID.
+      footer: t(desk.lang, 'receipt.footer', { desk: desk.deskName(h.desk), seq: h.id.slice(h.id.lastIndexOf(':') + 1) }),
+    },
     paper,
     desk.lang,
   );

@@ -67,6 +67,8 @@ function historyDetail(e: LogEvent): string {
       return e.body.via;
     case 'badge.printed':
       return e.body.reason ? `${e.body.layout} · ${e.body.reason}` : e.body.layout;
+    case 'badge.generated':
+      return e.body.layout;
     default:
       return '';
   }

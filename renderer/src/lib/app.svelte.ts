@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { BadgeLayout, DeskInfo, DeskSettings, LoketClient, PrintOutcome, Status, WalkInInput } from '../../../shared/api';
+import type { BadgeLayout, DeskInfo, DeskSettings, LoketClient, ParticipantDetail, Status, WalkInInput } from '../../../shared/api';
 import { t, type Lang, type TextKey } from '../../../shared/i18n';
 import { CheckinState } from './checkin.svelte';
 import { subscribeChanges, type ChangeSource } from './client';
@@ -28,6 +28,18 @@ export type View =
 
 type Params = Record<string, string | number>;
 
+/** "Did the badge come out of the printer?", asked after the browser's print dialog closed. */
+export interface PrintCheck {
+  name: string;
+  answer: (printed: boolean) => void;
+}
+
+/** A badge print as it ended: `printed` only when the printer reported it or the operator confirmed it. */
+export interface BadgePrintResult {
+  printed: boolean;
+  participant: ParticipantDetail;
+}
+
 /** How long after a change notice the desk refreshes (changes arrive in bursts during an import). */
 const CHANGE_SETTLE_MS = 120;
 
@@ -49,6 +61,8 @@ export class AppState {
   online = $state(true);
   /** An organizer PIN prompt is open; `then` runs after a successful unlock. */
   pinPrompt = $state<{ then: (() => void) | null } | null>(null);
+  /** The "did it print?" question after a browser print dialog (components/PrintCheck.svelte). */
+  printCheck = $state<PrintCheck | null>(null);
   /** Bumped after header actions so the current screen puts focus back where work happens. */
   focusRequest = $state(0);
 
@@ -62,6 +76,8 @@ export class AppState {
   lang: Lang = $derived(this.info?.lang ?? 'id');
   timezone: string = $derived(this.info?.event?.timezone ?? 'Asia/Makassar');
   organizer: boolean = $derived(this.info?.organizerUntil != null && this.info.organizerUntil > this.now);
+  /** A dialog of the whole window is open: screens leave the keyboard to it. */
+  dialogOpen: boolean = $derived(this.pinPrompt !== null || this.printCheck !== null);
 
   readonly #listeners = new Set<() => void>();
   #settle: ReturnType<typeof setTimeout> | undefined;
@@ -111,19 +127,43 @@ export class AppState {
     }
   }
 
-  /** Print a participant's badge: silently by the desk, or here with the browser's print dialog. */
-  async printBadge(participantId: string, reason?: string, layout?: BadgeLayout): Promise<PrintOutcome> {
+  /**
+   * Print a participant's badge: silently by the desk (the core records it once the printer reports
+   * success), or here with the browser's print dialog. That dialog does not say whether anything
+   * printed, so the operator is asked afterwards, and only a "yes" records the print. `askFor`
+   * limits how long the question waits (the kiosk, where nobody may answer): no answer is a "no".
+   */
+  async printBadge(participantId: string, reason?: string, layout?: BadgeLayout, askFor?: number): Promise<BadgePrintResult> {
     const outcome = await this.client.printBadge({
       participantId,
       ...(reason ? { reason } : {}),
       ...(layout ? { layout } : {}),
     });
-    if (outcome.mode === 'browser') await this.printDocument(outcome.html);
-    return outcome;
+    if (outcome.mode === 'silent') return { printed: true, participant: outcome.participant };
+    await this.printDocument(outcome.html);
+    if (!(await this.askPrinted(outcome.participant.name, askFor))) return { printed: false, participant: outcome.participant };
+    const participant = await this.client.confirmBadgePrint({ participantId, layout: outcome.layout, ...(reason ? { reason } : {}) });
+    return { printed: true, participant };
+  }
+
+  /** Resolves with the operator's answer to "did it print?" (false after `timeoutMs` without one). */
+  askPrinted(name: string, timeoutMs?: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const answer = (printed: boolean) => {
+        clearTimeout(timer);
+        if (this.printCheck?.answer === answer) this.printCheck = null;
+        resolve(printed);
+      };
+      if (timeoutMs !== undefined) timer = setTimeout(() => answer(false), timeoutMs);
+      this.printCheck = { name, answer };
+    });
   }
 
   /** Self check-in: the organizer session ends, so leaving the mode needs the PIN again. */
   async enterKiosk(): Promise<void> {
+    // The last operator's banners and questions do not wait under the kiosk for the next one.
+    this.checkin.reset();
     try {
       this.info = await this.client.lockOrganizer({});
     } catch {
@@ -134,7 +174,12 @@ export class AppState {
 
   /** Always asks for the organizer PIN (checked by the core), even if a session is still open. */
   exitKiosk(): void {
-    this.pinPrompt = { then: () => this.go({ name: 'checkin' }) };
+    this.pinPrompt = {
+      then: () => {
+        this.checkin.reset();
+        this.go({ name: 'checkin' });
+      },
+    };
   }
 
   setInfo(info: DeskInfo): void {

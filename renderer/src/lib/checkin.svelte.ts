@@ -9,7 +9,7 @@ export const SEARCH_LIMIT = 30;
 
 export type Outcome =
   | { kind: 'success'; participant: ParticipantDetail; at: number }
-  | { kind: 'already'; participant: ParticipantDetail }
+  | { kind: 'already'; participant: ParticipantSummary }
   | { kind: 'voided'; participant: ParticipantDetail }
   | { kind: 'error'; message: string };
 
@@ -58,6 +58,9 @@ export class CheckinState {
   printOffer = $state<PrintOffer | null>(null);
   /** A badge is being printed. */
   printing = $state(false);
+  /** The success banner's undo is open: the reason is being typed (F8). */
+  undoing = $state(false);
+  undoError = $state<string | null>(null);
 
   highlightedParticipant: ParticipantSummary | null = $derived(this.results[this.highlighted] ?? null);
 
@@ -134,7 +137,7 @@ export class CheckinState {
     const found = await this.#search(raw);
     if (found === null) return;
     if (found.length === 1 && found[0]) this.openConfirm(found[0], 'search');
-    else if (found.length === 0) this.notFound = { query: raw, nib: null };
+    else if (found.length === 0) this.#showNotFound({ query: raw, nib: null });
   }
 
   /** A full 13-digit NIB was typed or scanned: straight to the confirm panel, or "not found". */
@@ -147,15 +150,25 @@ export class CheckinState {
       if (found === null) return;
       const hit = found.find((p) => p.nib === nib);
       if (hit) this.openConfirm(hit, 'nib');
-      else this.notFound = { query: nib, nib };
+      else this.#showNotFound({ query: nib, nib });
     } finally {
       this.busy = false;
       this.pendingNib = null;
     }
   }
 
+  /** Nothing found is this search's own result: the last check-in's banner goes. */
+  #showNotFound(notFound: NonNullable<CheckinState['notFound']>): void {
+    this.outcome = null;
+    this.undoing = false;
+    this.notFound = notFound;
+  }
+
   openConfirm(participant: ParticipantSummary, via: Confirm['via']): void {
     this.notFound = null;
+    // A banner belongs to one action: the last check-in's goes once the next one is being confirmed.
+    this.outcome = null;
+    this.undoing = false;
     this.confirm = { participant, via };
   }
 
@@ -164,10 +177,17 @@ export class CheckinState {
     this.confirm = null;
   }
 
-  /** "Catat Kehadiran" in the confirm panel. */
+  /** "Catat Kehadiran" in the confirm panel; for someone already present, "Tutup" (nothing to record). */
   async confirmCheckIn(): Promise<void> {
     const current = this.confirm;
     if (!current || this.busy) return;
+    if (current.participant.present) {
+      this.confirm = null;
+      this.outcome = { kind: 'already', participant: current.participant };
+      play('notice');
+      this.clear();
+      return;
+    }
     this.busy = true;
     try {
       const outcome = await this.#app.client.checkIn({ participantId: current.participant.id, via: current.via });
@@ -196,6 +216,7 @@ export class CheckinState {
     this.confirm = null;
     this.notFound = null;
     this.printOffer = null;
+    this.undoing = false;
     this.busy = true;
     this.pendingNib = isNib(nib) ? nib : null;
     try {
@@ -205,8 +226,7 @@ export class CheckinState {
       this.#offerPrint(outcome);
     } catch (error) {
       if (toUiError(error).code === 'participant_not_found' && isNib(nib)) {
-        this.outcome = null;
-        this.notFound = { query: nib, nib };
+        this.#showNotFound({ query: nib, nib });
         play('error');
       } else this.showError(error);
     } finally {
@@ -237,9 +257,14 @@ export class CheckinState {
     }
     this.printing = true;
     try {
-      await this.#app.printBadge(participant.id, reprint ? reason?.trim() : undefined);
-      if (this.printOffer?.participant.id === participant.id) this.printOffer = null;
-      this.showNote(this.#app.tr('print.done', { name: participant.name }));
+      const result = await this.#app.printBadge(participant.id, reprint ? reason?.trim() : undefined);
+      if (result.printed) {
+        if (this.printOffer?.participant.id === participant.id) this.printOffer = null;
+        this.showNote(this.#app.tr('print.done', { name: participant.name }));
+      } else {
+        // Not confirmed: the offer stays (or comes back, after "always") to print again or skip.
+        this.printOffer = { participant: result.participant, reprint, error: this.#app.tr('print.notRecorded', { name: participant.name }) };
+      }
     } catch (error) {
       const again = toUiError(error).code === 'reprint_reason_required';
       this.printOffer = { participant, reprint: reprint || again, error: this.#app.err(error) };
@@ -255,6 +280,7 @@ export class CheckinState {
 
   /** Show the result of a check-in made here or on another screen (walk-in, participant view). */
   #record(status: 'checked_in' | 'already_present', participant: ParticipantDetail): void {
+    this.undoing = false;
     if (status === 'checked_in') {
       this.outcome = { kind: 'success', participant, at: participant.checkin?.at ?? Date.now() };
       play('success');
@@ -272,7 +298,53 @@ export class CheckinState {
   }
 
   recordVoided(participant: ParticipantDetail): void {
+    this.undoing = false;
     this.outcome = { kind: 'voided', participant };
+  }
+
+  /** F8 on the success banner: undo that check-in, once the reason is given. */
+  startUndo(): boolean {
+    if (this.outcome?.kind !== 'success' || this.busy || this.confirm) return false;
+    this.undoing = true;
+    this.undoError = null;
+    return true;
+  }
+
+  cancelUndo(): void {
+    this.undoing = false;
+    this.undoError = null;
+  }
+
+  async submitUndo(reason: string): Promise<boolean> {
+    const shown = this.outcome;
+    if (shown?.kind !== 'success' || this.busy) return false;
+    if (!reason.trim()) {
+      this.undoError = this.#app.tr('error.reason_required');
+      return false;
+    }
+    this.busy = true;
+    try {
+      const participant = await this.#app.client.voidCheckIn({ participantId: shown.participant.id, reason: reason.trim() });
+      if (this.printOffer?.participant.id === participant.id) this.printOffer = null;
+      this.recordVoided(participant);
+      this.#app.afterLocalChange();
+      return true;
+    } catch (error) {
+      this.undoError = this.#app.err(error);
+      play('error');
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Leaving for the kiosk (or coming back): nothing of the last operator's work stays on screen. */
+  reset(): void {
+    this.confirm = null;
+    this.outcome = null;
+    this.printOffer = null;
+    this.undoing = false;
+    this.clear();
   }
 
   showError(error: unknown): void {

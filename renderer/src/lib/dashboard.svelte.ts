@@ -1,5 +1,5 @@
 import type { Dashboard, QueueEta } from '../../../shared/api';
-import { formatNumber, formatTime } from '../../../shared/i18n';
+import { formatDate, formatNumber, formatTime } from '../../../shared/i18n';
 import type { AppState } from './app.svelte';
 import { toUiError } from './errors';
 
@@ -73,11 +73,18 @@ export class DashboardState {
     return target > 0 ? Math.min(100, Math.round((present / target) * 100)) : null;
   }
 
-  /** The ETA in one line, saying plainly when there is no pace to estimate from. */
+  /**
+   * The ETA in one line, saying plainly when there is no pace to estimate from. An estimate that
+   * falls on another day than the figures' own names that day: a bare "09.15" would read as today.
+   */
   etaText(eta: QueueEta): string {
     const tr = this.#app.tr;
     if (eta.state === 'done') return tr('dashboard.etaDone');
     if (eta.state === 'no_pace' || eta.at === null) return tr('dashboard.etaNoPace');
+    const zone = this.data?.timezone ?? this.#app.timezone;
+    const day = (at: number) => formatDate(this.#app.lang, at, zone);
+    const today = this.data?.at ?? this.#app.now;
+    if (day(eta.at) !== day(today)) return tr('dashboard.etaAtDay', { date: day(eta.at), time: this.time(eta.at) });
     return tr('dashboard.etaAt', { time: this.time(eta.at) });
   }
 

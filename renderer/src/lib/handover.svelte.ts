@@ -208,13 +208,18 @@ export class HandoverState {
     }
   }
 
-  /** Live update: the list of this participant's certificates (another desk may hand one over). */
+  /**
+   * The participant and their certificates as the desk has them now: after a change notice
+   * (another desk hands one over) and whenever the screen is shown again (a certificate list
+   * imported meanwhile, whose notice came while this screen was not listening).
+   */
   async refresh(): Promise<void> {
     const p = this.participant;
     if (!p || this.busy || this.step === 'find') return;
     try {
-      const fresh = await this.#app.client.certificates({ participantId: p.id });
+      const [participant, fresh] = await Promise.all([this.#app.client.participant({ id: p.id }), this.#app.client.certificates({ participantId: p.id })]);
       if (this.participant?.id !== p.id) return;
+      this.participant = participant;
       this.certificates = fresh;
       const chosen = this.certificate;
       if (chosen) this.certificate = fresh.find((c) => c.id === chosen.id) ?? chosen;

@@ -7,6 +7,8 @@ import { play } from './sound';
 
 /** How long the welcome (or the error) stays before the kiosk is ready for the next participant. */
 export const KIOSK_RETURN_MS = 6000;
+/** How long "did your badge print?" waits for the participant (browser printing only); no answer records nothing. */
+export const KIOSK_PRINT_CHECK_MS = 20_000;
 
 export type KioskPrint = 'printing' | 'printed' | 'earlier' | 'failed' | 'none';
 
@@ -49,11 +51,11 @@ export class KioskState {
       play(outcome.status === 'checked_in' ? 'success' : 'notice');
       this.#app.afterLocalChange();
       if (shouldPrint) {
-        let result: KioskPrint = 'printed';
+        let result: KioskPrint = 'failed';
         try {
-          await this.#app.printBadge(participant.id);
+          if ((await this.#app.printBadge(participant.id, undefined, undefined, KIOSK_PRINT_CHECK_MS)).printed) result = 'printed';
         } catch {
-          result = 'failed';
+          // The welcome says so: the participant asks at the operator desk.
         }
         if (seq !== this.#seq) return;
         this.phase = { name: 'welcome', participant, already: outcome.status === 'already_present', print: result };

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../../shared/i18n';
+
+describe('UI sentences', () => {
+  it('end a sentence once after a name that ends in an abbreviation', () => {
+    expect(t('id', 'handover.wrongLocal', { number: 'ID63110000123450524', name: 'Drs. H. Ahmad Yani, S.Sos.' })).toBe(
+      'Sertifikat ID63110000123450524 bukan milik Drs. H. Ahmad Yani, S.Sos.',
+    );
+    expect(t('en', 'handover.wrongLocal', { number: 'ID63110000123450524', name: 'Siti Aminah' })).toBe('Certificate ID63110000123450524 does not belong to Siti Aminah.');
+    // A full stop inside the value, or a template without one after it, is left alone.
+    expect(t('id', 'print.done', { name: 'Gusti Abdul Zulkifli, A.Md.' })).toBe('Kartu Gusti Abdul Zulkifli, A.Md. dicetak.');
+    expect(t('id', 'error.nib_invalid', { value: '12.345.' })).toBe('NIB harus 13 angka: "12.345.".');
+  });
+
+});
