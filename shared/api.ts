@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_METHODS, type ApiMethod } from './api-methods';
+import { ORGANIZER_PIN } from './domain/pin';
 import type { Lang } from './i18n';
 import type { ImportIssueCode } from './i18n/messages';
 
@@ -22,7 +23,7 @@ export const eventSetupSchema = z.object({
     .max(20)
     .optional(),
   nibRequired: z.boolean().default(true),
-  pin: z.string().regex(/^\d{4,12}$/),
+  pin: z.string().regex(ORGANIZER_PIN),
   deskName: trimmed(80).min(1).optional(),
 });
 export type EventSetupInput = z.input<typeof eventSetupSchema>;
@@ -144,7 +145,8 @@ export const apiSchemas = {
   /** Print (again) the tanda terima of a certificate's latest handover on this desk's printer. */
   printReceipt: z.object({ certificateId: z.string().min(1).max(64) }),
   syncStatus: z.object({}),
-  invite: z.object({}),
+  /** The PIN again, even with the organizer unlocked: the join code carries the event secret. */
+  invite: z.object({ pin: z.string().max(12) }),
   /** The typed join code (or the join QR's text); case, spaces and dashes do not matter. */
   joinEvent: z.object({ code: z.string().trim().min(1).max(600) }),
   batchBadges: z.object({ regency: z.string().regex(/^63\.\d{2}$/).optional(), layout: badgeLayoutSchema.optional() }),

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'not_signed_in',
   'organizer_locked',
   'wrong_pin',
+  'pin_locked',
   'pin_too_short',
   'participant_not_found',
   'nib_invalid',

@@ -29,8 +29,6 @@ export class Desk {
   readonly store: EventStore;
   readonly view: ParticipantView;
   readonly certificates: CertificateView;
-  /** Organizer functions stay unlocked until this time (epoch ms); memory only, never persisted. */
-  organizerUntil: number | null = null;
   /** How far the in-memory view has read the log. */
   private pos: number;
   /** How far the log-growth listeners have been told. */

@@ -38,7 +38,11 @@ const ERRORS: Record<ErrorCode, Entry> = {
     en: 'This is for organizers only. Enter the organizer PIN.',
   },
   wrong_pin: { id: 'PIN panitia salah.', en: 'Wrong organizer PIN.' },
-  pin_too_short: { id: 'PIN panitia minimal 4 angka.', en: 'The organizer PIN needs at least 4 digits.' },
+  pin_locked: {
+    id: 'Terlalu banyak PIN salah. Coba lagi dalam {seconds} detik.',
+    en: 'Too many wrong PINs. Try again in {seconds} seconds.',
+  },
+  pin_too_short: { id: 'PIN panitia harus 8–12 angka.', en: 'The organizer PIN must have 8–12 digits.' },
   participant_not_found: { id: 'Data tidak ditemukan.', en: 'Participant not found.' },
   nib_invalid: { id: 'NIB harus 13 angka: "{value}".', en: 'An NIB has exactly 13 digits: "{value}".' },
   nib_required: { id: 'NIB wajib diisi.', en: 'The NIB is required.' },

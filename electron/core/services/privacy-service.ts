@@ -5,7 +5,7 @@ import { LoketError } from '../../../shared/errors';
 import type { Desk } from '../desk';
 import { listBackups } from '../backup/backup-file';
 import { backupSettings } from '../backup/backup-settings';
-import { pinMatches } from '../pin';
+import { checkOrganizerPin } from './organizer';
 
 interface ExportMark {
   at: number;
@@ -53,8 +53,7 @@ export function setRetention(desk: Desk, date: string): PrivacyOverview {
  * fields are redacted in place in the same transaction as the `desk.purged` event that records it.
  */
 export async function purgePersonalData(desk: Desk, pin: string): Promise<PrivacyOverview & { backupsRemoved: number }> {
-  const event = desk.requireEvent();
-  if (!pinMatches(pin, event.pin)) throw new LoketError('wrong_pin');
+  await checkOrganizerPin(desk, pin);
   if (desk.store.purged()) throw new LoketError('already_purged');
   const mark = exportMark(desk);
   if (!mark) throw new LoketError('export_required');
