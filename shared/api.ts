@@ -536,6 +536,11 @@ export interface PrivacyOverview {
   purged: boolean;
 }
 
+export interface PurgeOutcome extends PrivacyOverview {
+  /** Files deleted besides the database: backups, databases set aside by a restore, bundles. */
+  copiesRemoved: number;
+}
+
 /** What each method returns. */
 export interface ApiResults {
   deskInfo: DeskInfo;
@@ -582,7 +587,7 @@ export interface ApiResults {
   backupNow: BackupOverview;
   privacyOverview: PrivacyOverview;
   setRetention: PrivacyOverview;
-  purgePersonalData: PrivacyOverview & { backupsRemoved: number };
+  purgePersonalData: PurgeOutcome;
   reportSettings: ReportSettings;
   setReportSettings: ReportSettings;
   dashboard: Dashboard;

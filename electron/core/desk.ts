@@ -142,9 +142,16 @@ export class Desk {
     const shown = changed.pos !== this.pos;
     if (shown) {
       this.pos = changed.pos;
-      const ids = [...changed.subjects].filter((s) => s.startsWith('p:') && !fresh.has(s.slice(2))).map((s) => s.slice(2));
-      this.view.refresh(ids);
-      this.certificates.refresh([...changed.subjects].filter((s) => s.startsWith('c:')).map((s) => s.slice(2)));
+      if (changed.purged) {
+        // Names redacted in place (by this process or `loket purge` beside it): rebuilt from the
+        // redacted tables, so no name, NIB or phone stays in memory, the search index included.
+        this.view.reload();
+        this.certificates.reload();
+      } else {
+        const ids = [...changed.subjects].filter((s) => s.startsWith('p:') && !fresh.has(s.slice(2))).map((s) => s.slice(2));
+        this.view.refresh(ids);
+        this.certificates.refresh([...changed.subjects].filter((s) => s.startsWith('c:')).map((s) => s.slice(2)));
+      }
       for (const listener of this.listeners) listener();
     }
     // Peers hear of new events whether or not the view can show them yet: a backlog being derived

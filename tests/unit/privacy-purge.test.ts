@@ -116,7 +116,7 @@ describe('purging personal data', () => {
     await backupNow(desk, 'manual');
     expect(readdirSync(folder)).toHaveLength(1);
     markExported(desk);
-    expect((await purgePersonalData(desk, PIN)).backupsRemoved).toBe(1);
+    expect((await purgePersonalData(desk, PIN)).copiesRemoved).toBe(1);
     expect(readdirSync(folder)).toEqual([]);
     desk.close();
   });

@@ -67,7 +67,7 @@ export async function purgeCommand(argv: string[]): Promise<CommandResult> {
   try {
     if (!desk.operator) desk.setMeta('operator', values.operator?.trim() || 'CLI');
     const outcome = await purgePersonalData(desk, pin);
-    return { value: outcome, text: `data pribadi dihapus / personal data purged; ${outcome.backupsRemoved} backups removed` };
+    return { value: outcome, text: `data pribadi dihapus / personal data purged; ${outcome.copiesRemoved} copies removed (backups, set-aside databases, bundles)` };
   } finally {
     desk.close();
   }
