@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'no_conflict',
   'join_code_invalid',
   'template_invalid',
+  'template_name_taken',
+  'export_folder_unusable',
   'disk_full',
   'storage_failed',
   'database_damaged',

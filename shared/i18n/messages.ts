@@ -90,6 +90,14 @@ const ERRORS: Record<ErrorCode, Entry> = {
     id: 'Templat kolom ekspor tidak dapat dipakai: {problem}',
     en: 'The export column template cannot be used: {problem}',
   },
+  template_name_taken: {
+    id: 'Templat kolom ekspor memberi nama "{name}", yang sudah dipakai lembar atau berkas laporan lain. Ganti nama lembar atau berkasnya.',
+    en: 'The export column template uses the name "{name}", which another sheet or file of the report already has. Rename its sheet or file.',
+  },
+  export_folder_unusable: {
+    id: 'Folder ekspor "{folder}" tidak bisa dipakai ({detail}): sudah ada berkas dengan nama itu, atau folder itu tidak bisa ditulisi. Pilih folder lain.',
+    en: 'The export folder "{folder}" cannot be used ({detail}): a file has that name, or the folder cannot be written to. Choose another folder.',
+  },
   pdf_unavailable: {
     id: 'Tidak bisa membuat PDF: Chromium/Chrome tidak ditemukan di komputer ini.',
     en: 'Cannot make a PDF: no Chromium/Chrome found on this computer.',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,30 @@ describe('report settings', () => {
     const reset = call(desk, 'setReportSettings', { template: null }) as { customTemplate: boolean; columns: string[] };
     expect(reset.customTemplate).toBe(false);
     expect(reset.columns).not.toContain('NIB PU');
+    desk.close();
+  });
+
+  it('refuse a template that names another report file or sheet, when saved and when given to one export', async () => {
+    const desk = openEventDesk(tempDir());
+    await unlockOrganizer(desk, PIN, SESSION);
+    const template = (sheet: string, file: string) => JSON.stringify({ sheet, file, columns: [{ header: 'Nama', field: 'name' }] });
+    for (const [sheet, file] of [['Peserta', 'rekap.csv'], ['Peserta', 'Daftar-Hadir.csv'], ['log', 'peserta.csv'], ['Serah Terima', 'x.csv']]) {
+      expect(() => call(desk, 'setReportSettings', { template: template(sheet!, file!) }), `${sheet} ${file}`).toThrow(expect.objectContaining({ code: 'template_name_taken' }));
+    }
+    expect((call(desk, 'reportSettings', {}) as { customTemplate: boolean }).customTemplate).toBe(false);
+
+    const file = join(tempDir(), 'templat.json');
+    writeFileSync(file, template('Peserta', 'rekap.csv'));
+    const folder = join(tempDir(), 'out');
+    await expect(exportDay(desk, { folder, pdf: false, templateFile: file })).rejects.toMatchObject({ code: 'template_name_taken', params: { name: 'rekap.csv' } });
+    expect(existsSync(folder)).toBe(false);
+
+    // A name of its own exports, and every name in the manifest is there once.
+    writeFileSync(file, template('Peserta', 'peserta-dinas.csv'));
+    await exportDay(desk, { folder, pdf: false, templateFile: file });
+    const names = (JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { files: { name: string }[] }).files.map((f) => f.name.toLowerCase());
+    expect(names).toContain('peserta-dinas.csv');
+    expect(new Set(names).size).toBe(names.length);
     desk.close();
   });
 });
