@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { API_METHODS, type ApiMethod } from './api-methods';
 import { ORGANIZER_PIN } from './domain/pin';
+import { cleanText } from './domain/text';
 import type { Lang } from './i18n';
 import type { ImportIssueCode } from './i18n/messages';
 
@@ -10,7 +11,8 @@ import type { ImportIssueCode } from './i18n/messages';
  * a missing handler is a compile error (see electron/core/api/handlers.ts).
  */
 
-const trimmed = (max: number) => z.string().trim().max(max);
+/** Every text field the faces send, cleaned as stored text is (cleanText) before its length is checked. */
+const trimmed = (max: number) => z.string().overwrite(cleanText).max(max);
 
 export const eventSetupSchema = z.object({
   name: trimmed(200).min(1),
@@ -30,7 +32,8 @@ export type EventSetupInput = z.input<typeof eventSetupSchema>;
 
 export const walkInSchema = z.object({
   nib: trimmed(40).optional(),
-  name: trimmed(200).min(1),
+  /** Checked by the service: a name needs a letter once cleaned (as the import asks). */
+  name: trimmed(200),
   business: trimmed(200).default(''),
   phone: trimmed(40).optional(),
   regency: z.string().regex(/^63\.\d{2}$/).nullable().optional(),
