@@ -53,10 +53,11 @@ async function makeFolder(folder: string): Promise<void> {
  * event log, so two exports of the same events hash the same and can be compared by the Dinas.
  */
 export async function exportDay(desk: Desk, options: ExportOptions): Promise<ExportResult> {
+  // A template or a folder that cannot be used is refused before anything is gathered or written.
+  const template = options.templateFile ? await loadTemplate(options.templateFile) : templateFromText(desk.meta('export_template'));
   await makeFolder(options.folder);
   const separator = options.separator ?? ';';
   const data = collectReport(desk);
-  const template = options.templateFile ? await loadTemplate(options.templateFile) : templateFromText(desk.meta('export_template'));
   const tables = reportTables(data, template);
   const digest = desk.store.digest();
   // The latest event's time stands in for "now" inside the files, so the same events give the same bytes.
