@@ -1,7 +1,7 @@
 import { apiSchemas, type ApiMethod, type ApiParsed, type ApiResults } from '../../../shared/api';
 import { LoketError, type Result } from '../../../shared/errors';
 import type { Desk } from '../desk';
-import { sessionOf } from '../services/organizer';
+import { sessionOf, type Session } from '../services/organizer';
 import { handlers } from './handlers';
 import { toWireError } from './wire-error';
 
@@ -16,7 +16,7 @@ export function isApiMethod(name: string): name is ApiMethod {
  */
 export async function dispatch<M extends ApiMethod>(desk: Desk, method: M, input: unknown, session: unknown = null): Promise<Result<ApiResults[M]>> {
   try {
-    const handler = handlers[method] as (desk: Desk, input: ApiParsed<M>, session: string | null) => ApiResults[M] | Promise<ApiResults[M]>;
+    const handler = handlers[method] as (desk: Desk, input: ApiParsed<M>, session: Session) => ApiResults[M] | Promise<ApiResults[M]>;
     return { ok: true, value: await handler(desk, parseInput(method, input), sessionOf(session)) };
   } catch (error) {
     return { ok: false, error: toWireError(error) };
