@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { API_METHODS, type ApiMethod } from './api-methods';
+import { ORGANIZER_PIN } from './domain/pin';
+import { cleanText } from './domain/text';
 import type { Lang } from './i18n';
 import type { ImportIssueCode } from './i18n/messages';
 
@@ -9,7 +11,8 @@ import type { ImportIssueCode } from './i18n/messages';
  * a missing handler is a compile error (see electron/core/api/handlers.ts).
  */
 
-const trimmed = (max: number) => z.string().trim().max(max);
+/** Every text field the faces send, cleaned as stored text is (cleanText) before its length is checked. */
+const trimmed = (max: number) => z.string().overwrite(cleanText).max(max);
 
 export const eventSetupSchema = z.object({
   name: trimmed(200).min(1),
@@ -22,14 +25,15 @@ export const eventSetupSchema = z.object({
     .max(20)
     .optional(),
   nibRequired: z.boolean().default(true),
-  pin: z.string().regex(/^\d{4,12}$/),
+  pin: z.string().regex(ORGANIZER_PIN),
   deskName: trimmed(80).min(1).optional(),
 });
 export type EventSetupInput = z.input<typeof eventSetupSchema>;
 
 export const walkInSchema = z.object({
   nib: trimmed(40).optional(),
-  name: trimmed(200).min(1),
+  /** Checked by the service: a name needs a letter once cleaned (as the import asks). */
+  name: trimmed(200),
   business: trimmed(200).default(''),
   phone: trimmed(40).optional(),
   regency: z.string().regex(/^63\.\d{2}$/).nullable().optional(),
@@ -150,7 +154,8 @@ export const apiSchemas = {
   /** Print (again) the tanda terima of a certificate's latest handover on this desk's printer. */
   printReceipt: z.object({ certificateId: z.string().min(1).max(64) }),
   syncStatus: z.object({}),
-  invite: z.object({}),
+  /** The PIN again, even with the organizer unlocked: the join code carries the event secret. */
+  invite: z.object({ pin: z.string().max(12) }),
   /** The typed join code (or the join QR's text); case, spaces and dashes do not matter. */
   joinEvent: z.object({ code: z.string().trim().min(1).max(600) }),
   batchBadges: z.object({ regency: z.string().regex(/^63\.\d{2}$/).optional(), layout: badgeLayoutSchema.optional() }),
@@ -544,6 +549,11 @@ export interface PrivacyOverview {
   purged: boolean;
 }
 
+export interface PurgeOutcome extends PrivacyOverview {
+  /** Files deleted besides the database: backups, databases set aside by a restore, bundles. */
+  copiesRemoved: number;
+}
+
 /** What each method returns. */
 export interface ApiResults {
   deskInfo: DeskInfo;
@@ -591,7 +601,7 @@ export interface ApiResults {
   backupNow: BackupOverview;
   privacyOverview: PrivacyOverview;
   setRetention: PrivacyOverview;
-  purgePersonalData: PrivacyOverview & { backupsRemoved: number };
+  purgePersonalData: PurgeOutcome;
   reportSettings: ReportSettings;
   setReportSettings: ReportSettings;
   dashboard: Dashboard;

@@ -42,6 +42,17 @@ export type Signatory = z.infer<typeof signatorySchema>;
 
 const source = z.object({ file: z.string().max(260), sheet: z.string().max(120), row: z.number().int().nonnegative() });
 
+/**
+ * The organizer PIN's scrypt cost, stored with its hash (absent in older logs: N = 2^14, r = 8, p = 1).
+ * Bounded, because every desk verifies with what the event says: at most 256 MiB per check.
+ */
+const pinKdfSchema = z
+  .object({ alg: z.literal('scrypt'), n: z.number().int().min(1024).max(2 ** 20), r: z.number().int().min(1).max(16), p: z.number().int().min(1).max(4) })
+  .refine((k) => (k.n & (k.n - 1)) === 0 && 128 * k.n * k.r <= 256 * 2 ** 20, 'scrypt cost out of range');
+export type PinKdf = z.infer<typeof pinKdfSchema>;
+const storedPinSchema = z.object({ salt: z.string(), hash: z.string(), kdf: pinKdfSchema.optional() });
+export type StoredPin = z.infer<typeof storedPinSchema>;
+
 export const eventBodySchemas = {
   'event.configured': z.object({
     eventId: z.string().min(8).max(64),
@@ -51,7 +62,7 @@ export const eventBodySchemas = {
     timezone: z.string().min(1).max(64),
     regencies: z.array(z.object({ code: regencyCode, target: z.number().int().nonnegative() })).max(20),
     nibRequired: z.boolean(),
-    pin: z.object({ salt: z.string(), hash: z.string() }),
+    pin: storedPinSchema,
     demo: z.boolean(),
     /** Who signs the BAST as PIHAK PERTAMA (the first) and "Mengetahui" on the Daftar Hadir; optional so older logs stay valid. */
     signatories: z.array(signatorySchema).min(1).max(4).optional(),

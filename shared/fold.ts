@@ -6,6 +6,7 @@ import {
   type LogEvent,
   type ParticipantFields,
   type Signatory,
+  type StoredPin,
 } from './events';
 import { foldCertificate, type CertificateState } from './fold-certificate';
 
@@ -71,7 +72,7 @@ export interface EventConfig {
   timezone: string;
   regencies: { code: string; target: number }[];
   nibRequired: boolean;
-  pin: { salt: string; hash: string };
+  pin: StoredPin;
   demo: boolean;
   signatories?: Signatory[];
   /** The date personal data must be destroyed by (`event.retention_set`); absent until set. */

@@ -14,7 +14,19 @@ export class CertificateView {
       all: db.prepare("SELECT state FROM subjects WHERE subject LIKE 'c:%'").pluck(),
       one: db.prepare('SELECT state FROM subjects WHERE subject = ?').pluck(),
     };
+    this.load();
+  }
+
+  private load(): void {
     for (const state of this.stmt.all.iterate() as Iterable<string>) this.put(JSON.parse(state));
+  }
+
+  /** Everything read again into empty maps (after a purge, when handovers lost their recipients). */
+  reload(): void {
+    this.byId.clear();
+    this.byNumber.clear();
+    this.byParticipant.clear();
+    this.load();
   }
 
   get(id: string): CertificateState | undefined {

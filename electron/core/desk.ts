@@ -28,8 +28,6 @@ export class Desk {
   readonly store: EventStore;
   readonly view: ParticipantView;
   readonly certificates: CertificateView;
-  /** Organizer functions stay unlocked until this time (epoch ms); memory only, never persisted. */
-  organizerUntil: number | null = null;
   /** How far the in-memory view has read the log. */
   private pos: number;
   /** How far the log-growth listeners have been told. */
@@ -143,9 +141,16 @@ export class Desk {
     const shown = changed.pos !== this.pos;
     if (shown) {
       this.pos = changed.pos;
-      const ids = [...changed.subjects].filter((s) => s.startsWith('p:') && !fresh.has(s.slice(2))).map((s) => s.slice(2));
-      this.view.refresh(ids);
-      this.certificates.refresh([...changed.subjects].filter((s) => s.startsWith('c:')).map((s) => s.slice(2)));
+      if (changed.purged) {
+        // Names redacted in place (by this process or `loket purge` beside it): rebuilt from the
+        // redacted tables, so no name, NIB or phone stays in memory, the search index included.
+        this.view.reload();
+        this.certificates.reload();
+      } else {
+        const ids = [...changed.subjects].filter((s) => s.startsWith('p:') && !fresh.has(s.slice(2))).map((s) => s.slice(2));
+        this.view.refresh(ids);
+        this.certificates.refresh([...changed.subjects].filter((s) => s.startsWith('c:')).map((s) => s.slice(2)));
+      }
       for (const listener of this.listeners) listener();
     }
     // Peers hear of new events whether or not the view can show them yet: a backlog being derived

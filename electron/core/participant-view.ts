@@ -20,7 +20,7 @@ export function changedStates(ids: readonly string[], readAll: () => Iterable<st
 export class ParticipantView {
   private readonly byId = new Map<string, ParticipantState>();
   private readonly byNib = new Map<string, string>();
-  readonly index = new SearchIndex();
+  #index = new SearchIndex();
   private readonly stmt;
 
   constructor(db: Db) {
@@ -28,7 +28,23 @@ export class ParticipantView {
       all: db.prepare('SELECT state FROM participants').pluck(),
       one: db.prepare('SELECT state FROM participants WHERE id = ?').pluck(),
     };
+    this.load();
+  }
+
+  get index(): SearchIndex {
+    return this.#index;
+  }
+
+  private load(): void {
     for (const state of this.stmt.all.iterate() as Iterable<string>) this.putOne(JSON.parse(state));
+  }
+
+  /** Everything read again into empty maps and a new index: nothing replaced lingers (after a purge). */
+  reload(): void {
+    this.byId.clear();
+    this.byNib.clear();
+    this.#index = new SearchIndex();
+    this.load();
   }
 
   get(id: string): ParticipantState | undefined {
@@ -63,7 +79,7 @@ export class ParticipantView {
     this.byId.set(p.id, p);
     if (p.nib) this.byNib.set(p.nib, p.id);
     const phone = p.phone ? `0${p.phone.slice(3)}` : null;
-    this.index.upsert({
+    this.#index.upsert({
       id: p.id,
       texts: [p.name, p.business],
       numbers: [p.nib, phone].filter((n): n is string => n !== null),

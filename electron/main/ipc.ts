@@ -22,7 +22,8 @@ export function handleFromOurPage(win: BrowserWindow, channel: string, run: (...
 
 /** One channel per contract method, each checking that the call comes from our own page. */
 export function registerIpc(desk: Desk, win: BrowserWindow): () => void {
-  for (const method of API_METHODS) handleFromOurPage(win, `loket:${method}`, (input) => dispatch(desk, method, input));
+  // The second argument is the page's session token: an organizer unlock holds for that page only.
+  for (const method of API_METHODS) handleFromOurPage(win, `loket:${method}`, (input, session) => dispatch(desk, method, input, session));
   const unsubscribe = desk.onChange(() => {
     if (!win.isDestroyed()) win.webContents.send(CHANGE_CHANNEL);
   });

@@ -1,8 +1,9 @@
 import { ipcMain, type BrowserWindow } from 'electron';
 import type { Result } from '../../shared/errors';
 import { SHELL_CHANNELS, type KioskState } from '../../shared/shell-api';
-import { dispatch } from '../core/api/dispatch';
+import { toWireError } from '../core/api/wire-error';
 import type { Desk } from '../core/desk';
+import { checkOrganizerPin } from '../core/services/organizer';
 import { handleFromOurPage } from './ipc';
 import { isBlockedInKiosk } from './kiosk-shortcuts';
 
@@ -20,8 +21,8 @@ export function lockKiosk(win: BrowserWindow, mayClose: () => boolean): void {
 }
 
 /**
- * The renderer's kiosk control: leaving needs the organizer PIN, checked by the core exactly as
- * the PIN dialog's (so wrong guesses count towards the same lockout); entering needs nothing.
+ * The renderer's kiosk control: leaving needs the organizer PIN, checked by the core's one PIN
+ * check (wrong guesses count towards the same lockout as the PIN dialog's); entering needs nothing.
  */
 export function registerKioskIpc(desk: Desk, win: BrowserWindow): () => void {
   const state = async (): Promise<Result<KioskState>> => ({ ok: true, value: { kiosk: win.isKiosk() } });
@@ -31,8 +32,12 @@ export function registerKioskIpc(desk: Desk, win: BrowserWindow): () => void {
     return state();
   });
   handleFromOurPage(win, SHELL_CHANNELS.leaveKiosk, async (pin) => {
-    const check = await dispatch(desk, 'unlockOrganizer', { pin });
-    if (!check.ok) return check;
+    if (typeof pin !== 'string' || pin.length > 12) return { ok: false, error: { code: 'bad_request', params: { detail: 'pin' } } };
+    try {
+      await checkOrganizerPin(desk, pin);
+    } catch (error) {
+      return { ok: false, error: toWireError(error) };
+    }
     win.setKiosk(false);
     return state();
   });

@@ -8,12 +8,12 @@ import { SHELL_CHANNELS, type ShellApi } from '../../shared/shell-api';
  * Named methods only (never ipcRenderer or a generic invoke): one per contract method, each on
  * its own channel, plus a change notification; and the shell's own few (kiosk lock-down).
  */
-export type PreloadApi = { [M in ApiMethod]: (input: unknown) => Promise<Result<ApiResults[M]>> } & {
+export type PreloadApi = { [M in ApiMethod]: (input: unknown, session?: string) => Promise<Result<ApiResults[M]>> } & {
   onChange(callback: () => void): () => void;
 };
 
 const methods = Object.fromEntries(
-  API_METHODS.map((method) => [method, (input: unknown) => ipcRenderer.invoke(`loket:${method}`, input)]),
+  API_METHODS.map((method) => [method, (input: unknown, session?: string) => ipcRenderer.invoke(`loket:${method}`, input, session)]),
 ) as { [M in ApiMethod]: PreloadApi[M] };
 
 const api = {

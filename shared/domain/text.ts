@@ -1,5 +1,26 @@
 /** Text folding shared by search, import header detection and de-duplication. */
 
+/**
+ * Invisible characters a name or text field must not carry: control characters (NUL, C1, …) other
+ * than whitespace, format characters (bidirectional overrides and isolates such as U+202E,
+ * zero-width spaces and joiners, U+FEFF, soft hyphens) and unpaired surrogates.
+ */
+const INVISIBLE = /(?![\t\n\v\f\r])[\p{Cc}\p{Cf}\p{Cs}]/gu;
+
+/**
+ * Text as it is stored, whatever face it came through (import, walk-in, any form): invisible
+ * characters removed, composed to NFC (so "é" typed two ways is one name), whitespace runs made one
+ * space, trimmed. A field that is empty afterwards held nothing a person could read.
+ */
+export function cleanText(raw: string): string {
+  return withoutInvisible(raw).normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Only the invisible characters removed: for text written out that came from elsewhere (a file, another desk). */
+export function withoutInvisible(raw: string): string {
+  return raw.replace(INVISIBLE, '');
+}
+
 const APOSTROPHES = /['\u2018\u2019`\u00b4]/g;
 
 /** Lowercase, strip diacritics and apostrophes, turn punctuation into spaces, collapse spaces. */

@@ -38,7 +38,11 @@ const ERRORS: Record<ErrorCode, Entry> = {
     en: 'This is for organizers only. Enter the organizer PIN.',
   },
   wrong_pin: { id: 'PIN panitia salah.', en: 'Wrong organizer PIN.' },
-  pin_too_short: { id: 'PIN panitia minimal 4 angka.', en: 'The organizer PIN needs at least 4 digits.' },
+  pin_locked: {
+    id: 'Terlalu banyak PIN salah. Coba lagi dalam {seconds} detik.',
+    en: 'Too many wrong PINs. Try again in {seconds} seconds.',
+  },
+  pin_too_short: { id: 'PIN panitia harus 8–12 angka.', en: 'The organizer PIN must have 8–12 digits.' },
   participant_not_found: { id: 'Data tidak ditemukan.', en: 'Participant not found.' },
   nib_invalid: { id: 'NIB harus 13 angka: "{value}".', en: 'An NIB has exactly 13 digits: "{value}".' },
   nib_required: { id: 'NIB wajib diisi.', en: 'The NIB is required.' },
@@ -89,6 +93,14 @@ const ERRORS: Record<ErrorCode, Entry> = {
   template_invalid: {
     id: 'Templat kolom ekspor tidak dapat dipakai: {problem}',
     en: 'The export column template cannot be used: {problem}',
+  },
+  template_name_taken: {
+    id: 'Templat kolom ekspor memberi nama "{name}", yang sudah dipakai lembar atau berkas laporan lain. Ganti nama lembar atau berkasnya.',
+    en: 'The export column template uses the name "{name}", which another sheet or file of the report already has. Rename its sheet or file.',
+  },
+  export_folder_unusable: {
+    id: 'Folder ekspor "{folder}" tidak bisa dipakai ({detail}): sudah ada berkas dengan nama itu, atau folder itu tidak bisa ditulisi. Pilih folder lain.',
+    en: 'The export folder "{folder}" cannot be used ({detail}): a file has that name, or the folder cannot be written to. Choose another folder.',
   },
   pdf_unavailable: {
     id: 'Tidak bisa membuat undangan PNG: Chromium/Chrome tidak ditemukan di komputer ini.',

@@ -235,7 +235,7 @@ export const UI_TEXT = {
   'setup.errName': { id: 'Nama acara wajib diisi.', en: 'Enter the event name.' },
   'setup.errDate': { id: 'Tanggal tidak valid.', en: 'Not a valid date.' },
   'setup.errRegencies': { id: 'Pilih minimal satu kabupaten/kota.', en: 'Choose at least one regency.' },
-  'setup.errPin': { id: 'PIN harus 4–12 angka.', en: 'The PIN must be 4–12 digits.' },
+  'setup.errPin': { id: 'PIN harus 8–12 angka.', en: 'The PIN must be 8–12 digits.' },
   'setup.errPinMismatch': { id: 'Kedua PIN tidak sama.', en: 'The two PINs differ.' },
   'setup.errDesk': { id: 'Nama meja wajib diisi.', en: 'Enter a desk name.' },
 
@@ -803,7 +803,10 @@ export const UI_TEXT = {
     id: 'Meja ini tidak menerima sambungan, jadi kode tidak berisi alamat. Nyalakan "Terima meja lain di jaringan ini" di Pengaturan Meja (Menu Panitia), lalu buat kode lagi.',
     en: 'This desk accepts no connections, so the code holds no address. Turn on "Accept other desks on this network" in Desk settings (Organizer menu), then make the code again.',
   },
-  'invite.loading': { id: 'Membuat kode…', en: 'Making the code…' },
+  'invite.pinHint': {
+    id: 'Kode gabung membuka semua data acara: ketik PIN panitia sekali lagi untuk menampilkannya.',
+    en: 'The join code opens all the event’s data: type the organizer PIN once more to show it.',
+  },
 
   'join.open': { id: 'Gabung ke acara', en: 'Join an event' },
   'join.scan': { id: 'Pindai QR gabung dengan kamera', en: 'Scan the join QR with the camera' },

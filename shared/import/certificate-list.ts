@@ -1,5 +1,5 @@
 import { parseNib } from '../domain/nib';
-import { foldText } from '../domain/text';
+import { cleanText, foldText } from '../domain/text';
 import { CERTIFICATE_NUMBER } from '../events';
 import type { Lang } from '../i18n';
 import { Issues } from './issues';
@@ -40,7 +40,7 @@ const FIELD_OF = new Map(Object.entries(NAMES).flatMap(([field, names]) => names
 const MONTHS = ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'];
 
 function text(cell: RawCell | undefined): string {
-  return cell === null || cell === undefined ? '' : String(cell).replace(/\s+/g, ' ').trim();
+  return cell === null || cell === undefined ? '' : cleanText(String(cell));
 }
 
 function findHeader(rows: readonly RawCell[][]): { row: number; columns: Partial<Record<Field, number>> } | null {

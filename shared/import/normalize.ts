@@ -2,7 +2,7 @@ import type { ColumnMapping, ImportField, SheetPreview } from '../api';
 import { parseNib } from '../domain/nib';
 import { parsePhone } from '../domain/phone';
 import { matchRegency, regencyByCode } from '../domain/regency';
-import { tidyName } from '../domain/text';
+import { cleanText, tidyName } from '../domain/text';
 import { LoketError } from '../errors';
 import { participantFieldsSchema, type ParticipantFields } from '../events';
 import type { Lang } from '../i18n';
@@ -41,12 +41,11 @@ const FORMULA_LIKE = /^(=|[+\-@]\s*([A-Za-z_][\w.]*\(|\$?[A-Za-z]{1,3}\$?\d+\b|[
 
 const DASHES = /^[-–—]*$/;
 
-/** Trimmed, inner whitespace collapsed, "" for a blank or dash-only cell (see isBlankCell). */
+/** Cleaned (cleanText: no invisible characters, NFC, one space), "" for a blank or dash-only cell (see isBlankCell). */
 function cellText(cell: RawCell | undefined): string {
   if (cell === undefined || cell === null) return '';
   if (typeof cell === 'number') return String(cell);
-  let text = cell.trim();
-  if (/\s\s|[^\S ]/.test(text)) text = text.replace(/\s+/g, ' ');
+  const text = cleanText(cell);
   return DASHES.test(text) ? '' : text;
 }
 
@@ -76,9 +75,11 @@ class SheetReader {
     this.valid = false;
   }
 
+  /** A text cell cleaned before anything reads it: a zero-width space must not make an NIB "not digits". */
   private cell(cells: RawCell[], field: ImportField): RawCell {
     const col = this.mapping[field];
-    return col === undefined ? null : (cells[col] ?? null);
+    const value = col === undefined ? null : (cells[col] ?? null);
+    return typeof value === 'string' ? cleanText(value) : value;
   }
 
   isBlank(cells: RawCell[]): boolean {

@@ -28,7 +28,8 @@ const tempDir = useTempDirs();
 async function api<T>(base: string, method: string, body: object = {}): Promise<T> {
   const response = await fetch(new URL(`api/${method}`, base), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Loket-Client': '1' },
+    // One session for the whole test, as one page: the organizer unlock holds for it only.
+    headers: { 'Content-Type': 'application/json', 'X-Loket-Client': '1', 'X-Loket-Session': 'e2e-badges-session-token-1' },
     body: JSON.stringify(body),
   });
   const reply = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
@@ -53,7 +54,7 @@ describe.skipIf(!existsSync(CHROMIUM))('QR badges in the browser', () => {
   beforeAll(async () => {
     requireBuild();
     dataDir = join(tempDir(), 'desk');
-    const init = await runCli(['init', '--data', dataDir, '--name', 'Percepatan Fasilitasi 1000 Sertifikasi Halal Self Declare', '--date', '2024-05-21', '--venue', 'Aula Idham Khalid, Banjarbaru', '--desk-name', 'Meja 1', '--pin', PIN]);
+    const init = await runCli(['init', '--data', dataDir, '--name', 'Percepatan Fasilitasi 1000 Sertifikasi Halal Self Declare', '--date', '2024-05-21', '--venue', 'Aula Idham Khalid, Banjarbaru', '--desk-name', 'Meja 1'], { LOKET_PIN: PIN });
     expect(init.code, init.stderr).toBe(0);
     const generated = generateParticipants(24, SEED).filter((p) => p.nib);
     const workbook = join(tempDir(), 'Daftar Peserta.xlsx');

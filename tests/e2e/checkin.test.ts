@@ -45,7 +45,7 @@ describe.skipIf(!existsSync(CHROMIUM))('check-in desk in the browser (keyboard o
 
   it('signs in, imports a messy list, checks in, sees "already present", voids, registers a walk-in', { timeout: 120_000 }, async () => {
     const dataDir = join(tempDir(), 'desk');
-    const init = await runCli(['init', '--data', dataDir, '--name', 'Percepatan Fasilitasi 1000 Sertifikasi Halal Self Declare', '--date', '2024-05-21', '--venue', 'Aula Idham Khalid, Banjarbaru', '--desk-name', 'Meja 1', '--pin', PIN]);
+    const init = await runCli(['init', '--data', dataDir, '--name', 'Percepatan Fasilitasi 1000 Sertifikasi Halal Self Declare', '--date', '2024-05-21', '--venue', 'Aula Idham Khalid, Banjarbaru', '--desk-name', 'Meja 1'], { LOKET_PIN: PIN });
     expect(init.code, init.stderr).toBe(0);
 
     const participants = generateParticipants(90, SEED);

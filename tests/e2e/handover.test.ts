@@ -58,7 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM))('certificate handover in the browser', ()
 
   it('in person with a drawn signature, wrong envelope, representative, receipt, undo, stock', { timeout: 120_000 }, async () => {
     const dataDir = join(tempDir(), 'desk');
-    const init = await runCli(['init', '--data', dataDir, '--name', 'Percepatan Fasilitasi 1000 Sertifikasi Halal Self Declare', '--date', '2024-05-21', '--venue', 'Aula Idham Khalid, Banjarbaru', '--desk-name', 'Meja 1', '--pin', PIN]);
+    const init = await runCli(['init', '--data', dataDir, '--name', 'Percepatan Fasilitasi 1000 Sertifikasi Halal Self Declare', '--date', '2024-05-21', '--venue', 'Aula Idham Khalid, Banjarbaru', '--desk-name', 'Meja 1'], { LOKET_PIN: PIN });
     expect(init.code, init.stderr).toBe(0);
     const generated = generateParticipants(12, SEED).filter((p) => p.nib && !/['"]/.test(p.name));
     const workbook = join(tempDir(), 'Daftar Peserta.xlsx');

@@ -8,7 +8,7 @@ import type { Desk } from '../../electron/core/desk';
 import { writeCsv, writeMessyWorkbook } from '../../electron/core/demo/messy-workbook';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import type { ImportResult } from '../../shared/api';
-import { PIN, openEventDesk, person } from '../helpers/desk-fixture';
+import { PIN, SESSION, openEventDesk, person } from '../helpers/desk-fixture';
 import { propertyRuns } from '../helpers/property-runs';
 import { expectClearError } from './fuzz-kit';
 
@@ -24,7 +24,7 @@ let certificateCsv: Uint8Array;
 
 beforeAll(async () => {
   desk = openEventDesk(dir, [person()]);
-  expect(await dispatch(desk, 'unlockOrganizer', { pin: PIN })).toMatchObject({ ok: true });
+  expect(await dispatch(desk, 'unlockOrganizer', { pin: PIN }, SESSION)).toMatchObject({ ok: true });
   workbook = await writeMessyWorkbook(generateParticipants(12, 5));
   certificateCsv = new TextEncoder().encode(
     'NIB;Nomor Sertifikat;Produk;Tanggal Terbit\r\n0123456789012;ID63110000123456789;Roti;2024-05-01\r\n0123456789012;ID6311000012345;Kue;kemarin\r\n',
@@ -62,9 +62,9 @@ describe('fuzz: importing into a desk', () => {
         const input = { fileName: name, contentBase64: Buffer.from(bytes).toString('base64') };
         const before = { count: desk.store.count(), digest: desk.store.digest() };
 
-        const preview = await dispatch(desk, certificates ? 'previewCertificateImport' : 'previewImport', input);
+        const preview = await dispatch(desk, certificates ? 'previewCertificateImport' : 'previewImport', input, SESSION);
         expect(desk.store.digest(), 'a dry run writes nothing').toBe(before.digest);
-        const commit = await dispatch(desk, certificates ? 'commitCertificateImport' : 'commitImport', input);
+        const commit = await dispatch(desk, certificates ? 'commitCertificateImport' : 'commitImport', input, SESSION);
 
         if (!commit.ok) {
           expectClearError(commit.error);

@@ -4,7 +4,9 @@ import { createEvent, signIn } from '../../electron/core/services/event-service'
 import type { ParticipantFields } from '../../shared/events';
 import { participantIdFor } from '../../electron/core/ids';
 
-export const PIN = '246810';
+export const PIN = '24681012';
+/** A page's session token, for tests that call the API as one client would. */
+export const SESSION = 'test-page-session-token-0001';
 
 export function person(overrides: Partial<ParticipantFields> = {}): ParticipantFields {
   return {

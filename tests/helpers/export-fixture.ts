@@ -1,9 +1,9 @@
 import { parseInput } from '../../electron/core/api/dispatch';
 import { Desk } from '../../electron/core/desk';
 import { checkIn, registerWalkIn, voidCheckIn } from '../../electron/core/services/checkin-service';
-import { signIn, unlockOrganizer } from '../../electron/core/services/event-service';
+import { signIn } from '../../electron/core/services/event-service';
 import { addCertificate, handOver, resolveConflict } from '../../electron/core/services/handover-service';
-import { openEventDesk, person, PIN } from './desk-fixture';
+import { openEventDesk, person } from './desk-fixture';
 
 export const SIG = 'M10 10L200 300L400 120';
 export const INJECTION = {
@@ -51,7 +51,6 @@ export async function exportDay(dir: () => string, now?: () => number): Promise<
     now ? { now } : {},
   );
   const id = (nib: string) => a.view.byNibValue(nib)!.id;
-  unlockOrganizer(a, PIN);
   addCertificate(a, parseInput('addCertificate', { participantId: id('0123456789012'), number: 'ID63110000474710524', products: ['Roti Pisang Kukus'], issueDate: '2024-05-02' }));
   addCertificate(a, parseInput('addCertificate', { participantId: id('0000000000017'), number: 'ID63110000474720524' }));
   addCertificate(a, parseInput('addCertificate', { participantId: id('9120000000003'), number: 'ID63720000000030524' }));

@@ -30,7 +30,7 @@ describe('loket CLI', () => {
     const init = await runCli(['init', '--data', dir, '--name', 'Fasilitasi Halal', '--date', '2024-05-21', '--json']);
     expect(init.code).toBe(0);
     expect(init.json).toMatchObject({ event: { name: 'Fasilitasi Halal', date: '2024-05-21', timezone: 'Asia/Makassar' } });
-    expect((init.json as { pin: string }).pin).toMatch(/^\d{6}$/);
+    expect((init.json as { pin: string }).pin).toMatch(/^\d{8}$/);
     const again = await runCli(['init', '--data', dir, '--name', 'Lagi', '--date', '2024-05-21']);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('Acara sudah dibuat');
@@ -67,7 +67,7 @@ describe('loket CLI', () => {
 
   it('refuses a file that is not a spreadsheet without touching the database', async () => {
     const dir = tempDir();
-    await runCli(['init', '--data', dir, '--name', 'X', '--date', '2024-05-21', '--pin', '1234']);
+    await runCli(['init', '--data', dir, '--name', 'X', '--date', '2024-05-21'], { LOKET_PIN: '12348765' });
     const junk = join(dir, 'foto.xlsx');
     writeFileSync(junk, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
     const res = await runCli(['import', '--data', dir, junk, '--json']);

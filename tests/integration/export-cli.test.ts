@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requireBuild } from '../helpers/built-core';
@@ -37,5 +37,22 @@ describe('loket export', () => {
     expect(bad.stderr).toContain('--separator');
     expect(noPdf.code).toBe(0);
     expect((noPdf.json as typeof result).files.filter((f) => f.name.endsWith('.pdf'))).toEqual([]);
+  });
+
+  it('says plainly, in the operator’s language, that --out names a file and not a folder, and leaves the file alone', async () => {
+    const data = tempDir();
+    expect((await runCli(['init', '--data', data, '--name', 'Fasilitasi Halal', '--date', '2024-05-21'])).code).toBe(0);
+    const file = join(tempDir(), 'laporan.xlsx');
+    writeFileSync(file, 'the organizer’s own spreadsheet');
+    const [id, en] = await Promise.all([
+      runCli(['export', '--data', data, '--out', file, '--no-pdf', '--json']),
+      runCli(['export', '--data', data, '--out', file, '--no-pdf', '--lang', 'en']),
+    ]);
+    expect(id.code).toBe(1);
+    expect(id.json).toMatchObject({ error: { code: 'export_folder_unusable', params: { detail: 'EEXIST' } } });
+    expect(id.stderr).toContain('sudah ada berkas dengan nama itu');
+    expect(en.stderr).toContain('a file has that name');
+    for (const run of [id, en]) expect(run.stderr).not.toMatch(/unexpected|kesalahan/i);
+    expect(readFileSync(file, 'utf8')).toBe('the organizer’s own spreadsheet');
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/core/server/http-server';
 import { join } from 'node:path';
 import type { Desk } from '../../electron/core/desk';
-import { openEventDesk, person } from '../helpers/desk-fixture';
+import { openEventDesk, person, PIN } from '../helpers/desk-fixture';
 import { projectRoot, requireBuild } from '../helpers/built-core';
 import { runCli } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -76,6 +76,38 @@ describe('browser fallback server', () => {
     const { server } = await serve();
     const res = await fetch(`${server.url}api/search`, { method: 'POST', headers: { 'X-Loket-Client': '1' }, body: '{"query":' });
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('answers a body over the limit with 413, whether its length is declared or not, and not with a reset', async () => {
+    const { server } = await serve();
+    const body = Buffer.alloc(141 * 2 ** 20, 0x20);
+    const declared = await fetch(`${server.url}api/previewImport`, { method: 'POST', headers: { 'X-Loket-Client': '1' }, body });
+    expect(declared.status).toBe(413);
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/api/previewImport', method: 'POST', headers: { 'X-Loket-Client': '1', 'Transfer-Encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      for (let at = 0; at < body.length; at += 2 ** 20) req.write(body.subarray(at, at + 2 ** 20));
+      req.end();
+    });
+    expect(chunked).toBe(413);
+  });
+
+  it('holds an organizer unlock for the page whose session token typed the PIN, not for another local client', async () => {
+    const { server } = await serve();
+    const call = async (method: string, body: object, session?: string) => {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Loket-Client': '1', ...(session ? { 'X-Loket-Session': session } : {}) };
+      return (await (await fetch(`${server.url}api/${method}`, { method: 'POST', headers, body: JSON.stringify(body) })).json()) as { ok: boolean; error?: { code: string } };
+    };
+    const organizer = 'organizer-tab-session-token-01';
+    expect(await call('unlockOrganizer', { pin: PIN }, organizer)).toMatchObject({ ok: true });
+    expect(await call('backupOverview', {}, organizer)).toMatchObject({ ok: true });
+    for (const other of ['another-tab-session-token-002', undefined]) {
+      expect(await call('backupOverview', {}, other)).toMatchObject({ ok: false, error: { code: 'organizer_locked' } });
+      expect(await call('invite', { pin: PIN }, other)).toMatchObject({ ok: false, error: { code: 'organizer_locked' } });
+    }
   });
 
   it('pushes a change to open screens when a CLI process checks someone in on the same data folder', async () => {

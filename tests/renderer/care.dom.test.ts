@@ -30,7 +30,7 @@ function setup(component: typeof CarePanel | typeof WalkInForm | typeof CareRemi
     setRetention: vi.fn(async () => structuredClone(PRIVACY)),
     purgePersonalData: vi.fn(async ({ pin }: { pin: string }) => {
       if (pin !== '12345678') throw new LoketClientError('wrong_pin');
-      return { ...PRIVACY, purged: true, retentionPassed: false, backupsRemoved: 1 };
+      return { ...PRIVACY, purged: true, retentionPassed: false, copiesRemoved: 1 };
     }),
   });
   const app = new AppState(client, () => () => {});

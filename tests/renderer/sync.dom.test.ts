@@ -43,12 +43,19 @@ describe('sync screen', () => {
     ]);
   });
 
-  it('asks for the organizer PIN before showing the join QR and typed code', async () => {
+  it('asks for the organizer PIN, and once more for the join code itself, before showing the join QR and typed code', async () => {
     const { app, client } = setup(SyncPanel);
     await fireEvent.click(screen.getByTestId('sync-invite'));
     expect(app.pinPrompt).not.toBeNull();
     expect(client.invite).not.toHaveBeenCalled();
     await app.unlock('12345678');
+    // Unlocked, yet the code is not shown until the PIN is typed again.
+    const pin = await screen.findByTestId('pin');
+    expect(screen.queryByTestId('invite-code')).toBeNull();
+    expect(client.invite).not.toHaveBeenCalled();
+    await fireEvent.input(pin, { target: { value: '12345678' } });
+    await fireEvent.submit(pin.closest('form')!);
+    expect(client.invite).toHaveBeenLastCalledWith({ pin: '12345678' });
     expect((await screen.findByTestId('invite-code')).textContent).toBe(JOIN_CODE);
     expect(screen.getByTestId('invite-qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(screen.getByText('Meja baru akan menghubungi: 192.168.1.10:4317')).toBeTruthy();

@@ -123,7 +123,6 @@ describe('backups', () => {
     const folder = tempDir();
     const desk = openEventDesk(tempDir());
     setBackupSettings(desk, { folder });
-    desk.organizerUntil = Number.MAX_SAFE_INTEGER;
     const csv = 'NIB;Nama;Nama Usaha;Kabupaten/Kota\n6300000000001;Siti Aminah;Kue Basah;Tanah Laut\n';
     const result = await commitImport(desk, { fileName: 'daftar.csv', contentBase64: Buffer.from(csv).toString('base64') });
     expect(result.imported).toBe(1);

@@ -4,7 +4,7 @@ import { checkIn, registerWalkIn, voidCheckIn } from '../../electron/core/servic
 import { signOut, unlockOrganizer } from '../../electron/core/services/event-service';
 import { search, status } from '../../electron/core/services/status-service';
 import { dispatch } from '../../electron/core/api/dispatch';
-import { openEventDesk, person, PIN } from '../helpers/desk-fixture';
+import { openEventDesk, person, PIN, SESSION } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -136,8 +136,8 @@ describe('check-in', () => {
     const desk = openEventDesk(tempDir());
     const input = { fileName: 'x.csv', contentBase64: '' };
     expect(await dispatch(desk, 'previewImport', input)).toMatchObject({ ok: false, error: { code: 'organizer_locked' } });
-    expect(await dispatch(desk, 'unlockOrganizer', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
-    expect(unlockOrganizer(desk, PIN).organizerUntil).toBeGreaterThan(Date.now());
+    expect(await dispatch(desk, 'unlockOrganizer', { pin: '00000000' }, SESSION)).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+    expect((await unlockOrganizer(desk, PIN, SESSION)).organizerUntil).toBeGreaterThan(Date.now());
     expect(await dispatch(desk, 'checkIn', { nib: 42 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     desk.close();
   });

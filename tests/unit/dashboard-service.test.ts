@@ -8,7 +8,7 @@ import { signIn, unlockOrganizer } from '../../electron/core/services/event-serv
 import { addCertificate, handOver, voidHandover } from '../../electron/core/services/handover-service';
 import { status } from '../../electron/core/services/status-service';
 import type { ParticipantFields } from '../../shared/events';
-import { openEventDesk, person, PIN } from '../helpers/desk-fixture';
+import { openEventDesk, person, PIN, SESSION } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -122,7 +122,6 @@ describe('dashboard figures', () => {
     checkIn(b, { nib: nib(3) });
     checkIn(b, { nib: nib(4) });
 
-    unlockOrganizer(a, PIN);
     const owner = a.view.byNibValue(nib(3))!.id;
     const rep = a.view.byNibValue(nib(4))!.id;
     addCertificate(a, parseInput('addCertificate', { participantId: owner, number: 'ID63110000000000001' }));
@@ -189,8 +188,8 @@ describe('dashboard figures', () => {
     }
     expect(text).not.toContain('Rina');
 
-    unlockOrganizer(desk, PIN);
-    const full = await dispatch(desk, 'dashboard', {});
+    await unlockOrganizer(desk, PIN, SESSION);
+    const full = await dispatch(desk, 'dashboard', {}, SESSION);
     if (!full.ok) throw new Error(full.error.code);
     expect(full.value.lastHour.operators).toEqual([{ desk: desk.id, deskName: 'Meja 1', operator: 'Rina', checkins: 4 }]);
   });

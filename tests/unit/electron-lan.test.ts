@@ -6,7 +6,7 @@ import { checkIn } from '../../electron/core/services/checkin-service';
 import { signIn } from '../../electron/core/services/event-service';
 import { DeskSync } from '../../electron/core/sync/desk-sync';
 import { LanReplication } from '../../electron/core/sync/lan-replication';
-import { openEventDesk, person, PIN } from '../helpers/desk-fixture';
+import { openEventDesk, person, PIN, SESSION } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
 
 /** mDNS is recorded rather than sent: the test checks what would be announced, not the LAN's multicast. */
@@ -60,8 +60,8 @@ describe('LAN sync of the Electron desk', () => {
     expect(await dispatch(desk, 'setLanSettings', { enabled: true })).toMatchObject({ ok: false, error: { code: 'organizer_locked' } });
     expect(lan.listening).toBe(false);
 
-    await dispatch(desk, 'unlockOrganizer', { pin: PIN });
-    const on = await dispatch(desk, 'setLanSettings', { enabled: true });
+    await dispatch(desk, 'unlockOrganizer', { pin: PIN }, SESSION);
+    const on = await dispatch(desk, 'setLanSettings', { enabled: true }, SESSION);
     expect(on).toMatchObject({ ok: true, value: { enabled: true, listening: true } });
     const port = lan.port!;
     expect(on.ok && on.value.port).toBe(port);
@@ -88,11 +88,11 @@ describe('LAN sync of the Electron desk', () => {
 
   it('turned off again, it stops listening and announcing and forgets its address', async () => {
     const { desk, lan } = await electronDesk();
-    await dispatch(desk, 'unlockOrganizer', { pin: PIN });
-    await dispatch(desk, 'setLanSettings', { enabled: true });
+    await dispatch(desk, 'unlockOrganizer', { pin: PIN }, SESSION);
+    await dispatch(desk, 'setLanSettings', { enabled: true }, SESSION);
     const port = lan.port!;
     expect(await refused(port)).toBe(false);
-    expect(await dispatch(desk, 'setLanSettings', { enabled: false })).toMatchObject({ ok: true, value: { enabled: false, listening: false, port: null } });
+    expect(await dispatch(desk, 'setLanSettings', { enabled: false }, SESSION)).toMatchObject({ ok: true, value: { enabled: false, listening: false, port: null } });
     expect(await refused(port)).toBe(true);
     expect(mdns.closed).toBe(1);
     expect(desk.meta('sync_addresses')).toBeNull();
@@ -101,8 +101,8 @@ describe('LAN sync of the Electron desk', () => {
   it('listens again after a restart when it was left on', async () => {
     const dir = tempDir();
     const desk = openEventDesk(dir);
-    await dispatch(desk, 'unlockOrganizer', { pin: PIN });
-    await dispatch(desk, 'setLanSettings', { enabled: true });
+    await dispatch(desk, 'unlockOrganizer', { pin: PIN }, SESSION);
+    await dispatch(desk, 'setLanSettings', { enabled: true }, SESSION);
     desk.close();
     const reopened = Desk.open(dir);
     const lan = await LanReplication.start(reopened, { port: 0 });

@@ -10,6 +10,10 @@ const { CONTENT_SECURITY_POLICY } = await import('../../electron/core/server/htt
 const { API_METHODS } = await import('../../shared/api-methods');
 const { SHELL_CHANNELS } = await import('../../shared/shell-api');
 
+const { openEventDesk, PIN } = await import('../helpers/desk-fixture');
+const { useTempDirs } = await import('../helpers/temp-dir');
+
+const tempDir = useTempDirs();
 const nav = () => ({ preventDefault: vi.fn() });
 
 describe('Electron shell: the hardened window', () => {
@@ -110,6 +114,24 @@ describe('Electron shell: IPC', () => {
     off();
     expect(fake.ipc.size).toBe(0);
   });
+
+  it('holds an organizer unlock for the session token that typed the PIN, not for any call without it', async () => {
+    const real = openEventDesk(tempDir());
+    createHardenedWindow('/preload.cjs', { kiosk: false });
+    const win = fake.windows[0]!;
+    const off = registerIpc(real, win as any);
+    const ours = { sender: win.webContents, senderFrame: ourFrame };
+    const call = (method: string, input: object, session?: string) => fake.ipc.get(`loket:${method}`)!(ours, input, session);
+    const page = 'page-session-token-0000000001';
+    expect(await call('unlockOrganizer', { pin: PIN })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await call('unlockOrganizer', { pin: PIN }, page)).toMatchObject({ ok: true, value: { organizerUntil: expect.any(Number) } });
+    expect(await call('backupOverview', {}, page)).toMatchObject({ ok: true });
+    expect(await call('backupOverview', {})).toMatchObject({ ok: false, error: { code: 'organizer_locked' } });
+    expect(await call('backupOverview', {}, 'other-session-token-00000002')).toMatchObject({ ok: false, error: { code: 'organizer_locked' } });
+    expect(await call('deskInfo', {}, 'other-session-token-00000002')).toMatchObject({ ok: true, value: { organizerUntil: null } });
+    off();
+    real.close();
+  });
 });
 
 describe('Electron shell: the app:// protocol', () => {
@@ -145,10 +167,10 @@ describe('Electron shell: the preload', () => {
     const shell = fake.exposed.get('loketShell')!;
     expect(Object.keys(shell).sort()).toEqual(Object.keys(SHELL_CHANNELS).sort());
     for (const value of [...Object.values(core), ...Object.values(shell)]) expect(typeof value).toBe('function');
-    await (core['status'] as (input: unknown) => Promise<unknown>)({});
+    await (core['status'] as (input: unknown, session: string) => Promise<unknown>)({}, 'page-session-token-0000000001');
     await (shell['leaveKiosk'] as (pin: string) => Promise<unknown>)('12345678');
     expect(fake.invoked).toEqual([
-      { channel: 'loket:status', args: [{}] },
+      { channel: 'loket:status', args: [{}, 'page-session-token-0000000001'] },
       { channel: SHELL_CHANNELS.leaveKiosk, args: ['12345678'] },
     ]);
   });

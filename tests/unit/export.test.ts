@@ -10,7 +10,7 @@ import { unlockOrganizer } from '../../electron/core/services/event-service';
 import { SyncRecords } from '../../electron/core/store/sync-records';
 import { checkIn } from '../../electron/core/services/checkin-service';
 import { LoketError } from '../../shared/errors';
-import { PIN } from '../helpers/desk-fixture';
+import { PIN, SESSION } from '../helpers/desk-fixture';
 import { exportDay as makeDay, INJECTION, SIG } from '../helpers/export-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -169,9 +169,9 @@ describe('exportDay API method', () => {
     a.close();
     b.close();
     const desk = Desk.open(dataDir);
-    await expect((async () => handlers.exportDay(desk, {}))()).rejects.toSatisfy((e) => e instanceof LoketError && e.code === 'organizer_locked');
-    unlockOrganizer(desk, PIN);
-    const out = await handlers.exportDay(desk, { separator: ',' });
+    await expect((async () => handlers.exportDay(desk, {}, SESSION))()).rejects.toSatisfy((e) => e instanceof LoketError && e.code === 'organizer_locked');
+    await unlockOrganizer(desk, PIN, SESSION);
+    const out = await handlers.exportDay(desk, { separator: ',' }, SESSION);
     expect(out.folder.startsWith(join(dataDir, 'ekspor'))).toBe(true);
     expect(out.complete).toBe(true);
     expect(out.files.map((f) => f.name)).toEqual(expect.arrayContaining(['daftar-hadir.pdf', 'berita-acara-serah-terima.pdf', 'rekap.pdf', 'ringkasan-ekspor.pdf']));

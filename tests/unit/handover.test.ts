@@ -6,7 +6,7 @@ import { addCertificate, conflicts, handOver, maskIdNumber, printReceipt, resolv
 import { closeDesk, stock } from '../../electron/core/services/certificate-stock';
 import { unlockOrganizer, signIn } from '../../electron/core/services/event-service';
 import { commitCertificateImport, previewCertificateImport } from '../../electron/core/services/certificate-import-service';
-import { openEventDesk, person, PIN } from '../helpers/desk-fixture';
+import { openEventDesk, person, PIN, SESSION } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -18,15 +18,13 @@ function setup(): { desk: Desk; siti: string; rusdi: string } {
   const desk = openEventDesk(tempDir(), [person(), person({ nib: '2222222222222', name: 'Rusdi Kamal' })]);
   const siti = desk.view.byNibValue('0123456789012')!.id;
   const rusdi = desk.view.byNibValue('2222222222222')!.id;
-  unlockOrganizer(desk, PIN);
   addCertificate(desk, parseInput('addCertificate', { participantId: siti, number: CERT, products: ['Roti Pisang Kukus'] }));
   addCertificate(desk, parseInput('addCertificate', { participantId: rusdi, number: OTHER }));
-  desk.organizerUntil = null;
   return { desk, siti, rusdi };
 }
 
 const give = (desk: Desk, participantId: string, number: string, extra: Record<string, unknown> = {}) =>
-  handOver(desk, parseInput('handOver', { participantId, number, recipient: { kind: 'owner' }, signature: SIG, ...extra }));
+  handOver(desk, parseInput('handOver', { participantId, number, recipient: { kind: 'owner' }, signature: SIG, ...extra }), desk.requireOperator(), { requireSignature: true, session: SESSION });
 
 async function code(promise: Promise<unknown>): Promise<string> {
   try {
@@ -104,7 +102,7 @@ describe('certificate handover', () => {
     expect(message).toContain('Meja 1');
     expect(message).toContain('Rina');
     expect(await code(give(desk, siti, CERT, { overrideReason: 'sertifikat rusak, diganti' }))).toBe('organizer_locked');
-    unlockOrganizer(desk, PIN);
+    await unlockOrganizer(desk, PIN, SESSION);
     const again = await give(desk, siti, CERT, { overrideReason: 'sertifikat rusak, diganti' });
     expect(again.certificate.handovers).toHaveLength(1);
     expect(again.certificate.conflict).toBe(false);

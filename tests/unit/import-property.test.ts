@@ -4,6 +4,7 @@ import { writeMessyWorkbook } from '../../electron/core/demo/messy-workbook';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { readTable } from '../../electron/core/import/read-table';
 import { LoketError } from '../../shared/errors';
+import { cleanText } from '../../shared/domain/text';
 import { participantFieldsSchema } from '../../shared/events';
 import { normalizeSheets } from '../../shared/import/normalize';
 import type { NormalizedImport } from '../../shared/import/types';
@@ -23,6 +24,9 @@ function expectValidCandidates(result: NormalizedImport | null): void {
   for (const { fields } of result?.candidates ?? []) {
     expect(participantFieldsSchema.safeParse(fields).success).toBe(true);
     if (fields.nib !== null) expect(fields.nib).toMatch(/^\d{13}$/);
+    // Every text stored as cleanText leaves it (no control, bidi-override or zero-width character), and a name reads.
+    for (const value of [fields.name, fields.business, fields.district, fields.address, fields.productType, fields.productName]) expect(cleanText(value)).toBe(value);
+    expect(fields.name).toMatch(/\p{L}/u);
   }
 }
 
@@ -34,6 +38,7 @@ const cell = fc.oneof(
   digitsLike,
   fc.string(),
   fc.constantFrom('-', 'belum ada', 'proses', '', '=HYPERLINK("x","y")', '+SUM(A1)', 'Bjm', 'BANJAR BARU', '0812 3456 7890', 'Hj. SITI  '),
+  fc.constantFrom('\u200b\u200b', 'Siti\u202eAminah', '\u202e', 'Jose\u0301', '\ufeff6300000000001', 'Rus\u200ddi\u2066 Kamal'),
   fc.string({ unit: 'grapheme', maxLength: 300 }),
 );
 /** CSV text that looks enough like a list to reach the row rules, quotes and separators included. */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
@@ -111,5 +111,24 @@ describe('start-up integrity check', () => {
     readSync(fd2, after, 0, after.length, 0);
     closeSync(fd2);
     expect(after.equals(before)).toBe(true);
+  });
+
+  it('writes neither the file nor its WAL when it refuses a damaged desk that crashed with a hot WAL', () => {
+    const { dir } = filledDesk();
+    const live = Desk.open(dir);
+    live.db.pragma('wal_autocheckpoint = 0');
+    for (let i = 120; i < 160; i++) checkIn(live, { nib: String(6300000000000 + i) });
+    // Copied while the desk still runs: what a power cut leaves, check-ins only in the WAL.
+    const crashed = tempDir();
+    for (const name of ['loket.db', 'loket.db-wal', 'loket.db-shm']) copyFileSync(join(dir, name), join(crashed, name));
+    live.close();
+    const file = join(crashed, 'loket.db');
+    scribble(file, 0.3, Math.floor(statSync(file).size * 0.4));
+    const before = { db: readFileSync(file), wal: readFileSync(`${file}-wal`) };
+    expect(before.wal.length).toBeGreaterThan(32 * 1024);
+
+    expect(openError(crashed).code).toBe('database_damaged');
+    expect(readFileSync(file).equals(before.db)).toBe(true);
+    expect(readFileSync(`${file}-wal`).equals(before.wal)).toBe(true);
   });
 });

@@ -25,7 +25,6 @@ const SECRETS = [...people.flatMap((p) => [p.name, p.nib!, p.business, p.phone].
 
 async function dayDesk(dir = tempDir(), now?: () => number): Promise<Desk> {
   const desk = openEventDesk(dir, people, now ? { now } : {});
-  desk.organizerUntil = Number.MAX_SAFE_INTEGER;
   checkIn(desk, { nib: '6301000000001' });
   checkIn(desk, { nib: '6301000000002' });
   registerWalkIn(desk, { ...WALK_IN, district: '', address: 'Jl. A. Yani km 7', productType: '', productName: 'Amplang' });
@@ -117,7 +116,7 @@ describe('purging personal data', () => {
     await backupNow(desk, 'manual');
     expect(readdirSync(folder)).toHaveLength(1);
     markExported(desk);
-    expect((await purgePersonalData(desk, PIN)).backupsRemoved).toBe(1);
+    expect((await purgePersonalData(desk, PIN)).copiesRemoved).toBe(1);
     expect(readdirSync(folder)).toEqual([]);
     desk.close();
   });

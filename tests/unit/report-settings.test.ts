@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { exportDay } from '../../electron/core/export/export-day';
 import { collectReport } from '../../electron/core/export/report-data';
 import { unlockOrganizer } from '../../electron/core/services/event-service';
 import { LoketError } from '../../shared/errors';
-import { openEventDesk, PIN } from '../helpers/desk-fixture';
+import { openEventDesk, PIN, SESSION } from '../helpers/desk-fixture';
 import { exportDay as makeDay, merge } from '../helpers/export-fixture';
 import { pdfText } from '../helpers/pdf';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -19,7 +19,7 @@ const KEPALA = { name: 'Dr. H. Ahmad Fauzi, M.Si', nip: '197001011995031001', po
 const SAKSI = { name: 'Siti Rahmah, S.E.', nip: '198205122006042003', position: 'Kepala Bidang UMKM' };
 
 const call = <M extends 'reportSettings' | 'setReportSettings'>(desk: Parameters<(typeof handlers)[M]>[0], method: M, input: unknown) =>
-  handlers[method](desk, parseInput(method, input) as never);
+  handlers[method](desk, parseInput(method, input) as never, SESSION);
 
 describe('report settings', () => {
   it('are for the organizer only', () => {
@@ -31,7 +31,7 @@ describe('report settings', () => {
 
   it('record the signatories as event configuration that every desk applies and the Berita Acara prints', async () => {
     const { a, b } = await makeDay(tempDir);
-    unlockOrganizer(a, PIN);
+    await unlockOrganizer(a, PIN, SESSION);
     const before = a.store.count();
     const out = call(a, 'setReportSettings', { signatories: [KEPALA, SAKSI] }) as Awaited<ReturnType<(typeof handlers)['setReportSettings']>>;
     expect(out.signatories).toEqual([KEPALA, SAKSI]);
@@ -53,7 +53,7 @@ describe('report settings', () => {
 
   it('keep a broken template out and the saved one in force for the export, until reset', async () => {
     const desk = openEventDesk(tempDir());
-    unlockOrganizer(desk, PIN);
+    await unlockOrganizer(desk, PIN, SESSION);
     const broken = '{"sheet":"X","file":"x.csv","columns":[{"header":"Gaji","field":"salary"}]}';
     expect(() => call(desk, 'setReportSettings', { template: broken })).toThrow(LoketError);
     expect(() => call(desk, 'setReportSettings', { template: '{"sheet": ' })).toThrow(expect.objectContaining({ code: 'template_invalid' }));
@@ -71,6 +71,30 @@ describe('report settings', () => {
     const reset = call(desk, 'setReportSettings', { template: null }) as { customTemplate: boolean; columns: string[] };
     expect(reset.customTemplate).toBe(false);
     expect(reset.columns).not.toContain('NIB PU');
+    desk.close();
+  });
+
+  it('refuse a template that names another report file or sheet, when saved and when given to one export', async () => {
+    const desk = openEventDesk(tempDir());
+    await unlockOrganizer(desk, PIN, SESSION);
+    const template = (sheet: string, file: string) => JSON.stringify({ sheet, file, columns: [{ header: 'Nama', field: 'name' }] });
+    for (const [sheet, file] of [['Peserta', 'rekap.csv'], ['Peserta', 'Daftar-Hadir.csv'], ['log', 'peserta.csv'], ['Serah Terima', 'x.csv']]) {
+      expect(() => call(desk, 'setReportSettings', { template: template(sheet!, file!) }), `${sheet} ${file}`).toThrow(expect.objectContaining({ code: 'template_name_taken' }));
+    }
+    expect((call(desk, 'reportSettings', {}) as { customTemplate: boolean }).customTemplate).toBe(false);
+
+    const file = join(tempDir(), 'templat.json');
+    writeFileSync(file, template('Peserta', 'rekap.csv'));
+    const folder = join(tempDir(), 'out');
+    await expect(exportDay(desk, { folder, pdf: false, templateFile: file })).rejects.toMatchObject({ code: 'template_name_taken', params: { name: 'rekap.csv' } });
+    expect(existsSync(folder)).toBe(false);
+
+    // A name of its own exports, and every name in the manifest is there once.
+    writeFileSync(file, template('Peserta', 'peserta-dinas.csv'));
+    await exportDay(desk, { folder, pdf: false, templateFile: file });
+    const names = (JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { files: { name: string }[] }).files.map((f) => f.name.toLowerCase());
+    expect(names).toContain('peserta-dinas.csv');
+    expect(new Set(names).size).toBe(names.length);
     desk.close();
   });
 });

@@ -9,12 +9,12 @@ import {
   createEvent,
   deskInfo,
   lockOrganizer,
-  requireOrganizer,
   setLanguage,
   signIn,
   signOut,
   unlockOrganizer,
 } from '../services/event-service';
+import { requireOrganizer, type Session } from '../services/organizer';
 import { exportReport } from '../services/export-service';
 import { backupNowService, backupOverview, changeBackupSettings } from '../services/backup-service';
 import { privacyOverview, purgePersonalData, setRetention } from '../services/privacy-service';
@@ -26,25 +26,26 @@ import { invite, joinEvent, syncOverview } from '../services/sync-service';
 import { lanSettings, setLanSettings } from '../services/lan-service';
 import { toDetail } from '../services/views';
 
-export type Handlers = { [M in ApiMethod]: (desk: Desk, input: ApiParsed<M>) => ApiResults[M] | Promise<ApiResults[M]> };
+/** `session`: the calling client's token, so an organizer unlock holds for that client only. */
+export type Handlers = { [M in ApiMethod]: (desk: Desk, input: ApiParsed<M>, session: Session) => ApiResults[M] | Promise<ApiResults[M]> };
 
-/** Functions that change the event or its list: only after the organizer PIN. */
+/** Functions that change the event or its list: only after the organizer PIN, in this client. */
 function organizer<M extends ApiMethod>(handler: Handlers[M]): Handlers[M] {
-  return ((desk: Desk, input: ApiParsed<M>) => {
-    requireOrganizer(desk);
-    return handler(desk, input);
+  return ((desk: Desk, input: ApiParsed<M>, session: Session) => {
+    requireOrganizer(desk, session);
+    return handler(desk, input, session);
   }) as Handlers[M];
 }
 
 /** One handler per contract method; a method without one does not compile. */
 export const handlers: Handlers = {
-  deskInfo: (desk) => deskInfo(desk),
-  setLanguage: (desk, input) => setLanguage(desk, input.lang),
-  createEvent: (desk, input) => createEvent(desk, input),
-  signIn: (desk, input) => signIn(desk, input.name),
+  deskInfo: (desk, _input, session) => deskInfo(desk, session),
+  setLanguage: (desk, input, session) => setLanguage(desk, input.lang, session),
+  createEvent: (desk, input, session) => createEvent(desk, input, session),
+  signIn: (desk, input, session) => signIn(desk, input.name, session),
   signOut: (desk) => signOut(desk),
-  unlockOrganizer: (desk, input) => unlockOrganizer(desk, input.pin),
-  lockOrganizer: (desk) => lockOrganizer(desk),
+  unlockOrganizer: (desk, input, session) => unlockOrganizer(desk, input.pin, session),
+  lockOrganizer: (desk, _input, session) => lockOrganizer(desk, session),
   search: (desk, input) => search(desk, input.query, input.limit),
   participant: (desk, input) =>
     toDetail(desk, findParticipant(desk, 'code' in input ? { code: input.code } : { participantId: input.id, via: 'search' })),
@@ -65,7 +66,7 @@ export const handlers: Handlers = {
   addCertificate: organizer<'addCertificate'>((desk, input) => addCertificate(desk, input)),
   previewCertificateImport: organizer<'previewCertificateImport'>((desk, input) => previewCertificateImport(desk, input)),
   commitCertificateImport: organizer<'commitCertificateImport'>((desk, input) => commitCertificateImport(desk, input)),
-  handOver: (desk, input) => handOver(desk, input),
+  handOver: (desk, input, session) => handOver(desk, input, desk.requireOperator(), { requireSignature: true, session }),
   voidHandover: organizer<'voidHandover'>((desk, input) => voidHandover(desk, input)),
   conflicts: (desk) => conflicts(desk),
   resolveConflict: organizer<'resolveConflict'>((desk, input) => resolveConflict(desk, input)),
@@ -77,7 +78,7 @@ export const handlers: Handlers = {
     return { fileName, contentBase64 };
   }),
   syncStatus: (desk) => syncOverview(desk),
-  invite: organizer<'invite'>((desk) => invite(desk)),
+  invite: organizer<'invite'>((desk, input) => invite(desk, input.pin)),
   joinEvent: (desk, input) => joinEvent(desk, input.code),
   exportDay: organizer<'exportDay'>((desk, input) => exportReport(desk, input)),
   lanSettings: (desk) => lanSettings(desk),
@@ -91,8 +92,8 @@ export const handlers: Handlers = {
   reportSettings: organizer<'reportSettings'>((desk) => reportSettings(desk)),
   setReportSettings: organizer<'setReportSettings'>((desk, input) => setReportSettings(desk, input)),
   // Per-operator figures are for organizers; the big screen carries none, so a projector outlives the PIN session.
-  dashboard: (desk, input) => {
-    if (!input.bigScreen) requireOrganizer(desk);
+  dashboard: (desk, input, session) => {
+    if (!input.bigScreen) requireOrganizer(desk, session);
     return dashboard(desk, { bigScreen: input.bigScreen });
   },
 };

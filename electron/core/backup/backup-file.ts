@@ -1,8 +1,9 @@
 import { readdir, rename, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { LoketError } from '../../../shared/errors';
 import type { Desk } from '../desk';
 import { backupSettings } from './backup-settings';
+import { rememberCopy } from './personal-copies';
 
 export type BackupReason = 'auto' | 'import' | 'export' | 'manual' | 'purge';
 
@@ -41,6 +42,8 @@ export async function writeBackup(desk: Desk, folder: string, reason: BackupReas
   const partial = join(folder, `.${name}.partial`);
   let pages: number;
   try {
+    // Remembered before the copy exists: a purge must find it even if this process stops halfway.
+    rememberCopy(desk, 'backupFolders', resolve(folder));
     pages = (await desk.db.backup(partial)).totalPages;
     await rename(partial, join(folder, name));
   } catch (error) {

@@ -4,7 +4,8 @@ import { LoketError } from '../../../shared/errors';
 import { Desk, type DeskOptions } from '../desk';
 import { newDeskId } from '../ids';
 import { integrityProblem } from '../store/integrity';
-import { openDatabase } from '../store/open-database';
+import { openDatabase, openReadOnly } from '../store/open-database';
+import { COPIES_KEY, mergeCopies, parseCopies, type PersonalCopies } from './personal-copies';
 
 export interface RestoreOutcome {
   /** The new identity this data folder records under from now on. */
@@ -25,6 +26,24 @@ function moveSet(from: string, to: string): void {
 
 function removeSet(file: string): void {
   for (const suffix of SIDE_FILES) rmSync(file + suffix, { force: true });
+}
+
+/**
+ * The backup folders and bundles the database being replaced wrote (some after the backup was
+ * taken): the restored desk's purge must find them too. Nothing when it cannot be read.
+ */
+function copiesWrittenBy(file: string): PersonalCopies {
+  if (!existsSync(file)) return parseCopies(null);
+  try {
+    const db = openReadOnly(file);
+    try {
+      return parseCopies(db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(COPIES_KEY) as string | undefined);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return parseCopies(null);
+  }
 }
 
 /**
@@ -60,6 +79,8 @@ export function restoreBackup(dataDir: string, fromFile: string, options: DeskOp
       const state = db.prepare('SELECT state FROM subjects WHERE subject = ?').pluck().get(`desk:${id}`) as string | undefined;
       oldName = state ? (JSON.parse(state) as { name: string | null }).name : null;
       db.prepare("UPDATE meta SET value = ? WHERE key = 'desk_id'").run(deskId);
+      const copies = mergeCopies(parseCopies(meta.get(COPIES_KEY) as string | undefined), copiesWrittenBy(target));
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(COPIES_KEY, JSON.stringify(copies));
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       db.close();

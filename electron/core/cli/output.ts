@@ -30,7 +30,7 @@ export function reportError(error: unknown, json: boolean, lang: Lang): number {
 
 export const USAGE = `usage:
   loket serve   --data DIR [--port N] [--host 127.0.0.1] [--peer http://HOST:PORT]... [--announce]
-  loket init    --data DIR --name TEXT --date YYYY-MM-DD [--venue TEXT] [--pin PIN] [--desk-name TEXT] [--no-nib-required] [--demo]
+  loket init    --data DIR --name TEXT --date YYYY-MM-DD [--venue TEXT] [--desk-name TEXT] [--no-nib-required] [--demo]
   loket import  --data DIR FILE [--dry-run] [--operator NAME]
   loket checkin --data DIR (--nib NIB | --qr TEXT) [--operator NAME]
   loket badges  --data DIR --out FILE.pdf [--regency CODE] [--layout a6|cr80|thermal58|thermal80|a4]
@@ -47,6 +47,7 @@ export const USAGE = `usage:
   loket backup  --data DIR [--to DIR] [--keep N]
   loket restore --data DIR --from FILE.db
   loket check   --data DIR
-  loket purge   --data DIR --pin PIN
+  loket purge   --data DIR
 every command takes --json (machine-readable output) and --lang id|en
+init and purge ask for the organizer PIN without echo, or read it from stdin or LOKET_PIN
 `;

@@ -1,8 +1,11 @@
+import { withoutInvisible } from '../../../shared/domain/text';
 import { csvText, type Table } from './cells';
 
 const BOM = '\uFEFF';
 
-function quote(text: string, separator: string): string {
+/** Invisible characters from any source (an older desk's events) go: a NUL or U+202E has no place in a report. */
+function quote(raw: string, separator: string): string {
+  const text = withoutInvisible(raw);
   return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportResult } from '../../../shared/api';
+import { LoketError } from '../../../shared/errors';
 import { hlcWall } from '../../../shared/hlc';
 import { privacyNotice } from '../../../shared/privacy-notice';
 import type { Desk } from '../desk';
@@ -32,22 +33,37 @@ const MANIFEST_FILE = 'manifest.json';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** Codes that mean the folder cannot be used as it is (a file by that name, no permission, read-only). */
+const UNUSABLE = new Set(['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS']);
+
+/** The export folder, made before anything is gathered: a wrong `--out` is said plainly, at once. */
+async function makeFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && UNUSABLE.has(code)) throw new LoketError('export_folder_unusable', { folder, detail: code });
+    throw error;
+  }
+}
+
 /**
  * End-of-day export for the ministry: workbook, one CSV per sheet, the printable documents, a
  * summary page and a manifest. Everything but the manifest's `generatedAt` is a function of the
  * event log, so two exports of the same events hash the same and can be compared by the Dinas.
  */
 export async function exportDay(desk: Desk, options: ExportOptions): Promise<ExportResult> {
+  // A template or a folder that cannot be used is refused before anything is gathered or written.
+  const template = options.templateFile ? await loadTemplate(options.templateFile) : templateFromText(desk.meta('export_template'));
+  await makeFolder(options.folder);
   const separator = options.separator ?? ';';
   const data = collectReport(desk);
-  const template = options.templateFile ? await loadTemplate(options.templateFile) : templateFromText(desk.meta('export_template'));
   const tables = reportTables(data, template);
   const digest = desk.store.digest();
   // The latest event's time stands in for "now" inside the files, so the same events give the same bytes.
   const stamp = new Date(data.events.length ? hlcWall(data.events.at(-1)!.hlc) : 0);
   const coverage = completeness(desk, data.events);
 
-  await mkdir(options.folder, { recursive: true });
   const files: ExportResult['files'] = [];
   const put = async (name: string, bytes: Uint8Array) => {
     await writeFile(join(options.folder, name), bytes);

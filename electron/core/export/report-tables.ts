@@ -12,6 +12,26 @@ export function reportTables(data: ReportData, template: ParticipantTemplate): T
   return [rekap(data), participants(data, template), attendance(data), handovers(data), walkIns(data), log(data), conflicts(data)];
 }
 
+/** Every sheet but the participants' (its names come from the template), with its CSV file. */
+const FIXED = {
+  rekap: { sheet: 'Rekap', file: 'rekap.csv' },
+  attendance: { sheet: 'Daftar Hadir', file: 'daftar-hadir.csv' },
+  handovers: { sheet: 'Serah Terima', file: 'serah-terima.csv' },
+  walkIns: { sheet: 'Walk-in', file: 'walk-in.csv' },
+  log: { sheet: 'Log', file: 'log.csv' },
+  conflicts: { sheet: 'Konflik', file: 'konflik.csv' },
+} as const;
+
+/**
+ * The name a template gives the participant sheet or its file that another sheet or file of the
+ * report already has (ignoring case, as Excel and Windows do), or null. Taken, it would overwrite
+ * that file and the manifest would list the name twice.
+ */
+export function nameTakenByReport(template: Pick<ParticipantTemplate, 'sheet' | 'file'>): string | null {
+  const taken = new Set(Object.values(FIXED).flatMap((t) => [t.sheet.toLowerCase(), t.file.toLowerCase()]));
+  return [template.file, template.sheet].find((name) => taken.has(name.toLowerCase())) ?? null;
+}
+
 const regencyName = (code: string | null) => (code ? (regencyByCode(code)?.name ?? code) : null);
 const ratio = (part: number, whole: number) => ({ percent: whole > 0 ? part / whole : 0 });
 
@@ -28,8 +48,7 @@ export const REKAP_HEADERS = ['Kode', 'Kabupaten/Kota', 'Target/Kuota', 'Terdaft
 
 function rekap(data: ReportData): Table {
   return {
-    sheet: 'Rekap',
-    file: 'rekap.csv',
+    ...FIXED.rekap,
     headers: REKAP_HEADERS,
     widths: [8, 30, 12, 11, 9, 9, 12, 18, 11, 16, 12, 24],
     rows: data.regencies.map((r) => rekapRow(r, r.code || null, r.name)),
@@ -52,8 +71,7 @@ function participants(data: ReportData, template: ParticipantTemplate): Table {
 
 function attendance(data: ReportData): Table {
   return {
-    sheet: 'Daftar Hadir',
-    file: 'daftar-hadir.csv',
+    ...FIXED.attendance,
     headers: ['No', 'Nama Pelaku Usaha', 'NIB', 'Nama Usaha', 'Kabupaten/Kota', 'No. HP', 'Waktu Hadir (WITA)', 'Meja', 'Petugas'],
     widths: [6, 30, 16, 30, 26, 15, 18, 12, 16],
     rows: data.present.map((p, i) => {
@@ -65,8 +83,7 @@ function attendance(data: ReportData): Table {
 
 function handovers(data: ReportData): Table {
   return {
-    sheet: 'Serah Terima',
-    file: 'serah-terima.csv',
+    ...FIXED.handovers,
     headers: ['No', 'Nomor Sertifikat', 'NIB', 'Nama Usaha', 'Nama Pelaku Usaha', 'Penerima', 'Diwakilkan', 'Hubungan dengan Pelaku Usaha', 'Waktu (WITA)', 'Meja', 'Petugas'],
     widths: [6, 22, 16, 30, 26, 26, 11, 20, 18, 12, 16],
     rows: data.handovers.map(({ certificate, participant, handover: h }, i) => [
@@ -87,8 +104,7 @@ function handovers(data: ReportData): Table {
 
 function walkIns(data: ReportData): Table {
   return {
-    sheet: 'Walk-in',
-    file: 'walk-in.csv',
+    ...FIXED.walkIns,
     headers: ['No', 'Nama Pelaku Usaha', 'NIB', 'Nama Usaha', 'Kabupaten/Kota', 'No. HP', 'Waktu Daftar (WITA)', 'Meja', 'Petugas', 'Status Kehadiran'],
     widths: [6, 30, 16, 30, 26, 15, 18, 12, 16, 14],
     rows: data.walkIns.map(({ p, registration }, i) => [
@@ -111,8 +127,7 @@ function log(data: ReportData): Table {
   const numbers = new Map([...data.certificatesOf.values()].flat().map((c) => [c.id, c.number || c.id]));
   const names = { participant: (id: string) => byParticipant.get(id) ?? id, certificate: (id: string) => numbers.get(id) ?? id };
   return {
-    sheet: 'Log',
-    file: 'log.csv',
+    ...FIXED.log,
     headers: ['No', 'Waktu (WITA)', 'Meja', 'Petugas', 'Aksi', 'Rincian', 'ID Peristiwa'],
     widths: [8, 18, 12, 16, 24, 70, 32],
     rows: data.events.map((e, i) => [i + 1, { at: hlcWall(e.hlc) }, data.deskName(e.desk), e.operator, ACTION_LABELS[e.type], logDetails(e, names), eventId(e)]),
@@ -121,8 +136,7 @@ function log(data: ReportData): Table {
 
 function conflicts(data: ReportData): Table {
   return {
-    sheet: 'Konflik',
-    file: 'konflik.csv',
+    ...FIXED.conflicts,
     headers: ['No', 'Nomor Sertifikat', 'NIB', 'Nama Usaha', 'Status', 'Serah Terima yang Bersaing', 'Dipertahankan', 'Alasan', 'Waktu Penyelesaian (WITA)', 'Meja', 'Petugas'],
     widths: [6, 22, 16, 30, 14, 60, 30, 30, 18, 12, 16],
     rows: data.conflicts.map(({ certificate, participant, competing, resolution }, i) => {

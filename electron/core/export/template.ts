@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LoketError } from '../../../shared/errors';
 import DEFAULT_TEMPLATE from './templates/peserta.default.json' with { type: 'json' };
 import { PARTICIPANT_FIELDS, type ParticipantField } from './participant-fields';
+import { nameTakenByReport } from './report-tables';
 
 /**
  * The ministry's participant sheet changes from year to year, so its columns come from a JSON
@@ -22,6 +23,8 @@ export type ParticipantTemplate = z.infer<typeof templateSchema>;
 function parseTemplate(json: unknown): ParticipantTemplate {
   const parsed = templateSchema.safeParse(json);
   if (!parsed.success) throw new LoketError('template_invalid', { problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  const taken = nameTakenByReport(parsed.data);
+  if (taken) throw new LoketError('template_name_taken', { name: taken });
   return parsed.data;
 }
 

@@ -42,7 +42,9 @@ export interface RunningServer {
 /**
  * The browser fallback: the same UI and the same API table as the Electron shell, on loopback.
  * Requests must name this server as Host (DNS rebinding), come from its own origin, and carry the
- * X-Loket-Client header that no cross-site form or image can set.
+ * X-Loket-Client header that no cross-site form or image can set. X-Loket-Session carries the
+ * page's own random token: an organizer unlock holds for the page that typed the PIN, not for any
+ * other local client of the same server.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { desk, staticDir } = options;
@@ -79,7 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (origin !== undefined && !allowedHosts.has(originHost(origin))) return void res.writeHead(403).end();
     if (!isApiMethod(method)) return void res.writeHead(404).end();
     const body = await readBody(req);
-    if (body === null) return void res.writeHead(413).end();
+    if (body === null) return void res.writeHead(413, { Connection: 'close' }).end();
     let input: unknown;
     try {
       input = body.length ? JSON.parse(body.toString('utf8')) : {};
@@ -89,7 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const result =
       input === undefined
         ? { ok: false as const, error: { code: 'bad_request' as const, params: { detail: 'JSON' } } }
-        : await dispatch(desk, method, input);
+        : await dispatch(desk, method, input, req.headers['x-loket-session']);
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(JSON.stringify(result));
   }
@@ -140,15 +142,25 @@ function originHost(origin: string): string {
   }
 }
 
+/**
+ * The body, or null once it is over the limit. The rest of an oversized body is read and dropped
+ * rather than the connection cut: a client still sending gets its 413 instead of a reset. Past
+ * twice the limit the connection is closed after all.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY;
+    if (tooLarge) resolve(null);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (size > 2 * MAX_BODY) req.destroy();
+      if (tooLarge) return;
       if (size > MAX_BODY) {
+        tooLarge = true;
+        chunks.length = 0;
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -74,6 +74,8 @@ export function registerWalkIn(desk: Desk, input: ApiParsed<'registerWalkIn'>): 
   const event = desk.requireEvent();
   const operator = desk.requireOperator();
   desk.refresh();
+  const name = tidyName(input.name);
+  if (!/\p{L}/u.test(name)) throw new LoketError('name_required');
 
   let nib: string | null = null;
   if (input.nib) {
@@ -113,7 +115,7 @@ export function registerWalkIn(desk: Desk, input: ApiParsed<'registerWalkIn'>): 
         body: {
           id,
           nib,
-          name: tidyName(input.name),
+          name,
           business: input.business,
           phone,
           regency,

@@ -5,15 +5,12 @@ import type { NewEvent } from '../../../shared/events';
 import type { Lang } from '../../../shared/i18n';
 import type { Desk } from '../desk';
 import { randomId } from '../ids';
-import { hashPin, pinMatches } from '../pin';
+import { hashPin } from '../pin';
+import { closeAllOrganizerSessions, closeOrganizerSession, openOrganizerSession, organizerUntil, type Session } from './organizer';
 
-const ORGANIZER_SESSION_MS = 15 * 60_000;
-const PIN_ATTEMPTS = 5;
-const PIN_LOCKOUT_MS = 30_000;
-
-export function deskInfo(desk: Desk): DeskInfo {
+/** What the screens need to know about this desk; `organizerUntil` is the asking client's own session. */
+export function deskInfo(desk: Desk, session: Session = null): DeskInfo {
   const event = desk.event();
-  const until = desk.organizerUntil && desk.organizerUntil > desk.now() ? desk.organizerUntil : null;
   return {
     event: event && {
       eventId: event.eventId,
@@ -27,11 +24,11 @@ export function deskInfo(desk: Desk): DeskInfo {
     },
     desk: { id: desk.id, name: desk.deskName(desk.id), operator: desk.operator, dataDir: desk.dataDir, events: desk.store.count() },
     lang: desk.lang,
-    organizerUntil: until,
+    organizerUntil: organizerUntil(desk, session),
   };
 }
 
-export function createEvent(desk: Desk, input: ApiParsed<'createEvent'> & { demo?: boolean }): DeskInfo {
+export function createEvent(desk: Desk, input: ApiParsed<'createEvent'> & { demo?: boolean }, session: Session = null): DeskInfo {
   if (desk.event()) throw new LoketError('event_exists');
   const events: NewEvent[] = [
     {
@@ -51,50 +48,33 @@ export function createEvent(desk: Desk, input: ApiParsed<'createEvent'> & { demo
   ];
   if (input.deskName) events.push({ type: 'desk.named', body: { name: input.deskName } });
   desk.record(events, desk.operator ?? 'panitia');
-  return deskInfo(desk);
+  return deskInfo(desk, session);
 }
 
-export function signIn(desk: Desk, name: string): DeskInfo {
+export function signIn(desk: Desk, name: string, session: Session = null): DeskInfo {
   desk.record([{ type: 'operator.signed_in', body: { name } }], name);
   desk.setMeta('operator', name);
-  return deskInfo(desk);
+  return deskInfo(desk, session);
 }
 
 export function signOut(desk: Desk): DeskInfo {
   desk.setMeta('operator', null);
-  desk.organizerUntil = null;
+  closeAllOrganizerSessions(desk);
   return deskInfo(desk);
 }
 
-export function setLanguage(desk: Desk, lang: Lang): DeskInfo {
+export function setLanguage(desk: Desk, lang: Lang, session: Session = null): DeskInfo {
   desk.setMeta('lang', lang);
-  return deskInfo(desk);
+  return deskInfo(desk, session);
 }
 
-const failures = new WeakMap<Desk, { count: number; until: number }>();
-
-/** Unlock organizer functions for a while; repeated wrong PINs lock the dialog for 30 s. */
-export function unlockOrganizer(desk: Desk, pin: string): DeskInfo {
-  const event = desk.requireEvent();
-  const now = desk.now();
-  const record = failures.get(desk) ?? { count: 0, until: 0 };
-  if (record.until > now) throw new LoketError('wrong_pin');
-  if (!pinMatches(pin, event.pin)) {
-    record.count++;
-    if (record.count >= PIN_ATTEMPTS) record.until = now + PIN_LOCKOUT_MS;
-    failures.set(desk, record);
-    throw new LoketError('wrong_pin');
-  }
-  failures.delete(desk);
-  desk.organizerUntil = now + ORGANIZER_SESSION_MS;
-  return deskInfo(desk);
+/** Unlock organizer functions for this client for a while; wrong PINs count towards the desk's lockout. */
+export async function unlockOrganizer(desk: Desk, pin: string, session: Session): Promise<DeskInfo> {
+  await openOrganizerSession(desk, session, pin);
+  return deskInfo(desk, session);
 }
 
-export function lockOrganizer(desk: Desk): DeskInfo {
-  desk.organizerUntil = null;
-  return deskInfo(desk);
-}
-
-export function requireOrganizer(desk: Desk): void {
-  if (!desk.organizerUntil || desk.organizerUntil <= desk.now()) throw new LoketError('organizer_locked');
+export function lockOrganizer(desk: Desk, session: Session): DeskInfo {
+  closeOrganizerSession(desk, session);
+  return deskInfo(desk, session);
 }

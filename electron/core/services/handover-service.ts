@@ -10,7 +10,7 @@ import { participantIdFor } from '../ids';
 import { deskSettings, printDocument } from './badge-service';
 import { certificateView } from './certificate-views';
 import { findParticipant } from './checkin-service';
-import { requireOrganizer } from './event-service';
+import { requireOrganizer, type Session } from './organizer';
 
 /** "6371040101900001" → "6371********0001": enough to compare with the card in hand, no more. */
 export function maskIdNumber(raw: string): string {
@@ -71,7 +71,7 @@ export async function handOver(
   desk: Desk,
   input: ApiParsed<'handOver'>,
   operator = desk.requireOperator(),
-  options: { requireSignature: boolean } = { requireSignature: true },
+  options: { requireSignature: boolean; session?: Session } = { requireSignature: true },
 ): Promise<HandoverOutcome> {
   desk.requireEvent();
   const p = findParticipant(desk, { participantId: input.participantId, via: 'search' });
@@ -93,7 +93,7 @@ export async function handOver(
       recipient: recipientText(desk, earlier),
     });
   }
-  if (earlier) requireOrganizer(desk);
+  if (earlier) requireOrganizer(desk, options.session ?? null);
   const r = input.recipient;
   const name = r.kind === 'owner' ? r.name || p.name : r.name;
   if (r.kind === 'representative' && (!r.name || !r.relationship)) throw new LoketError('representative_name_required');

@@ -1,11 +1,10 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { PrivacyOverview } from '../../../shared/api';
+import type { PrivacyOverview, PurgeOutcome } from '../../../shared/api';
 import { LoketError } from '../../../shared/errors';
 import type { Desk } from '../desk';
-import { listBackups } from '../backup/backup-file';
-import { backupSettings } from '../backup/backup-settings';
-import { pinMatches } from '../pin';
+import { checkOrganizerPin } from './organizer';
+import { removePersonalCopies } from './purge-copies';
+
+const REWRITE_ATTEMPTS = 5;
 
 interface ExportMark {
   at: number;
@@ -52,9 +51,8 @@ export function setRetention(desk: Desk, date: string): PrivacyOverview {
  * (participants, regency, walk-in, check-ins, handovers) because the events stay; their personal
  * fields are redacted in place in the same transaction as the `desk.purged` event that records it.
  */
-export async function purgePersonalData(desk: Desk, pin: string): Promise<PrivacyOverview & { backupsRemoved: number }> {
-  const event = desk.requireEvent();
-  if (!pinMatches(pin, event.pin)) throw new LoketError('wrong_pin');
+export async function purgePersonalData(desk: Desk, pin: string): Promise<PurgeOutcome> {
+  await checkOrganizerPin(desk, pin);
   if (desk.store.purged()) throw new LoketError('already_purged');
   const mark = exportMark(desk);
   if (!mark) throw new LoketError('export_required');
@@ -64,9 +62,9 @@ export async function purgePersonalData(desk: Desk, pin: string): Promise<Privac
 
   // Overwrite what the purge frees instead of leaving it in free pages of the file.
   desk.db.pragma('secure_delete = ON');
-  const participants = desk.db
+  desk.db
     .transaction(() => {
-      const { participants: redactedStates, redacted } = desk.store.redactPersonal();
+      const { redacted } = desk.store.redactPersonal();
       const all = [...desk.view.all()];
       desk.record(
         [
@@ -82,29 +80,31 @@ export async function purgePersonalData(desk: Desk, pin: string): Promise<Privac
         ],
         operator,
       );
-      return redactedStates;
     })
     .immediate();
-  desk.view.put(participants);
-  try {
-    // Rewrite the file and empty the WAL, where the old page images still sit.
-    desk.db.pragma('wal_checkpoint(TRUNCATE)');
-    desk.db.exec('VACUUM');
-    desk.db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch {
-    // Another process reading the file (a CLI command) can hold these off; the purge itself is
-    // committed, and SQLite's next checkpoint overwrites the WAL.
-  }
+  // Recording `desk.purged` rebuilt this process's views from the redacted log (Desk.refresh);
+  // another process serving the same folder does the same within its next poll.
+  await rewriteFile(desk);
+  // Backups, set-aside databases and bundles hold the data just destroyed; a restore must not bring it back.
+  const copiesRemoved = (await removePersonalCopies(desk)).length;
+  return { ...privacyOverview(desk), copiesRemoved };
+}
 
-  // Backups hold the data just destroyed; a restore must not bring it back.
-  let backupsRemoved = 0;
-  const { folder } = backupSettings(desk);
-  if (folder) {
-    const files = await listBackups(folder, desk.id).catch(() => [] as string[]);
-    for (const file of files) {
-      await rm(join(folder, file), { force: true });
-      backupsRemoved++;
+/**
+ * Rewrite the file and empty the WAL, where the old page images still sit. Another process using
+ * the file (a serving desk beside `loket purge`) can hold these off for a moment, so they are tried
+ * again (each waits SQLite's busy timeout). The purge itself is committed whatever happens here.
+ */
+async function rewriteFile(desk: Desk): Promise<void> {
+  for (let attempt = 1; attempt <= REWRITE_ATTEMPTS; attempt++) {
+    try {
+      desk.db.pragma('wal_checkpoint(TRUNCATE)');
+      desk.db.exec('VACUUM');
+      const [result] = desk.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (result?.busy === 0) return;
+    } catch {
+      // SQLITE_BUSY: a reader held on past the timeout; try again.
     }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { ...privacyOverview(desk), backupsRemoved };
 }

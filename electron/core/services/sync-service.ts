@@ -7,6 +7,7 @@ import { JoinCodeError } from '../sync/join-code';
 import { invitation, joinQrDataUrl, joinWithCode, JoinRefused } from '../sync/join';
 import { CLOCK_WARNING_MS } from '../sync/session';
 import { deskInfo } from './event-service';
+import { checkOrganizerPin } from './organizer';
 
 /** The sync screen: every desk this one knows of, what it holds and lacks of each, and integrity alarms. */
 export function syncOverview(desk: Desk): SyncOverview {
@@ -57,8 +58,12 @@ export function syncOverview(desk: Desk): SyncOverview {
   };
 }
 
-/** The join QR and typed code for this desk's event (organizer only: it carries the event secret). */
-export async function invite(desk: Desk): Promise<JoinInvite> {
+/**
+ * The join QR and typed code for this desk's event. It carries the event secret, so the PIN is
+ * asked again even in an organizer session: whoever stands at an unlocked desk cannot read it.
+ */
+export async function invite(desk: Desk, pin: string): Promise<JoinInvite> {
+  await checkOrganizerPin(desk, pin);
   const { code, addresses } = invitation(desk);
   return { code, qrPngDataUrl: await joinQrDataUrl(code), addresses };
 }

@@ -77,7 +77,7 @@ export class EventStore {
         'INSERT INTO vector (desk, seq) VALUES (?, ?) ON CONFLICT (desk) DO UPDATE SET seq = excluded.seq',
       ),
       exists: db.prepare('SELECT 1 FROM events WHERE desk = ? AND seq = ?').pluck(),
-      since: db.prepare('SELECT pos, subject FROM events WHERE pos > ? AND pos < ? ORDER BY pos'),
+      since: db.prepare('SELECT pos, subject, desk, type FROM events WHERE pos > ? AND pos < ? ORDER BY pos'),
       deriveFrom: db.prepare(`SELECT CAST(value AS INTEGER) FROM meta WHERE key = '${DERIVE_FROM}'`).pluck(),
       markBacklog: db.prepare(`INSERT INTO meta (key, value) VALUES ('${DERIVE_FROM}', ?) ON CONFLICT (key) DO NOTHING`),
       clearBacklog: db.prepare(`DELETE FROM meta WHERE key = '${DERIVE_FROM}'`),
@@ -274,10 +274,15 @@ export class EventStore {
   /**
    * Subjects touched after a log position (to refresh in-memory views after another process wrote),
    * up to the backlog: its derived rows are not written yet, and the view reads them once they are.
+   * `purged`: this desk purged meanwhile, which rewrote events in place, before that position too.
    */
-  changedSince(pos: number): { pos: number; subjects: Set<string> } {
-    const rows = this.stmt.since.all(pos, this.backlogFrom() ?? Number.MAX_SAFE_INTEGER) as { pos: number; subject: string }[];
-    return { pos: rows.at(-1)?.pos ?? pos, subjects: new Set(rows.map((r) => r.subject)) };
+  changedSince(pos: number): { pos: number; subjects: Set<string>; purged: boolean } {
+    const rows = this.stmt.since.all(pos, this.backlogFrom() ?? Number.MAX_SAFE_INTEGER) as { pos: number; subject: string; desk: string; type: string }[];
+    return {
+      pos: rows.at(-1)?.pos ?? pos,
+      subjects: new Set(rows.map((r) => r.subject)),
+      purged: rows.some((r) => r.type === 'desk.purged' && r.desk === this.deskId),
+    };
   }
 
   headPos(): number {

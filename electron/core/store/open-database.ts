@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { LoketError } from '../../../shared/errors';
 import { integrityProblem } from './integrity';
@@ -22,26 +23,61 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+/** Another desk's file read without a chance of writing to it (a checkpoint, a migration). */
+export function openReadOnly(file: string): Db {
+  return new Database(file, { readonly: true, fileMustExist: true });
+}
+
 const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE']);
 
-/**
- * Open a desk's database only if it passes the start-up integrity check. A damaged one is refused
- * with the recovery path (restore a backup, or start fresh and re-join) instead of being written to,
- * which could spread the damage into every later event.
- */
-export function openCheckedDatabase(file: string, dataDir: string): Db {
+/** Run the check on an open database, closing it and saying why when it is damaged. */
+function refuseDamaged<T>(open: () => Db, check: (db: Db) => T, dataDir: string): T {
   let db: Db | null = null;
   try {
-    db = openDatabase(file);
-    const problem = integrityProblem(db);
-    if (problem) throw new LoketError('database_damaged', { problem, data: dataDir });
-    return db;
+    db = open();
+    return check(db);
   } catch (error) {
     db?.close();
+    db = null;
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && DAMAGED_CODES.has(code)) throw new LoketError('database_damaged', { problem: code, data: dataDir });
     throw error;
   }
+}
+
+function damaged(db: Db, dataDir: string): void {
+  const problem = integrityProblem(db);
+  if (problem) throw new LoketError('database_damaged', { problem, data: dataDir });
+}
+
+/**
+ * Open a desk's database only if it passes the start-up integrity check. A damaged one is refused
+ * with the recovery path (restore a backup, or start fresh and re-join) instead of being written to,
+ * which could spread the damage into every later event. The check runs on a read-only connection:
+ * closing a read-write one would copy a WAL left by a crash into the damaged file. Only a file of an
+ * older schema, which the migrations must write anyway, is checked after them.
+ */
+export function openCheckedDatabase(file: string, dataDir: string): Db {
+  const checked =
+    existsSync(file) &&
+    refuseDamaged(
+      () => openReadOnly(file),
+      (db) => {
+        const current = db.pragma('user_version', { simple: true }) === MIGRATIONS.length;
+        if (current) damaged(db, dataDir);
+        db.close();
+        return current;
+      },
+      dataDir,
+    );
+  return refuseDamaged(
+    () => openDatabase(file),
+    (db) => {
+      if (!checked) damaged(db, dataDir);
+      return db;
+    },
+    dataDir,
+  );
 }
 
 function migrate(db: Db): void {

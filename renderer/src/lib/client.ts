@@ -26,9 +26,9 @@ export class LoketClientError extends Error {
   }
 }
 
-/** What Electron's preload exposes as `window.loket`. */
+/** What Electron's preload exposes as `window.loket`; `session` is the page's token (see sessionToken). */
 export type LoketBridge = {
-  [M in ApiMethod]: (input: ApiInput<M>) => Promise<Result<ApiResults[M]>>;
+  [M in ApiMethod]: (input: ApiInput<M>, session?: string) => Promise<Result<ApiResults[M]>>;
 } & {
   /** Calls back whenever the desk's data changed; may return an unsubscribe function. */
   onChange?: (callback: () => void) => (() => void) | void;
@@ -49,19 +49,29 @@ function unwrap<T>(result: Result<T> | undefined | null): T {
   throw new LoketClientError('internal', { detail: 'malformed reply' });
 }
 
-export function bridgeClient(bridge: LoketBridge): LoketClient {
+/**
+ * A random token for one client (one page), sent with every call: the core holds an organizer
+ * unlock for the token that typed the PIN, so another tab or program on this desk stays locked.
+ * Kept in memory only: a reload starts locked.
+ */
+export function sessionToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function bridgeClient(bridge: LoketBridge, session = sessionToken()): LoketClient {
   const client: Partial<Record<ApiMethod, (input: never) => Promise<unknown>>> = {};
   for (const method of CLIENT_METHODS) {
     client[method] = async (input: never) => {
-      const fn = bridge[method] as (input: unknown) => Promise<Result<unknown>>;
+      const fn = bridge[method] as (input: unknown, session: string) => Promise<Result<unknown>>;
       if (typeof fn !== 'function') throw new LoketClientError('internal', { detail: `no bridge method ${method}` });
-      return unwrap(await fn(input));
+      return unwrap(await fn(input, session));
     };
   }
   return client as unknown as LoketClient;
 }
 
-export function httpClient(base = '/api/', fetchImpl: typeof fetch = (...args) => fetch(...args)): LoketClient {
+export function httpClient(base = '/api/', fetchImpl: typeof fetch = (...args) => fetch(...args), session = sessionToken()): LoketClient {
   const client: Partial<Record<ApiMethod, (input: never) => Promise<unknown>>> = {};
   for (const method of CLIENT_METHODS) {
     client[method] = async (input: never) => {
@@ -69,7 +79,7 @@ export function httpClient(base = '/api/', fetchImpl: typeof fetch = (...args) =
       try {
         response = await fetchImpl(`${base}${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Loket-Client': '1' },
+          headers: { 'Content-Type': 'application/json', 'X-Loket-Client': '1', 'X-Loket-Session': session },
           body: JSON.stringify(input ?? {}),
           cache: 'no-store',
         });

@@ -6,7 +6,7 @@ import { checkIn } from '../../../electron/core/services/checkin-service';
 import { signIn } from '../../../electron/core/services/event-service';
 import { SyncRecords } from '../../../electron/core/store/sync-records';
 import { DeskSync, deskSync } from '../../../electron/core/sync/desk-sync';
-import { openEventDesk, person, PIN } from '../../helpers/desk-fixture';
+import { openEventDesk, person, PIN, SESSION } from '../../helpers/desk-fixture';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { eventually } from './serve-process';
 
@@ -27,7 +27,7 @@ async function hub(now?: () => number): Promise<{ desk: Desk; server: RunningSer
 }
 
 async function call<M extends Parameters<typeof dispatch>[1]>(desk: Desk, method: M, input: unknown) {
-  const r = await dispatch(desk, method, input);
+  const r = await dispatch(desk, method, input, SESSION);
   if (!r.ok) throw new Error(`${method}: ${r.error.code}`);
   return r.value;
 }
@@ -35,9 +35,9 @@ async function call<M extends Parameters<typeof dispatch>[1]>(desk: Desk, method
 describe('invite, joinEvent and syncStatus through the API', () => {
   it('a fresh desk joins with the typed code, pulls everything and then follows live', async () => {
     const a = await hub();
-    expect((await dispatch(a.desk, 'invite', {})).ok).toBe(false);
+    expect((await dispatch(a.desk, 'invite', { pin: PIN })).ok).toBe(false);
     await call(a.desk, 'unlockOrganizer', { pin: PIN });
-    const invitation = await call(a.desk, 'invite', {});
+    const invitation = await call(a.desk, 'invite', { pin: PIN });
     expect(invitation.code).toMatch(/^LOKET-/);
     expect(invitation.qrPngDataUrl).toMatch(/^data:image\/png;base64,/);
 

@@ -6,6 +6,7 @@ import { restoreBackup } from '../../backup/restore';
 import { Desk } from '../../desk';
 import { purgePersonalData } from '../../services/privacy-service';
 import { parse, required, UsageError } from '../args';
+import { PIN_ENV, readPin, refusePinOption } from '../pin-input';
 import type { CommandResult } from '../output';
 
 /** `loket backup --data DIR [--to DIR] [--keep N]`: an online backup now (works while the desk serves). */
@@ -52,15 +53,21 @@ export async function checkCommand(argv: string[]): Promise<CommandResult> {
   }
 }
 
-/** `loket purge --data DIR --pin PIN`: destroy this desk's personal data after the export; counts stay. */
+/**
+ * `loket purge --data DIR`: destroy this desk's personal data after the export; counts stay. The
+ * PIN comes from LOKET_PIN, a prompt or stdin, and counts towards the desk's lockout like any other.
+ */
 export async function purgeCommand(argv: string[]): Promise<CommandResult> {
-  const { values } = parse(argv, { data: { type: 'string' }, pin: { type: 'string' }, operator: { type: 'string' } });
-  const pin = required(values.pin, 'pin');
-  const desk = Desk.open(required(values.data, 'data'));
+  refusePinOption(argv);
+  const { values } = parse(argv, { data: { type: 'string' }, operator: { type: 'string' } });
+  const data = required(values.data, 'data');
+  const pin = await readPin('PIN panitia / organizer PIN:');
+  if (!pin) throw new UsageError(`the organizer PIN is needed: type it at the prompt, pipe it on stdin or set ${PIN_ENV}`);
+  const desk = Desk.open(data);
   try {
     if (!desk.operator) desk.setMeta('operator', values.operator?.trim() || 'CLI');
     const outcome = await purgePersonalData(desk, pin);
-    return { value: outcome, text: `data pribadi dihapus / personal data purged; ${outcome.backupsRemoved} backups removed` };
+    return { value: outcome, text: `data pribadi dihapus / personal data purged; ${outcome.copiesRemoved} copies removed (backups, set-aside databases, bundles)` };
   } finally {
     desk.close();
   }

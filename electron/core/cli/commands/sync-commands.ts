@@ -1,4 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { rememberCopy } from '../../backup/personal-copies';
 import { Desk } from '../../desk';
 import { exportBundle, importBundle } from '../../sync/bundle';
 import { JoinCodeError } from '../../sync/join-code';
@@ -67,6 +69,8 @@ export async function bundle(argv: string[]): Promise<CommandResult> {
   try {
     if (action === 'export') {
       const bytes = exportBundle(desk);
+      // A purge deletes it: encrypted, but with the event secret this desk keeps.
+      rememberCopy(desk, 'bundles', resolve(file));
       await writeFile(file, bytes);
       return { value: { file, events: desk.store.count(), bytes: bytes.length }, text: `${desk.store.count()} events → ${file}` };
     }
