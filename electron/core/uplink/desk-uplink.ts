@@ -19,10 +19,14 @@ export interface DeskUplinkOptions {
   heartbeatMs?: number;
 }
 
+/** Any failure of a push as an operator's error: the server's own words, never a row or the URL. */
+function asLoketError(error: unknown, target: UplinkTarget): LoketError {
+  return error instanceof LoketError ? error : new LoketError('uplink_failed', { server: target.label, detail: describePgError(error) });
+}
+
 /** A failure as the operator reads it (the desk's language), with nothing secret or personal in it. */
-export function uplinkErrorText(desk: Desk, error: unknown): string {
-  if (error instanceof LoketError) return t(desk.lang, `error.${error.code}`, error.params);
-  return describePgError(error);
+export function uplinkErrorText(desk: Desk, error: LoketError): string {
+  return t(desk.lang, `error.${error.code}`, error.params);
 }
 
 /** One push of a desk's log, then the connection closed: `loket uplink --once`. */
@@ -34,8 +38,9 @@ export async function pushOnce(desk: Desk, target: UplinkTarget): Promise<PushRe
     record(desk, target, { lastPushAt: desk.now(), held: result.held, error: null });
     return result;
   } catch (error) {
-    record(desk, target, { error: { at: desk.now(), detail: uplinkErrorText(desk, error) } });
-    throw error;
+    const failure = asLoketError(error, target);
+    record(desk, target, { error: { at: desk.now(), detail: uplinkErrorText(desk, failure) } });
+    throw failure;
   } finally {
     await link.close();
   }
@@ -109,7 +114,7 @@ export class DeskUplink {
         }
       } catch (error) {
         if (this.closed) break;
-        const detail = uplinkErrorText(this.desk, error);
+        const detail = uplinkErrorText(this.desk, asLoketError(error, this.target));
         record(this.desk, this.target, { error: { at: this.desk.now(), detail } });
         // Said once: a server that is down is retried every few seconds.
         if (detail !== lastError) this.options.log?.(`uplink: ${detail}; retrying`);

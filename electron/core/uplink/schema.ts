@@ -78,7 +78,8 @@ END
 $$;
 REVOKE ALL ON FUNCTION loket_accept_redaction() FROM PUBLIC;
 CREATE TRIGGER loket_events_redaction BEFORE INSERT ON loket_events
-  FOR EACH ROW WHEN (NEW.body ? 'redacted') EXECUTE FUNCTION loket_accept_redaction();
+  FOR EACH ROW WHEN (NEW.type IN ('participant.imported', 'participant.registered', 'participant.edited', 'certificate.handed_over')
+    AND NEW.body ? 'redacted') EXECUTE FUNCTION loket_accept_redaction();
 
 -- One row per participant of every event: no personal field, only what the counts need.
 CREATE VIEW loket_participants AS

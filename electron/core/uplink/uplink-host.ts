@@ -1,4 +1,5 @@
 import type { Desk } from '../desk';
+import { LoketError } from '../../../shared/errors';
 import { DeskUplink, uplinkErrorText } from './desk-uplink';
 import { saveUplinkState, storedTarget, uplinkState } from './uplink-settings';
 
@@ -22,6 +23,7 @@ export class UplinkHost {
     try {
       target = storedTarget(this.desk);
     } catch (error) {
+      if (!(error instanceof LoketError)) throw error;
       // A stored URL the rules now refuse: shown on the settings card, nothing started.
       const state = uplinkState(this.desk);
       saveUplinkState(this.desk, { server: state?.server ?? '', lastPushAt: state?.lastPushAt ?? null, held: state?.held ?? {}, error: { at: this.desk.now(), detail: uplinkErrorText(this.desk, error) } });
