@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { LoketError } from '../../../../shared/errors';
 import { Desk } from '../../desk';
 import { DeskUplink, pushOnce } from '../../uplink/desk-uplink';
@@ -49,9 +50,11 @@ export async function uplink(argv: string[]): Promise<CommandResult> {
     if (!source) throw new LoketError('uplink_not_configured', { env: UPLINK_URL_ENV });
     const target: UplinkTarget = parseUplinkUrl(source.url, source.insecure || values.insecure === true);
     if (values.once) {
+      const start = performance.now();
       const r = await pushOnce(desk, target);
       const alarms = r.conflicts.length + r.damaged.length;
-      const value = { pushed: r.pushed, events: r.events, redacted: r.redacted, alarms, server: target.label };
+      // From dialling to done, as `loket join --json` reports its catch-up.
+      const value = { pushed: r.pushed, events: r.events, redacted: r.redacted, alarms, server: target.label, ms: Math.round(performance.now() - start) };
       const text = `uplink: ${r.pushed} event(s) pushed to ${target.label}; ${r.events} held here${r.redacted ? `; ${r.redacted} redacted there` : ''}${alarms ? `; INTEGRITY ALARM: ${alarms} (see loket status)` : ''}`;
       return { value, text };
     }
