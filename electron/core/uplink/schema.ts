@@ -81,103 +81,89 @@ CREATE TRIGGER loket_events_redaction BEFORE INSERT ON loket_events
   FOR EACH ROW WHEN (NEW.type IN ('participant.imported', 'participant.registered', 'participant.edited', 'certificate.handed_over')
     AND NEW.body ? 'redacted') EXECUTE FUNCTION loket_accept_redaction();
 
--- One row per participant of every event: no personal field, only what the counts need.
+-- One row per participant of every event: no personal field, only what the counts need. Written so
+-- that a query for one event (WHERE event_id = ...) reads only that event's rows, through the key.
 CREATE VIEW loket_participants AS
-WITH writes AS (
-  SELECT event_id, body ->> 'id' AS participant, desk, seq, hlc, type, body,
-    row_number() OVER (PARTITION BY event_id, body ->> 'id'
-      ORDER BY type = 'participant.edited', hlc COLLATE "C", desk COLLATE "C", seq) AS rank
-  FROM loket_events
-  WHERE type IN ('participant.imported', 'participant.registered', 'participant.edited')
-),
-created AS (
-  SELECT event_id, participant, body -> 'regency' AS regency FROM writes WHERE rank = 1 AND type <> 'participant.edited'
-),
-regency_set AS (
-  SELECT DISTINCT ON (event_id, participant) event_id, participant, body -> 'regency' AS regency
-  FROM writes WHERE rank > 1 AND body ? 'regency'
-  ORDER BY event_id, participant, hlc COLLATE "C" DESC, desk COLLATE "C" DESC, seq DESC
-),
-walk_ins AS (
-  SELECT event_id, participant, bool_or(type = 'participant.registered') AS walk_in FROM writes GROUP BY event_id, participant
-),
-voided AS (
-  SELECT e.event_id, e.body ->> 'participant' AS participant, v.id
-  FROM loket_events e, jsonb_array_elements_text(e.body -> 'checkins') AS v(id)
-  WHERE e.type = 'checkin.voided'
-),
-present AS (
+SELECT s.event_id, s.participant, s.regency_code, s.walk_in, p.participant IS NOT NULL AS present
+FROM (
+  SELECT w.event_id, w.participant,
+    coalesce(
+      (array_agg(w.regency ORDER BY w.hlc COLLATE "C" DESC, w.desk COLLATE "C" DESC, w.seq DESC) FILTER (WHERE w.rank > 1 AND w.sets_regency))[1],
+      (array_agg(w.regency) FILTER (WHERE w.rank = 1))[1]
+    ) #>> '{}' AS regency_code,
+    bool_or(w.type = 'participant.registered') AS walk_in
+  FROM (
+    SELECT event_id, body ->> 'id' AS participant, desk, seq, hlc, type, body -> 'regency' AS regency, body ? 'regency' AS sets_regency,
+      row_number() OVER (PARTITION BY event_id, body ->> 'id'
+        ORDER BY type = 'participant.edited', hlc COLLATE "C", desk COLLATE "C", seq) AS rank
+    FROM loket_events
+    WHERE type IN ('participant.imported', 'participant.registered', 'participant.edited')
+  ) AS w
+  GROUP BY w.event_id, w.participant
+  HAVING bool_or(w.rank = 1 AND w.type <> 'participant.edited')
+) AS s
+LEFT JOIN (
   SELECT DISTINCT c.event_id, c.body ->> 'participant' AS participant
   FROM loket_events c
   WHERE c.type = 'checkin.recorded' AND NOT EXISTS (
-    SELECT 1 FROM voided v WHERE v.event_id = c.event_id AND v.participant = c.body ->> 'participant' AND v.id = c.desk || ':' || c.seq)
-)
-SELECT c.event_id, c.participant, coalesce(r.regency, c.regency) #>> '{}' AS regency_code, w.walk_in, p.participant IS NOT NULL AS present
-FROM created c
-JOIN walk_ins w USING (event_id, participant)
-LEFT JOIN regency_set r USING (event_id, participant)
-LEFT JOIN present p USING (event_id, participant);
+    SELECT 1 FROM loket_events v, jsonb_array_elements_text(v.body -> 'checkins') AS x(id)
+    WHERE v.event_id = c.event_id AND v.type = 'checkin.voided' AND v.body ->> 'participant' = c.body ->> 'participant'
+      AND x.id = c.desk || ':' || c.seq)
+) AS p ON p.event_id = s.event_id AND p.participant = s.participant;
+
+-- Each event's setup as its latest event.configured says (its PIN hash left out).
+CREATE VIEW loket_event_setup AS
+SELECT DISTINCT ON (event_id) event_id, body ->> 'name' AS name, (body ->> 'date')::date AS date, body -> 'regencies' AS regencies
+FROM loket_events WHERE type = 'event.configured'
+ORDER BY event_id, hlc COLLATE "C" DESC, desk COLLATE "C" DESC, seq DESC;
 
 -- Per event and regency, as \`loket status --json\` has it: every regency of the event's setup, and
 -- every other one a participant names; participants without a regency in a row of their own (NULL).
 CREATE VIEW loket_attendance AS
-WITH config AS (
-  SELECT DISTINCT ON (event_id) event_id, body FROM loket_events WHERE type = 'event.configured'
-  ORDER BY event_id, hlc COLLATE "C" DESC, desk COLLATE "C" DESC, seq DESC
-),
-counts AS (
-  SELECT event_id, regency_code, count(*)::integer AS participants,
-    (count(*) FILTER (WHERE present))::integer AS checked_in, (count(*) FILTER (WHERE walk_in))::integer AS walk_ins
-  FROM loket_participants GROUP BY event_id, regency_code
-),
-areas AS (
-  SELECT event_id, r ->> 'code' AS regency_code FROM config, jsonb_array_elements(config.body -> 'regencies') AS r
-  UNION
-  SELECT event_id, regency_code FROM counts
-),
-names (code, name) AS (VALUES
+SELECT e.event_id, e.name AS event_name, e.date AS event_date, a.regency_code,
+  CASE WHEN a.regency_code IS NOT NULL THEN coalesce(n.name, a.regency_code) END AS regency_name,
+  a.participants, a.checked_in, a.walk_ins
+FROM loket_event_setup e
+JOIN (
+  SELECT x.event_id, x.regency_code, count(x.participant)::integer AS participants,
+    (count(*) FILTER (WHERE x.present))::integer AS checked_in, (count(*) FILTER (WHERE x.walk_in))::integer AS walk_ins
+  FROM (
+    SELECT t.event_id, r ->> 'code' AS regency_code, NULL::text AS participant, false AS present, false AS walk_in
+    FROM loket_event_setup t, jsonb_array_elements(t.regencies) AS r
+    UNION ALL
+    SELECT event_id, regency_code, participant, present, walk_in FROM loket_participants
+  ) AS x
+  GROUP BY x.event_id, x.regency_code
+) AS a ON a.event_id = e.event_id
+LEFT JOIN (VALUES
   ('63.01', 'Kabupaten Tanah Laut'), ('63.02', 'Kabupaten Kotabaru'), ('63.03', 'Kabupaten Banjar'),
   ('63.04', 'Kabupaten Barito Kuala'), ('63.05', 'Kabupaten Tapin'), ('63.06', 'Kabupaten Hulu Sungai Selatan'),
   ('63.07', 'Kabupaten Hulu Sungai Tengah'), ('63.08', 'Kabupaten Hulu Sungai Utara'), ('63.09', 'Kabupaten Tabalong'),
   ('63.10', 'Kabupaten Tanah Bumbu'), ('63.11', 'Kabupaten Balangan'), ('63.71', 'Kota Banjarmasin'), ('63.72', 'Kota Banjarbaru')
-)
-SELECT a.event_id, config.body ->> 'name' AS event_name, (config.body ->> 'date')::date AS event_date,
-  a.regency_code, CASE WHEN a.regency_code IS NOT NULL THEN coalesce(names.name, a.regency_code) END AS regency_name,
-  coalesce(c.participants, 0) AS participants, coalesce(c.checked_in, 0) AS checked_in, coalesce(c.walk_ins, 0) AS walk_ins
-FROM areas a
-LEFT JOIN config ON config.event_id = a.event_id
-LEFT JOIN counts c ON c.event_id = a.event_id AND c.regency_code IS NOT DISTINCT FROM a.regency_code
-LEFT JOIN names ON names.code = a.regency_code;
+) AS n (code, name) ON n.code = a.regency_code;
 
 -- Per event and regency of the holder (NULL: none known), as the dashboard's certificate figures.
 CREATE VIEW loket_handovers AS
-WITH listed AS (
-  SELECT DISTINCT ON (event_id, body ->> 'id') event_id, body ->> 'id' AS certificate, body ->> 'participant' AS participant, body ->> 'status' AS status
-  FROM loket_events WHERE type = 'certificate.added'
-  ORDER BY event_id, body ->> 'id', hlc COLLATE "C" DESC, desk COLLATE "C" DESC, seq DESC
-),
-removed AS (
-  SELECT e.event_id, e.body ->> 'certificate' AS certificate, x.id
-  FROM loket_events e, jsonb_array_elements_text(e.body -> 'handovers') AS x(id) WHERE e.type = 'certificate.handover_voided'
-  UNION
-  SELECT e.event_id, e.body ->> 'certificate', x.id
-  FROM loket_events e, jsonb_array_elements_text(e.body -> 'drop') AS x(id) WHERE e.type = 'conflict.resolved' AND x.id <> e.body ->> 'keep'
-),
-first_handover AS (
-  SELECT DISTINCT ON (h.event_id, h.body ->> 'certificate') h.event_id, h.body ->> 'certificate' AS certificate, h.body -> 'recipient' ->> 'kind' AS kind
-  FROM loket_events h
-  WHERE h.type = 'certificate.handed_over' AND NOT EXISTS (
-    SELECT 1 FROM removed r WHERE r.event_id = h.event_id AND r.certificate = h.body ->> 'certificate' AND r.id = h.desk || ':' || h.seq)
-  ORDER BY h.event_id, h.body ->> 'certificate', h.hlc COLLATE "C", h.desk COLLATE "C", h.seq
-)
 SELECT l.event_id, p.regency_code,
   count(*)::integer AS certificates,
   (count(*) FILTER (WHERE f.kind = 'owner'))::integer AS in_person,
   (count(*) FILTER (WHERE f.kind <> 'owner'))::integer AS by_representative,
   (count(*) FILTER (WHERE f.kind IS NULL AND l.status <> 'belum_terbit'))::integer AS remaining,
   (count(*) FILTER (WHERE f.kind IS NULL AND l.status = 'belum_terbit'))::integer AS not_issued
-FROM listed l
-LEFT JOIN first_handover f ON f.event_id = l.event_id AND f.certificate = l.certificate
+FROM (
+  SELECT DISTINCT ON (event_id, body ->> 'id') event_id, body ->> 'id' AS certificate, body ->> 'participant' AS participant, body ->> 'status' AS status
+  FROM loket_events WHERE type = 'certificate.added'
+  ORDER BY event_id, body ->> 'id', hlc COLLATE "C" DESC, desk COLLATE "C" DESC, seq DESC
+) AS l
+LEFT JOIN (
+  SELECT DISTINCT ON (h.event_id, h.body ->> 'certificate') h.event_id, h.body ->> 'certificate' AS certificate, h.body -> 'recipient' ->> 'kind' AS kind
+  FROM loket_events h
+  WHERE h.type = 'certificate.handed_over' AND NOT EXISTS (
+    SELECT 1 FROM loket_events r, jsonb_array_elements_text(CASE WHEN r.type = 'certificate.handover_voided' THEN r.body -> 'handovers' ELSE r.body -> 'drop' END) AS x(id)
+    WHERE r.event_id = h.event_id AND r.type IN ('certificate.handover_voided', 'conflict.resolved') AND r.body ->> 'certificate' = h.body ->> 'certificate'
+      AND x.id = h.desk || ':' || h.seq AND (r.type = 'certificate.handover_voided' OR x.id <> r.body ->> 'keep'))
+  ORDER BY h.event_id, h.body ->> 'certificate', h.hlc COLLATE "C", h.desk COLLATE "C", h.seq
+) AS f ON f.event_id = l.event_id AND f.certificate = l.certificate
 LEFT JOIN loket_participants p ON p.event_id = l.event_id AND p.participant = l.participant
 GROUP BY l.event_id, p.regency_code;
 `,

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { canonicalJson } from '../../../shared/canonical-json';
@@ -17,6 +18,9 @@ import { cliPath, requireBuild } from '../../helpers/built-core';
 import { runCli } from '../../helpers/cli';
 import { importGenerated, openEventDesk, person, PIN } from '../../helpers/desk-fixture';
 import { postgresBin, startCluster, type Cluster } from '../../helpers/postgres-cluster';
+import { dispatch } from '../../../electron/core/api/dispatch';
+import { UplinkHost } from '../../../electron/core/uplink/uplink-host';
+import { uplinkFile } from '../../../electron/core/uplink/uplink-settings';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { eventually } from '../sync/serve-process';
 
@@ -428,6 +432,31 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
       const r = await runCli(['uplink', '--data', desk.dataDir, '--once', '--lang', 'en'], { LOKET_UPLINK_URL: url });
       expect(r.code, url).toBe(1);
       expect(r.stderr).toContain('sslmode=verify-full');
+    }
+  });
+  it('set in the settings with the organizer PIN: kept beside the database for this user only, never returned, and pushed live by the serving desk', async () => {
+    const desk = await busyDesk(tempDir(), 6301000001300, 4);
+    const eventId = desk.requireEvent().eventId;
+    const password = new URL(uplinkUrl).password;
+    const host = new UplinkHost(desk);
+    host.start();
+    try {
+      desk.organizerUntil = null;
+      expect(await dispatch(desk, 'setUplink', { url: uplinkUrl })).toMatchObject({ ok: false, error: { code: 'organizer_locked' } });
+      desk.organizerUntil = Number.MAX_SAFE_INTEGER;
+      const set = await dispatch(desk, 'setUplink', { url: uplinkUrl });
+      expect(set.ok).toBe(true);
+      expect(JSON.stringify(set)).not.toContain(password);
+      expect(statSync(uplinkFile(desk)).mode & 0o777).toBe(0o600);
+      expect(readFileSync(join(desk.dataDir, 'loket.db')).includes(password)).toBe(false);
+      await eventually(async () => expect((await serverRows(eventId)).length).toBe(desk.store.count()));
+      checkIn(desk, { nib: '6301000001301' });
+      await eventually(async () => expect((await serverRows(eventId)).length).toBe(desk.store.count()));
+      const overview = await dispatch(desk, 'uplinkOverview', {});
+      expect(overview).toMatchObject({ ok: true, value: { server: `loket_uplink@127.0.0.1:${cluster.port}/province`, running: true, behind: 0, error: null } });
+      expect(JSON.stringify(overview)).not.toContain(password);
+    } finally {
+      await host.close();
     }
   });
 });
