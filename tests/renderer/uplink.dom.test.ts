@@ -1,10 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { UplinkOverview } from '../../shared/api';
+import SyncPanel from '../../renderer/src/components/SyncPanel.svelte';
 import UplinkCard from '../../renderer/src/components/UplinkCard.svelte';
 import { AppState, appContext } from '../../renderer/src/lib/app.svelte';
 import { LoketClientError } from '../../renderer/src/lib/client';
-import { AT_0930, DESK_INFO, fakeClient } from '../../renderer/test/fake-client';
+import { AT_0930, DESK_INFO, fakeClient, SYNC_OVERVIEW } from '../../renderer/test/fake-client';
 
 const FAILING: UplinkOverview = {
   server: 'loket_uplink@db.kalselprov.go.id:5432/dinas',
@@ -53,5 +54,26 @@ describe('the province server card in the settings', () => {
     expect(client.setUplink).toHaveBeenLastCalledWith({ url: 'postgres://loket_uplink:rahasia@db.kalselprov.go.id/dinas?sslmode=verify-full', insecure: false });
     expect(input.value).toBe('');
     expect(document.body.textContent).not.toContain('rahasia');
+  });
+});
+
+describe('alarms the uplink raised, on the sync screen beside the others', () => {
+  it("names the province server, or this desk's own copy", async () => {
+    const client = Object.assign(fakeClient([]), {
+      syncStatus: vi.fn(async () => ({
+        ...structuredClone(SYNC_OVERVIEW),
+        alarms: [
+          { desk: 'desk-c', deskName: 'Meja 3', seq: 4, fromName: 'loket_uplink@db.kalselprov.go.id:5432/dinas', viaBundle: false, viaUplink: 'server' as const, firstSeen: AT_0930, count: 1 },
+          { desk: 'desk-a', deskName: 'Meja 1', seq: 9, fromName: 'Meja 1', viaBundle: false, viaUplink: 'local' as const, firstSeen: AT_0930, count: 2 },
+        ],
+      })),
+    });
+    const app = new AppState(client, () => () => {});
+    app.info = structuredClone(DESK_INFO);
+    app.now = AT_0930;
+    render(SyncPanel, { context: appContext(app) });
+    const items = [...(await screen.findByTestId('sync-alarms')).querySelectorAll('li')].map((li) => li.textContent);
+    expect(items[0]).toMatch(/Meja 3, data ke-4: isi berbeda dari server provinsi loket_uplink@db\.kalselprov\.go\.id:5432\/dinas/);
+    expect(items[1]).toMatch(/Meja 1, data ke-9: isi berbeda dari salinan Meja 1 sendiri/);
   });
 });
