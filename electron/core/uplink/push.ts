@@ -32,6 +32,12 @@ export interface PushResult {
 
 const key = (k: StoredKey) => `${k.desk}:${k.seq}`;
 
+/** A batch sent and not yet answered. */
+interface Batch {
+  sound: StoredRow[];
+  inserted: Promise<{ desk: string; seq: number; body: unknown }[]>;
+}
+
 /** The batch as one JSON array; each body is the stored canonical text, spliced in as it is. */
 function batchJson(rows: readonly StoredRow[]): string {
   const parts = rows.map(
@@ -71,6 +77,8 @@ export class UplinkPush {
     const held = await this.link.held(eventId);
     const vector = this.desk.store.vector();
     let purgeSeen = false;
+    // One batch on the server while the one before is checked here: the two cores both work.
+    let inFlight: Batch | null = null;
     for (const [deskId, top] of Object.entries(vector).sort(([a], [b]) => (a < b ? -1 : 1))) {
       let from = held.get(deskId) ?? 0;
       while (from < top) {
@@ -79,9 +87,12 @@ export class UplinkPush {
         if (rows.length === 0) break;
         from = rows.at(-1)!.seq;
         purgeSeen ||= rows.some((r) => r.redacted === 1 || r.type === 'desk.purged');
-        await this.send(eventId, rows, result);
+        const next = this.start(eventId, rows, result);
+        if (inFlight) await this.finish(eventId, inFlight, result);
+        inFlight = next;
       }
     }
+    if (inFlight) await this.finish(eventId, inFlight, result);
     if (options.redactions || purgeSeen) await this.redactOnServer(eventId, result);
     for (const [deskId, seq] of await this.link.held(eventId)) result.held[deskId] = seq;
     result.events = this.desk.store.count();
@@ -89,14 +100,26 @@ export class UplinkPush {
   }
 
   private async send(eventId: string, rows: readonly StoredRow[], result: PushResult): Promise<void> {
+    await this.finish(eventId, this.start(eventId, rows, result), result);
+  }
+
+  /** Check each event's hash and send the sound ones; the answer is awaited by `finish`. */
+  private start(eventId: string, rows: readonly StoredRow[], result: PushResult): Batch {
     const sound: StoredRow[] = [];
     for (const row of rows) {
       if (intact(row)) sound.push(row);
       else this.alarm(row, result.damaged, null);
     }
-    if (sound.length === 0) return;
-    const inserted = await this.link.insert(eventId, batchJson(sound));
-    const byKey = new Map(sound.map((r) => [key(r), r]));
+    const inserted = sound.length > 0 ? this.link.insert(eventId, batchJson(sound)) : Promise.resolve([]);
+    // Awaited later, maybe after another batch failed first: never an unhandled rejection meanwhile.
+    inserted.catch(() => undefined);
+    return { sound, inserted };
+  }
+
+  /** What the server took must be these bytes; what it did not take must be a duplicate, or it is an alarm. */
+  private async finish(eventId: string, batch: Batch, result: PushResult): Promise<void> {
+    const inserted = await batch.inserted;
+    const byKey = new Map(batch.sound.map((r) => [key(r), r]));
     for (const stored of inserted) {
       const row = byKey.get(key(stored))!;
       byKey.delete(key(stored));

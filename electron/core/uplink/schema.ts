@@ -12,11 +12,12 @@
 export const UPLINK_MIGRATIONS: readonly string[] = [
   // 1: the log of every desk of every event, its guards, and the views across events.
   `
+-- Keys and clocks compare as bytes, as on the desks, whatever the database's locale (and faster).
 CREATE TABLE loket_events (
-  event_id text NOT NULL,
-  desk text NOT NULL,
+  event_id text COLLATE "C" NOT NULL,
+  desk text COLLATE "C" NOT NULL,
   seq integer NOT NULL CHECK (seq > 0),
-  hlc text NOT NULL,
+  hlc text COLLATE "C" NOT NULL,
   operator text NOT NULL,
   type text NOT NULL,
   body jsonb NOT NULL,

@@ -8,9 +8,9 @@ import { canonicalJson } from '../../../shared/canonical-json';
 import type { Desk } from '../../../electron/core/desk';
 import { Desk as DeskClass } from '../../../electron/core/desk';
 import { stock } from '../../../electron/core/services/certificate-stock';
-import { checkIn, registerWalkIn } from '../../../electron/core/services/checkin-service';
+import { checkIn, registerWalkIn, voidCheckIn } from '../../../electron/core/services/checkin-service';
 import { signIn } from '../../../electron/core/services/event-service';
-import { addCertificate, handOver } from '../../../electron/core/services/handover-service';
+import { addCertificate, handOver, resolveConflict, voidHandover } from '../../../electron/core/services/handover-service';
 import { markExported, purgePersonalData } from '../../../electron/core/services/privacy-service';
 import { setDigest } from '../../../electron/core/store/event-hash';
 import { printableSchema } from '../../../electron/core/uplink/schema';
@@ -140,6 +140,7 @@ async function busyDesk(dir: string, nibBase: number, n = 12): Promise<Desk> {
   const desk = openEventDesk(dir, people);
   desk.organizerUntil = Number.MAX_SAFE_INTEGER;
   for (let i = 0; i < n; i += 2) checkIn(desk, { nib: people[i]!.nib! });
+  voidCheckIn(desk, { participantId: desk.view.byNibValue(people[2]!.nib!)!.id, reason: 'salah orang' });
   await recordHandovers(desk, people[0]!.nib!, people[1]!.nib!, nibBase);
   return desk;
 }
@@ -152,6 +153,10 @@ async function recordHandovers(desk: Desk, ownerNib: string, representedNib: str
   addCertificate(desk, { participantId: represented.id, number: number(2), products: ['Dodol'], issueDate: '2024-05-02', status: 'tersedia', acceptOddNumber: false });
   addCertificate(desk, { participantId: represented.id, number: number(3), products: ['Wadai'], issueDate: null, status: 'belum_terbit', acceptOddNumber: false });
   await handOver(desk, { participantId: owner.id, number: number(1), recipient: { kind: 'owner', name: 'Peserta sendiri', letterShown: false }, signature: 'M 1 1 L 9 9', photo: null });
+  const voided = addCertificate(desk, { participantId: owner.id, number: number(4), products: ['Amplang'], issueDate: '2024-05-02', status: 'tersedia', acceptOddNumber: false });
+  addCertificate(desk, { participantId: represented.id, number: number(5), products: ['Kue'], issueDate: '2024-05-02', status: 'tersedia', acceptOddNumber: false });
+  await handOver(desk, { participantId: owner.id, number: number(4), recipient: { kind: 'owner', name: 'Peserta sendiri', letterShown: false }, signature: 'M 2 2 L 8 8', photo: null });
+  voidHandover(desk, { certificateId: voided.id, reason: 'salah sertifikat' });
   await handOver(desk, {
     participantId: represented.id,
     number: number(2),
@@ -246,20 +251,30 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
   it('two desks of one event and one desk of another: each pushes what the server lacks, again pushes 0, and the views equal loket status', async () => {
     const a = await busyDesk(tempDir(), 6301000000100);
     const b = secondDesk(tempDir(), a);
+    const copied = a.store.count();
     checkIn(b, { nib: '6301000000101' });
     registerWalkIn(b, walkIn('6371999900001', '63.72'));
     registerWalkIn(b, walkIn('6371999900002', null));
+    // The same certificate handed over at both desks while apart: a conflict, resolved below for the later one.
+    const disputed = `ID6311${String(6301000000100 + 5).padStart(13, '0').slice(-13)}`;
+    const holder = a.view.byNibValue('6301000000101')!.id;
+    await handOver(a, { participantId: holder, number: disputed, recipient: { kind: 'owner', name: 'Peserta sendiri', letterShown: false }, signature: 'M 3 3 L 7 7', photo: null });
+    await handOver(b, { participantId: holder, number: disputed, recipient: { kind: 'representative', name: 'Adik', relationship: 'adik', letterShown: true }, signature: 'M 4 4 L 6 6', photo: null });
     const c = await busyDesk(tempDir(), 6301000000500, 7);
     expect(c.requireEvent().eventId).not.toBe(a.requireEvent().eventId);
 
     expect((await uplinkOnce(a.dataDir)).pushed).toBe(a.store.count());
     // B holds A's events too: only its own are missing there.
-    const own = b.store.count() - a.store.count();
+    const own = b.store.count() - copied;
     expect(await uplinkOnce(b.dataDir)).toMatchObject({ pushed: own, events: b.store.count(), alarms: 0 });
     expect((await uplinkOnce(c.dataDir)).pushed).toBe(c.store.count());
     for (const d of [a, b, c]) expect((await uplinkOnce(d.dataDir)).pushed).toBe(0);
 
     exchange(a, b);
+    const conflict = [...a.certificates.all()].find((x) => x.conflict)!;
+    const later = conflict.handovers.find((h) => h.desk === b.id)!;
+    resolveConflict(a, { certificateId: conflict.id, keep: later.id, reason: 'diwakilkan' });
+    expect((await uplinkOnce(a.dataDir)).pushed).toBe(1);
     expect(await serverDigest(a.requireEvent().eventId)).toBe(a.store.digest());
     expect(await serverDigest(c.requireEvent().eventId)).toBe(c.store.digest());
     await expectViewsEqualStatus(a);
