@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,10 @@ export interface Cluster {
   /** A role with a random password; the URL that carries it is for an environment variable only. */
   role(name: string, options?: { createIn?: string }): Promise<{ name: string; url: (database: string) => string }>;
   createDatabase(name: string, owner: string): Promise<void>;
+  /** TLS on, with a certificate for `localhost` from a CA of the test's own; `otherCa` signed nothing here. */
+  enableTls(): Promise<{ ca: string; otherCa: string }>;
+  /** This role may log in over TLS only (pg_hba: hostnossl … reject). */
+  requireTls(role: string): Promise<void>;
   stop(): Promise<void>;
   start(): Promise<void>;
   destroy(): Promise<void>;
@@ -91,6 +95,39 @@ export async function startCluster(): Promise<Cluster> {
       const client = await admin();
       try {
         await client.query(`CREATE DATABASE ${name} OWNER ${ownerRole}`);
+      } finally {
+        await client.end();
+      }
+    },
+    async enableTls() {
+      const tls = join(dir, 'tls');
+      mkdirSync(tls);
+      const ssl = (...args: string[]) => run('openssl', args, { cwd: tls });
+      const key = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+      await ssl('req', '-x509', ...key, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Loket test CA');
+      await ssl('req', '-x509', ...key, '-keyout', 'other.key', '-out', 'other.pem', '-days', '2', '-subj', '/CN=Another CA');
+      await ssl('req', ...key, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost');
+      writeFileSync(join(tls, 'ext.cnf'), 'subjectAltName=DNS:localhost\n');
+      await ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '2', '-extfile', 'ext.cnf');
+      chmodSync(join(tls, 'server.key'), 0o600);
+      if (owner !== null && group !== null) for (const f of ['server.key', 'server.crt']) chownSync(join(tls, f), owner, group);
+      const client = await admin();
+      try {
+        await client.query(`ALTER SYSTEM SET ssl_cert_file = '${join(tls, 'server.crt')}'`);
+        await client.query(`ALTER SYSTEM SET ssl_key_file = '${join(tls, 'server.key')}'`);
+        await client.query('ALTER SYSTEM SET ssl = on');
+        await client.query('SELECT pg_reload_conf()');
+      } finally {
+        await client.end();
+      }
+      return { ca: join(tls, 'ca.pem'), otherCa: join(tls, 'other.pem') };
+    },
+    async requireTls(role) {
+      const hba = join(data, 'pg_hba.conf');
+      writeFileSync(hba, `hostnossl all ${role} all reject\n${readFileSync(hba, 'utf8')}`);
+      const client = await admin();
+      try {
+        await client.query('SELECT pg_reload_conf()');
       } finally {
         await client.end();
       }

@@ -474,4 +474,24 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
       await host.close();
     }
   });
+  it('speaks TLS under sslmode=verify-full: the certificate must chain to the given CA and name the host dialled', async () => {
+    const { ca, otherCa } = await cluster.enableTls();
+    const tls = await cluster.role('loket_tls');
+    await db.query('GRANT SELECT, INSERT ON loket_events TO loket_tls');
+    await cluster.requireTls('loket_tls');
+    const desk = openEventDesk(tempDir());
+    const byName = tls.url('province').replace('@127.0.0.1:', '@localhost:');
+    const plain = await runCli(['uplink', '--data', desk.dataDir, '--once'], { LOKET_UPLINK_URL: byName });
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/no encryption/);
+    for (const [url, why] of [
+      [`${byName}?sslmode=verify-full&sslrootcert=${otherCa}`, /certificate/i],
+      [`${tls.url('province')}?sslmode=verify-full&sslrootcert=${ca}`, /IP: 127\.0\.0\.1 is not in the cert's list/],
+    ] as const) {
+      const refused = await runCli(['uplink', '--data', desk.dataDir, '--once'], { LOKET_UPLINK_URL: url });
+      expect(refused.code, url.replace(/:[^:@/]+@/, ':…@')).toBe(1);
+      expect(refused.stderr).toMatch(why);
+    }
+    expect(await uplinkOnce(desk.dataDir, `${byName}?sslmode=verify-full&sslrootcert=${ca}`)).toMatchObject({ pushed: desk.store.count(), alarms: 0 });
+  });
 });
