@@ -13,6 +13,7 @@ import type {
   ParticipantSummary,
   Status,
   SyncOverview,
+  UplinkOverview,
 } from '../../shared/api';
 import { LoketClientError } from '../src/lib/client';
 
