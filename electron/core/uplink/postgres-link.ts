@@ -18,7 +18,6 @@ export interface StoredKey {
 /** What the server holds under a key this desk sent and the server did not take. */
 export interface ServerCopy extends StoredKey {
   hash: string;
-  redacted: boolean;
 }
 
 /**
@@ -132,11 +131,11 @@ export class PostgresLink {
     return rows;
   }
 
-  /** The server's hash (and whether its body is redacted) for keys it did not take from a batch. */
+  /** The server's hash for keys it did not take from a batch. */
   async copies(eventId: string, keys: readonly StoredKey[]): Promise<ServerCopy[]> {
     if (keys.length === 0) return [];
     const { rows } = await this.client.query<ServerCopy>(
-      `SELECT e.desk, e.seq, e.hash, e.body ? 'redacted' AS redacted
+      `SELECT e.desk, e.seq, e.hash
        FROM loket_events e JOIN unnest($2::text[], $3::integer[]) AS k(desk, seq) ON e.desk = k.desk AND e.seq = k.seq
        WHERE e.event_id = $1`,
       [eventId, keys.map((k) => k.desk), keys.map((k) => k.seq)],
