@@ -46,6 +46,8 @@ export const API_METHODS = [
   'backupOverview',
   'setBackupSettings',
   'backupNow',
+  'uplinkOverview',
+  'setUplink',
   'privacyOverview',
   'setRetention',
   'purgePersonalData',

@@ -172,6 +172,9 @@ export const apiSchemas = {
     keep: z.number().int().min(1).max(500).optional(),
   }),
   backupNow: z.object({}),
+  uplinkOverview: z.object({}),
+  /** The province server's URL with its password (kept on this machine only, never shown again); null forgets it. */
+  setUplink: z.object({ url: z.string().trim().min(1).max(2000).nullable(), insecure: z.boolean().default(false) }),
   privacyOverview: z.object({}),
   setRetention: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   /** The PIN again, even with the organizer unlocked: a purge cannot be undone. */
@@ -453,6 +456,8 @@ export interface SyncAlarmView {
   /** The desk it came from, or the desk whose bundle file carried it. */
   fromName: string;
   viaBundle: boolean;
+  /** Found by the province uplink: on that server (`fromName` is user@host:port/db), or in this desk's own copy before sending. */
+  viaUplink: 'server' | 'local' | null;
   firstSeen: number;
   count: number;
 }
@@ -537,6 +542,21 @@ export interface BackupOverview {
   folderReachable: boolean;
 }
 
+/** The province uplink of this desk: where to (never the password), and how it went last. */
+export interface UplinkOverview {
+  /** user@host:port/db, or null when none is set. */
+  server: string | null;
+  insecure: boolean;
+  /** This desk's process keeps the uplink running (otherwise `loket uplink` must run beside it). */
+  running: boolean;
+  connected: boolean;
+  /** Epoch ms of the last push that completed (by this process or `loket uplink`). */
+  lastPushAt: number | null;
+  /** Events this desk holds that the server lacked at the last contact; null before the first. */
+  behind: number | null;
+  error: { at: number; detail: string } | null;
+}
+
 /** Data protection (UU PDP): retention, export and purge state of this desk. */
 export interface PrivacyOverview {
   retentionDate: string | null;
@@ -599,6 +619,8 @@ export interface ApiResults {
   backupOverview: BackupOverview;
   setBackupSettings: BackupOverview;
   backupNow: BackupOverview;
+  uplinkOverview: UplinkOverview;
+  setUplink: UplinkOverview;
   privacyOverview: PrivacyOverview;
   setRetention: PrivacyOverview;
   purgePersonalData: PurgeOutcome;

@@ -54,6 +54,12 @@ export const ERROR_CODES = [
   'data_after_export',
   'already_purged',
   'nik_invalid',
+  'uplink_url_invalid',
+  'uplink_insecure',
+  'uplink_not_configured',
+  'uplink_schema',
+  'uplink_failed',
+  'uplink_mismatch',
   'bad_request',
   'internal',
 ] as const;

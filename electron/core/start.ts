@@ -12,6 +12,7 @@ import { defaultDataDir, rendererDir } from './paths';
 import { findChromium } from './platform/chromium';
 import { startServer } from './server/http-server';
 import { DeskSync } from './sync/desk-sync';
+import { UplinkHost } from './uplink/uplink-host';
 
 /**
  * `npm start`: the Electron kiosk where an Electron binary exists; otherwise the same UI and core
@@ -57,6 +58,8 @@ async function fallback(): Promise<void> {
   sync.start();
   const backups = new BackupScheduler(desk);
   backups.start();
+  const uplink = new UplinkHost(desk, (line) => process.stderr.write(`${line}\n`));
+  uplink.start();
   process.stdout.write(`Loket: ${server.url}\n(data: ${dataDir}; Ctrl+C to stop)\n`);
   const browser = findChromium();
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -76,6 +79,7 @@ async function fallback(): Promise<void> {
     process.once('SIGTERM', resolve);
   });
   sync.close();
+  await uplink.close();
   await backups.close();
   await server.close();
   desk.close();

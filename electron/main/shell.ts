@@ -5,6 +5,7 @@ import { LoketError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
 import { seedDemoEvent } from '../core/demo/seed';
 import { LanReplication } from '../core/sync/lan-replication';
+import { UplinkHost } from '../core/uplink/uplink-host';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { lockKiosk, registerKioskIpc } from './kiosk';
@@ -82,6 +83,8 @@ async function openDesk(desk: Desk, options: ShellOptions): Promise<BrowserWindo
   const awake = powerSaveBlocker.start('prevent-display-sleep');
   const backups = new BackupScheduler(desk);
   backups.start();
+  const uplink = new UplinkHost(desk);
+  uplink.start();
   void win.loadURL(HOME);
 
   let closed = false;
@@ -92,7 +95,7 @@ async function openDesk(desk: Desk, options: ShellOptions): Promise<BrowserWindo
     clearInterval(poll);
     for (const off of unregister) off();
     if (powerSaveBlocker.isStarted(awake)) powerSaveBlocker.stop(awake);
-    void Promise.allSettled([replication.close(), backups.close()])
+    void Promise.allSettled([replication.close(), backups.close(), uplink.close()])
       .finally(() => {
         desk.close();
         closed = true;

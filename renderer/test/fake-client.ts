@@ -13,6 +13,7 @@ import type {
   ParticipantSummary,
   Status,
   SyncOverview,
+  UplinkOverview,
 } from '../../shared/api';
 import { LoketClientError } from '../src/lib/client';
 
@@ -94,7 +95,7 @@ export const SYNC_OVERVIEW: SyncOverview = {
     { id: 'desk-b', name: 'Meja 2', self: false, linked: true, lastContact: AT_0930, held: 42, lacking: 0, clockOffsetMs: 800, clockWarning: false },
     { id: 'desk-c', name: 'Meja 3', self: false, linked: false, lastContact: AT_0815, held: 5, lacking: 7, clockOffsetMs: 120_000, clockWarning: true },
   ],
-  alarms: [{ desk: 'desk-c', deskName: 'Meja 3', seq: 4, fromName: 'Meja 2', viaBundle: false, firstSeen: AT_0930, count: 1 }],
+  alarms: [{ desk: 'desk-c', deskName: 'Meja 3', seq: 4, fromName: 'Meja 2', viaBundle: false, viaUplink: null, firstSeen: AT_0930, count: 1 }],
   refusals: [
     { address: '192.168.1.23', reason: 'other_event', at: AT_0930 },
     { address: '192.168.1.14', reason: 'older_version', at: AT_0930 },
@@ -110,9 +111,12 @@ export const REPORT_SETTINGS: ReportSettings = {
   customTemplate: false,
 };
 
+const NO_UPLINK: UplinkOverview = { server: null, insecure: false, running: true, connected: false, lastPushAt: null, behind: null, error: null };
+
 export function fakeClient(people: ParticipantDetail[], settings: Partial<DeskSettings> = {}) {
   const byId = new Map(people.map((p) => [p.id, structuredClone(p)]));
   let desk: DeskSettings = { printMode: 'never', layout: 'a6', printer: null, printers: [], ...settings };
+  let uplink: UplinkOverview = { ...NO_UPLINK };
   /** As the Electron desk answers: LAN sync available, off. */
   let lan: LanSettings = { enabled: false, available: true, listening: false, port: null, addresses: [] };
   const badgeHtml = (p: ParticipantDetail, layout: BadgeLayout) =>
@@ -210,6 +214,11 @@ export function fakeClient(people: ParticipantDetail[], settings: Partial<DeskSe
     unlockOrganizer: vi.fn(async ({ pin }: { pin: string }) => {
       if (pin !== '12345678') throw new LoketClientError('wrong_pin');
       return { ...DESK_INFO, organizerUntil: Date.now() + 600_000 };
+    }),
+    uplinkOverview: vi.fn(async () => structuredClone(uplink)),
+    setUplink: vi.fn(async ({ url }: { url: string | null; insecure?: boolean }) => {
+      uplink = url === null ? { ...NO_UPLINK } : { ...NO_UPLINK, server: url.replace(/:[^:@/]*@/, '@').replace(/^postgres:\/\//, '').replace(/\?.*$/, ''), running: true };
+      return structuredClone(uplink);
     }),
     lanSettings: vi.fn(async () => structuredClone(lan)),
     setLanSettings: vi.fn(async ({ enabled }: { enabled: boolean }) => {

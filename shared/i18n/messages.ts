@@ -182,6 +182,30 @@ const ERRORS: Record<ErrorCode, Entry> = {
     id: 'NIK harus 16 angka dengan kode provinsi dan tanggal lahir yang benar.',
     en: 'An NIK has 16 digits with a valid province code and date of birth.',
   },
+  uplink_url_invalid: {
+    id: 'Alamat server provinsi tidak valid ({detail}). Bentuknya: postgres://USER@HOST:PORT/DB, pilihan sslmode dan sslrootcert saja.',
+    en: 'The province server address is not valid ({detail}). Its form: postgres://USER@HOST:PORT/DB, with only sslmode and sslrootcert as options.',
+  },
+  uplink_insecure: {
+    id: 'Sambungan ke {host} tanpa TLS yang memeriksa sertifikat server ditolak: tambahkan ?sslmode=verify-full (dan sslrootcert=BERKAS bila perlu), atau --insecure bila memang disengaja.',
+    en: 'A connection to {host} without TLS that checks the server certificate is refused: add ?sslmode=verify-full (and sslrootcert=FILE if needed), or --insecure if this is intended.',
+  },
+  uplink_not_configured: {
+    id: 'Server provinsi belum diatur: isi di Pengaturan (PIN panitia), atau beri alamatnya lewat {env} atau --url-file.',
+    en: 'No province server is set: set it in Settings (organizer PIN), or give its address in {env} or --url-file.',
+  },
+  uplink_schema: {
+    id: 'Skema Loket di server provinsi versi {have}, perlu versi {want}, dan peran ini tidak boleh membuatnya. Minta DBA menjalankan "loket uplink --print-schema".',
+    en: 'The Loket schema on the province server is version {have}, version {want} is needed, and this role may not create it. Ask the DBA to apply "loket uplink --print-schema".',
+  },
+  uplink_failed: {
+    id: 'Server provinsi {server}: {detail}',
+    en: 'Province server {server}: {detail}',
+  },
+  uplink_mismatch: {
+    id: 'Server provinsi menyimpan data {event} berbeda dari yang dikirim; pengiriman dihentikan. Periksa pengodean basis data server (harus UTF8).',
+    en: 'The province server stored record {event} differently from what was sent; the uplink stopped. Check the server database encoding (must be UTF8).',
+  },
   already_purged: { id: 'Data pribadi meja ini sudah dihapus.', en: "This desk's personal data has already been purged." },
   bad_request: { id: 'Permintaan tidak valid: {detail}', en: 'Invalid request: {detail}' },
   internal: { id: 'Terjadi kesalahan: {detail}', en: 'Something went wrong: {detail}' },

@@ -18,6 +18,7 @@ import { requireOrganizer, type Session } from '../services/organizer';
 import { exportReport } from '../services/export-service';
 import { backupNowService, backupOverview, changeBackupSettings } from '../services/backup-service';
 import { privacyOverview, purgePersonalData, setRetention } from '../services/privacy-service';
+import { setUplink, uplinkOverview } from '../services/uplink-service';
 import { commitImport, importProblems, previewImport } from '../services/import-service';
 import { reportSettings, setReportSettings } from '../services/report-settings';
 import { search, status } from '../services/status-service';
@@ -86,6 +87,8 @@ export const handlers: Handlers = {
   backupOverview: organizer<'backupOverview'>((desk) => backupOverview(desk)),
   setBackupSettings: organizer<'setBackupSettings'>((desk, input) => changeBackupSettings(desk, input)),
   backupNow: organizer<'backupNow'>((desk) => backupNowService(desk)),
+  uplinkOverview: organizer<'uplinkOverview'>((desk) => uplinkOverview(desk)),
+  setUplink: organizer<'setUplink'>((desk, input) => setUplink(desk, input)),
   privacyOverview: (desk) => privacyOverview(desk),
   setRetention: organizer<'setRetention'>((desk, input) => setRetention(desk, input.date)),
   purgePersonalData: organizer<'purgePersonalData'>((desk, input) => purgePersonalData(desk, input.pin)),

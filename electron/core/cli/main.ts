@@ -29,6 +29,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<CommandResult>> = {
   restore: restoreCommand,
   check: checkCommand,
   purge: purgeCommand,
+  uplink: async (argv) => (await import('./commands/uplink-command')).uplink(argv),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -43,6 +43,7 @@ export const USAGE = `usage:
   loket invite  --data DIR [--qr FILE.png] [--address http://HOST:PORT]...
   loket join    --data DIR --code LOKET-...
   loket bundle  export|import --data DIR FILE
+  loket uplink  --data DIR [--url postgres://USER@HOST:PORT/DB | --url-file FILE] [--once] [--insecure] | --print-schema
   loket demo-workbook --out FILE.xlsx [--count N] [--seed N]
   loket backup  --data DIR [--to DIR] [--keep N]
   loket restore --data DIR --from FILE.db

@@ -6,6 +6,7 @@ import { deskSync } from '../sync/desk-sync';
 import { JoinCodeError } from '../sync/join-code';
 import { invitation, joinQrDataUrl, joinWithCode, JoinRefused } from '../sync/join';
 import { CLOCK_WARNING_MS } from '../sync/session';
+import { UPLINK_LOCAL_PEER, UPLINK_PEER_PREFIX } from '../uplink/push';
 import { deskInfo } from './event-service';
 import { checkOrganizerPin } from './organizer';
 
@@ -43,12 +44,15 @@ export function syncOverview(desk: Desk): SyncOverview {
     desks,
     alarms: records.alarms().map((a) => {
       const viaBundle = a.peer.startsWith('bundle:');
+      const viaUplink = a.peer.startsWith(UPLINK_PEER_PREFIX) ? 'server' : a.peer === UPLINK_LOCAL_PEER ? 'local' : null;
       return {
         desk: a.desk,
         deskName: desk.deskName(a.desk),
         seq: a.seq,
-        fromName: desk.deskName(viaBundle ? a.peer.slice('bundle:'.length) : a.peer),
+        fromName:
+          viaUplink === 'server' ? a.peer.slice(UPLINK_PEER_PREFIX.length) : viaUplink === 'local' ? desk.deskName(desk.id) : desk.deskName(viaBundle ? a.peer.slice('bundle:'.length) : a.peer),
         viaBundle,
+        viaUplink,
         firstSeen: a.firstSeen,
         count: a.count,
       };

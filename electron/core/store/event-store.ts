@@ -18,6 +18,18 @@ export interface IngestResult {
   conflicts: { desk: string; seq: number }[];
 }
 
+/** An event exactly as stored: body as its canonical text, its hash, and whether a purge redacted it (0/1). */
+export interface StoredRow {
+  desk: string;
+  seq: number;
+  hlc: string;
+  operator: string;
+  type: string;
+  body: string;
+  hash: string;
+  redacted: number;
+}
+
 /** An event as one JSON object, its body the stored canonical text: sent on without parsing and re-encoding. */
 export interface StoredEvent {
   desk: string;
@@ -89,6 +101,9 @@ export class EventStore {
       count: db.prepare('SELECT count(*) FROM events').pluck(),
       all: db.prepare('SELECT * FROM events ORDER BY pos'),
       deskAfter: db.prepare('SELECT * FROM events WHERE desk = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      rowsAfter: db.prepare('SELECT desk, seq, hlc, operator, type, body, hash, redacted FROM events WHERE desk = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?'),
+      rowAt: db.prepare('SELECT desk, seq, hlc, operator, type, body, hash, redacted FROM events WHERE desk = ? AND seq = ?'),
+      anyRedacted: db.prepare('SELECT 1 FROM events WHERE redacted = 1 LIMIT 1').pluck(),
       // SQLite writes the JSON: a catch-up reads 100k of these, and building them here halves the sender's work.
       storedBetween: db.prepare(
         `SELECT desk, seq, '{"desk":' || json_quote(desk) || ',"seq":' || seq || ',"hlc":' || json_quote(hlc) || ',"operator":' || json_quote(operator)
@@ -304,6 +319,20 @@ export class EventStore {
   /** One desk's events after a sequence number, in order: what a peer lacks, one page at a time. */
   eventsAfter(desk: string, seq: number, limit: number): LogEvent[] {
     return (this.stmt.deskAfter.all(desk, seq, limit) as EventRow[]).map(rowToEvent);
+  }
+
+  /** One page of a desk's events in (after, upTo], in order, exactly as stored (the uplink checks and sends these). */
+  storedRows(desk: string, after: number, upTo: number, limit: number): StoredRow[] {
+    return this.stmt.rowsAfter.all(desk, after, upTo, limit) as StoredRow[];
+  }
+
+  storedRow(desk: string, seq: number): StoredRow | null {
+    return (this.stmt.rowAt.get(desk, seq) as StoredRow | undefined) ?? null;
+  }
+
+  /** Some event here has a redacted body (this desk purged, or took redacted copies from one that did). */
+  holdsRedacted(): boolean {
+    return this.stmt.anyRedacted.get() === 1;
   }
 
   /** One desk's events in (after, upTo], in order, as stored, read as the caller consumes them (a replication batch). */

@@ -3,6 +3,7 @@ import { Desk } from '../../desk';
 import { rendererDir } from '../../paths';
 import { startServer } from '../../server/http-server';
 import { DeskSync } from '../../sync/desk-sync';
+import { UplinkHost } from '../../uplink/uplink-host';
 import { parse, port, required } from '../args';
 
 /**
@@ -24,12 +25,15 @@ export async function serve(argv: string[]): Promise<number> {
   sync.listening(host, server.port, values.peer ?? []);
   const backups = new BackupScheduler(desk);
   backups.start();
+  const uplink = new UplinkHost(desk, (line) => process.stderr.write(`${line}\n`));
+  uplink.start();
   process.stdout.write(`Loket: ${server.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   sync.close();
+  await uplink.close();
   await backups.close();
   await server.close();
   desk.close();

@@ -1,0 +1,168 @@
+import type { Client } from 'pg';
+import { LoketError } from '../../../shared/errors';
+import { PERSONAL_EVENT_TYPES } from '../store/redaction';
+import { migrationSql, SCHEMA_VERSION } from './schema';
+import { tlsOptions, type UplinkTarget } from './uplink-url';
+
+/** Any two uplinks creating the schema at once take turns on this advisory lock. */
+const SCHEMA_LOCK = 0x4c4f4b45;
+const CONNECT_TIMEOUT_MS = 10_000;
+/** A statement that has not answered by then means a server or a route that is gone. */
+const QUERY_TIMEOUT_MS = 120_000;
+
+export interface StoredKey {
+  desk: string;
+  seq: number;
+}
+
+/** What the server holds under a key this desk sent and the server did not take. */
+export interface ServerCopy extends StoredKey {
+  hash: string;
+}
+
+/**
+ * A failure in the server's words, never its DETAIL (that can quote a row, personal data included)
+ * and never the URL: an SQLSTATE and message, or the socket's error code.
+ */
+export function describePgError(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  const message = typeof e?.message === 'string' ? e.message.slice(0, 200) : String(error).slice(0, 200);
+  return typeof e?.code === 'string' && !message.includes(e.code) ? `${e.code}: ${message}` : message;
+}
+
+/**
+ * One connection to the province server (node-postgres, loaded only by the uplink so no other
+ * command pays for it). Every statement is one round trip; each insert is its own transaction.
+ */
+export class PostgresLink {
+  private constructor(
+    private readonly client: Client,
+    readonly target: UplinkTarget,
+  ) {}
+
+  static async connect(target: UplinkTarget, onLost: (error: Error) => void): Promise<PostgresLink> {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({
+      host: target.host,
+      port: target.port,
+      user: target.user,
+      password: target.password,
+      database: target.database,
+      ssl: tlsOptions(target),
+      application_name: 'loket-uplink',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
+      keepAlive: true,
+    });
+    // Without a listener a server that goes away would crash the process.
+    client.on('error', onLost);
+    try {
+      await client.connect();
+    } catch (error) {
+      client.removeListener('error', onLost);
+      await client.end().catch(() => undefined);
+      throw new LoketError('uplink_failed', { server: target.label, detail: describePgError(error) });
+    }
+    return new PostgresLink(client, target);
+  }
+
+  /** Bring the schema to this version when the role may create it; otherwise say what the DBA must apply. */
+  async migrate(): Promise<number> {
+    const have = await this.schemaVersion();
+    if (have >= SCHEMA_VERSION) return have;
+    const { rows } = await this.client.query<{ can: boolean }>("SELECT has_schema_privilege(current_schema(), 'CREATE') AS can");
+    if (!rows[0]?.can) throw new LoketError('uplink_schema', { have, want: SCHEMA_VERSION });
+    await this.client.query('BEGIN');
+    try {
+      await this.client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      for (let v = (await this.schemaVersion()) + 1; v <= SCHEMA_VERSION; v++) await this.client.query(migrationSql(v));
+      await this.client.query('COMMIT');
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    return SCHEMA_VERSION;
+  }
+
+  private async schemaVersion(): Promise<number> {
+    const { rows } = await this.client.query<{ v: number | null }>(
+      "SELECT CASE WHEN to_regprocedure('loket_schema_version()') IS NOT NULL THEN 1 END AS v",
+    );
+    if (rows[0]?.v !== 1) return 0;
+    return (await this.client.query<{ v: number }>('SELECT loket_schema_version() AS v')).rows[0]!.v;
+  }
+
+  /** Per desk, the highest seq the server holds with every one below it: what need not be sent again. */
+  async held(eventId: string): Promise<Map<string, number>> {
+    const { rows } = await this.client.query<{ desk: string; top: number; n: number }>(
+      'SELECT desk, max(seq) AS top, count(*)::integer AS n FROM loket_events WHERE event_id = $1 GROUP BY desk',
+      [eventId],
+    );
+    const out = new Map<string, number>();
+    for (const r of rows) {
+      // A gap (an uplink of an older desk cut off between desks): count from below it; inserts are idempotent.
+      out.set(r.desk, r.n === r.top ? r.top : await this.gapFree(eventId, r.desk, r.top));
+    }
+    return out;
+  }
+
+  private async gapFree(eventId: string, desk: string, top: number): Promise<number> {
+    const { rows } = await this.client.query<{ missing: number }>(
+      `SELECT min(g)::integer AS missing FROM generate_series(1, $3::integer + 1) AS g
+       WHERE NOT EXISTS (SELECT 1 FROM loket_events WHERE event_id = $1 AND desk = $2 AND seq = g)`,
+      [eventId, desk, top],
+    );
+    return rows[0]!.missing - 1;
+  }
+
+  /**
+   * Insert a batch (a JSON array of events, bodies as canonical JSON) in one transaction; returns
+   * the rows it added with their bodies as the server now holds them, to be checked by the caller.
+   */
+  async insert(eventId: string, batchJson: string): Promise<{ desk: string; seq: number; body: unknown }[]> {
+    const { rows } = await this.client.query<{ desk: string; seq: number; body: unknown }>(
+      `INSERT INTO loket_events (event_id, desk, seq, hlc, operator, type, body, hash)
+       SELECT $1::text, e.desk, e.seq, e.hlc, e.operator, e.type, e.body, e.hash
+       FROM json_to_recordset($2::json) AS e(desk text, seq integer, hlc text, operator text, type text, body jsonb, hash text)
+       ON CONFLICT (event_id, desk, seq) DO NOTHING
+       RETURNING desk, seq, body`,
+      [eventId, batchJson],
+    );
+    return rows;
+  }
+
+  /** The server's hash for keys it did not take from a batch. */
+  async copies(eventId: string, keys: readonly StoredKey[]): Promise<ServerCopy[]> {
+    if (keys.length === 0) return [];
+    const { rows } = await this.client.query<ServerCopy>(
+      `SELECT e.desk, e.seq, e.hash
+       FROM loket_events e JOIN unnest($2::text[], $3::integer[]) AS k(desk, seq) ON e.desk = k.desk AND e.seq = k.seq
+       WHERE e.event_id = $1`,
+      [eventId, keys.map((k) => k.desk), keys.map((k) => k.seq)],
+    );
+    return rows;
+  }
+
+  /** Keys of this event whose stored body still holds personal data. */
+  async unredacted(eventId: string): Promise<StoredKey[]> {
+    const { rows } = await this.client.query<StoredKey>(
+      "SELECT desk, seq FROM loket_events WHERE event_id = $1 AND type = ANY($2::text[]) AND NOT body ? 'redacted'",
+      [eventId, [...PERSONAL_EVENT_TYPES]],
+    );
+    return rows;
+  }
+
+  async count(eventId: string): Promise<number> {
+    const { rows } = await this.client.query<{ n: number }>('SELECT count(*)::integer AS n FROM loket_events WHERE event_id = $1', [eventId]);
+    return rows[0]!.n;
+  }
+
+  /** A round trip, to notice a server that went away while nothing was to be sent. */
+  async ping(): Promise<void> {
+    await this.client.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => undefined);
+  }
+}
