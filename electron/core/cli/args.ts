@@ -27,3 +27,9 @@ export function port(value: string | undefined): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be 0–65535, not "${value}"`);
   return n;
 }
+
+/** `--regency`: a regency code such as 63.72. */
+export function regencyOf(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^63\.\d{2}$/.test(value)) throw new UsageError('--regency is a code such as 63.72');
+  return value;
+}
