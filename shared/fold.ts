@@ -1,12 +1,5 @@
-import {
-  compareEvents,
-  eventId,
-  subjectOf,
-  type EventBody,
-  type LogEvent,
-  type ParticipantFields,
-  type Signatory,
-} from './events';
+import { compareEvents, eventId, subjectOf } from './event-identity';
+import type { EventBody, LogEvent, ParticipantFields, Signatory } from './events';
 import { foldCertificate, type CertificateState } from './fold-certificate';
 
 /**

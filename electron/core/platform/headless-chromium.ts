@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { LoketError } from '../../../shared/errors';
 import { findChromium } from './chromium';
 
@@ -19,7 +19,11 @@ let shared: Browser | null = null;
 function acquire(executablePath: string): Browser {
   if (!shared) {
     const profile = mkdtemp(join(tmpdir(), 'loket-chromium-'));
-    const context = profile.then((dir) => chromium.launchPersistentContext(dir, { executablePath, headless: true, args: ARGS, offline: true }));
+    // Loaded on first use: playwright-core costs a quarter of a second to load, which a desk or a CLI command that prints nothing should not pay.
+    const context = profile.then(async (dir) => {
+      const { chromium } = await import('playwright-core');
+      return chromium.launchPersistentContext(dir, { executablePath, headless: true, args: ARGS, offline: true });
+    });
     shared = { context, profile, users: 0 };
   }
   shared.users++;
