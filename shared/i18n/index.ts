@@ -1,15 +1,19 @@
+import { CLI_TEXT, type CliKey } from './cli';
 import { MESSAGES, type MessageKey } from './messages';
 import { UI_TEXT, type UiKey } from './ui';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 
-export type TextKey = MessageKey | UiKey;
+export type TextKey = MessageKey | UiKey | CliKey;
 type Params = Record<string, string | number>;
 
 /** Fill `{name}` placeholders; numbers are written the Indonesian or English way. */
 export function t(lang: Lang, key: TextKey, params: Params = {}): string {
-  const entry = (MESSAGES as Record<string, Record<Lang, string>>)[key] ?? (UI_TEXT as Record<string, Record<Lang, string>>)[key];
+  const entry =
+    (MESSAGES as Record<string, Record<Lang, string>>)[key] ??
+    (UI_TEXT as Record<string, Record<Lang, string>>)[key] ??
+    (CLI_TEXT as Record<string, Record<Lang, string>>)[key];
   const template = entry?.[lang] ?? key;
   return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const value = params[name];

@@ -1,6 +1,5 @@
-import type { Lang } from '../../../shared/i18n';
-import { UsageError } from './args';
-import { report, reportError, USAGE, type CommandResult } from './output';
+import { langOf, UsageError } from './args';
+import { report, reportError, usage, type CommandResult } from './output';
 
 /** A command returns its result to print, or (a server that runs until stopped) its exit status. */
 type Command = (argv: string[]) => Promise<CommandResult | number>;
@@ -34,15 +33,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
-  const langArg = rest[rest.indexOf('--lang') + 1];
-  const lang: Lang = rest.includes('--lang') && langArg === 'en' ? 'en' : 'id';
+  const lang = langOf(argv);
   try {
     if (!command || command === 'help' || command === '--help') {
-      process.stdout.write(USAGE);
+      process.stdout.write(usage(lang));
       return command ? 0 : 2;
     }
     const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!load) throw new UsageError(`unknown command "${command}"`);
+    if (!load) throw new UsageError('cli.unknownCommand', { command });
     const outcome = await (await load())(rest);
     return typeof outcome === 'number' ? outcome : report(outcome, json);
   } catch (error) {

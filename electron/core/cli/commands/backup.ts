@@ -10,7 +10,7 @@ import type { CommandResult } from '../output';
 export async function backupCommand(argv: string[]): Promise<CommandResult> {
   const { values } = parse(argv, { data: { type: 'string' }, to: { type: 'string' }, keep: { type: 'string' } });
   const keep = values.keep === undefined ? undefined : Number(values.keep);
-  if (keep !== undefined && !(Number.isInteger(keep) && keep > 0)) throw new UsageError(`--keep must be a positive whole number, not "${values.keep}"`);
+  if (keep !== undefined && !(Number.isInteger(keep) && keep > 0)) throw new UsageError('cli.keep', { value: values.keep ?? '' });
   const desk = Desk.open(required(values.data, 'data'));
   try {
     if (values.to) {

@@ -7,7 +7,7 @@ import type { CommandResult } from '../output';
 
 function layoutOf(value: string | undefined): BadgeLayout | undefined {
   if (value === undefined) return undefined;
-  if (!(BADGE_LAYOUTS as readonly string[]).includes(value)) throw new UsageError(`--layout must be one of ${BADGE_LAYOUTS.join(', ')}`);
+  if (!(BADGE_LAYOUTS as readonly string[]).includes(value)) throw new UsageError('cli.layout', { layouts: BADGE_LAYOUTS.join(', ') });
   return value as BadgeLayout;
 }
 

@@ -8,7 +8,7 @@ import type { CommandResult } from '../output';
 export async function bundle(argv: string[]): Promise<CommandResult> {
   const { values, positionals } = parse(argv, { data: { type: 'string' } }, 2);
   const [action, file] = positionals;
-  if ((action !== 'export' && action !== 'import') || !file) throw new UsageError('loket bundle export|import --data DIR FILE');
+  if ((action !== 'export' && action !== 'import') || !file) throw new UsageError('cli.synopsis', { usage: 'loket bundle export|import --data DIR FILE' });
   const desk = Desk.open(required(values.data, 'data'));
   try {
     if (action === 'export') {
@@ -17,7 +17,7 @@ export async function bundle(argv: string[]): Promise<CommandResult> {
       return { value: { file, events: desk.store.count(), bytes: bytes.length }, text: `${desk.store.count()} events → ${file}` };
     }
     const bytes = await readFile(file).catch(() => {
-      throw new UsageError(`cannot read ${file}`);
+      throw new UsageError('cli.fileUnreadable', { file });
     });
     const r = importBundle(desk, bytes);
     return { value: r, text: `${r.inserted} new, ${r.duplicates} already held, integrity alarms ${r.conflicts.length}` };

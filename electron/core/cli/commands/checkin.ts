@@ -6,7 +6,7 @@ import type { CommandResult } from '../output';
 
 export async function checkin(argv: string[]): Promise<CommandResult> {
   const { values } = parse(argv, { data: { type: 'string' }, nib: { type: 'string' }, qr: { type: 'string' }, operator: { type: 'string' } });
-  if (!values.nib === !values.qr) throw new UsageError('give either --nib NIB or --qr TEXT');
+  if (!values.nib === !values.qr) throw new UsageError('cli.nibOrQr');
   const input = values.qr !== undefined ? { code: values.qr } : { nib: values.nib };
   const desk = openDesk(values.data);
   try {

@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { commitImport, previewImport } from '../../services/import-service';
-import { parse, UsageError } from '../args';
+import { langOf, parse, UsageError } from '../args';
 import { openDesk, operatorOf } from '../desk-args';
-import type { CommandResult } from '../output';
+import { importSummary, type CommandResult } from '../output';
 
 export async function importFile(argv: string[]): Promise<CommandResult> {
   const { values, positionals } = parse(argv, { data: { type: 'string' }, 'dry-run': { type: 'boolean' }, operator: { type: 'string' } }, 1);
   const file = positionals[0];
-  if (!file) throw new UsageError('give the file to import: loket import --data DIR FILE');
+  if (!file) throw new UsageError('cli.fileMissing', { usage: 'loket import --data DIR FILE' });
   const bytes = await readFile(file).catch(() => {
-    throw new UsageError(`cannot read ${file}`);
+    throw new UsageError('cli.fileUnreadable', { file });
   });
   const desk = openDesk(values.data);
   try {
@@ -18,15 +18,11 @@ export async function importFile(argv: string[]): Promise<CommandResult> {
     if (values['dry-run']) {
       const p = await previewImport(desk, input);
       const value = { rows: p.rows, imported: p.toImport, updated: p.toUpdate, unchanged: p.unchanged, errors: p.errors, warnings: p.warnings, dryRun: true };
-      return { value, text: summary(value) };
+      return { value, text: importSummary(langOf(argv), value, true) };
     }
     const r = await commitImport(desk, input, operatorOf(values.operator));
-    return { value: r, text: summary(r) };
+    return { value: r, text: importSummary(langOf(argv), r, false) };
   } finally {
     desk.close();
   }
-}
-
-function summary(r: { rows: number; imported: number; updated: number; errors: unknown[]; warnings: unknown[] }): string {
-  return `rows ${r.rows}, imported ${r.imported}, updated ${r.updated}, errors ${r.errors.length}, warnings ${r.warnings.length}`;
 }

@@ -12,7 +12,8 @@ export async function join(argv: string[]): Promise<CommandResult> {
   const desk = Desk.open(required(values.data, 'data'));
   try {
     const j = await joinWithCode(desk, code).catch((error: unknown) => {
-      if (error instanceof JoinCodeError || error instanceof JoinRefused) throw new UsageError(error.message);
+      if (error instanceof JoinCodeError) throw new UsageError('error.join_code_invalid');
+      if (error instanceof JoinRefused) throw new UsageError('cli.joinNeedsEmptyFolder');
       throw error;
     });
     if (j.result) {

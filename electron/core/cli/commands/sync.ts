@@ -10,7 +10,7 @@ export function onceText(r: OnceResult): string {
 /** `loket sync --data DIR --peer URL --once`: one full exchange, then exit. */
 export async function syncCommand(argv: string[]): Promise<CommandResult> {
   const { values } = parse(argv, { data: { type: 'string' }, peer: { type: 'string' }, once: { type: 'boolean' } });
-  if (!values.once) throw new UsageError('sync runs one exchange with --once; a desk that keeps syncing is `loket serve --peer URL`');
+  if (!values.once) throw new UsageError('cli.syncOnce');
   const peer = required(values.peer, 'peer');
   const desk = Desk.open(required(values.data, 'data'));
   try {
