@@ -175,7 +175,11 @@ export class SearchIndex {
     if (!q) return [];
     let top = new TopK(limit, this.sortKeys);
     if (q.length < 3) this.prefixScan(q, top);
-    else if (/^\d+$/.test(q)) for (const reading of digitReadings(q)) this.trigramScan(reading, q, top);
+    else if (/^\d+$/.test(q)) {
+      const readings = digitReadings(q);
+      top = new TopK(limit, this.sortKeys, readings.length > 1);
+      for (const reading of readings) this.trigramScan(reading, q, top);
+    }
     else if (this.wordScan(q, top) < limit) {
       // Too few whole-word hits: look wider, for pieces of words and small typos.
       top = new TopK(limit, this.sortKeys);
@@ -325,13 +329,14 @@ export class SearchIndex {
     const seeds = lists.length - need + 1;
     const counts = this.stage();
     const touched: number[] = [];
-    const count = (slot: number) => {
-      if (counts[slot] === 0) touched.push(slot);
-      counts[slot]!++;
-    };
     for (let l = 0; l < seeds; l++) {
-      for (const slot of lists[l]!.base) count(slot);
-      for (const slot of lists[l]!.added) count(slot);
+      for (const part of [lists[l]!.base, lists[l]!.added]) {
+        for (let k = 0; k < part.length; k++) {
+          const slot = part[k]!;
+          if (counts[slot] === 0) touched.push(slot);
+          counts[slot]!++;
+        }
+      }
     }
     const wordStart = ` ${q}`;
     for (const i of touched) {
@@ -373,13 +378,15 @@ function contains(list: ArrayLike<number>, value: number): boolean {
   return false;
 }
 
-/** The best `limit` hits by score, then by name, without sorting every candidate; a slot found twice keeps its best score. */
+/** The best `limit` hits by score, then by name, without sorting every candidate. */
 class TopK {
   readonly hits: { slot: number; score: number }[] = [];
 
   constructor(
     private readonly limit: number,
     private readonly sortKeys: readonly string[],
+    /** Offered more than once (digits read two ways): a slot keeps its best score. */
+    private readonly mayRepeat = false,
   ) {}
 
   private before(a: { slot: number; score: number }, b: { slot: number; score: number }): boolean {
@@ -393,7 +400,7 @@ class TopK {
     const hit = { slot, score };
     const hits = this.hits;
     if (hits.length === this.limit && !this.before(hit, hits[hits.length - 1]!)) return;
-    const earlier = hits.findIndex((h) => h.slot === slot);
+    const earlier = this.mayRepeat ? hits.findIndex((h) => h.slot === slot) : -1;
     if (earlier >= 0) {
       if (hits[earlier]!.score >= score) return;
       hits.splice(earlier, 1);
