@@ -1,4 +1,4 @@
-import { parseInput } from '../../api/dispatch';
+import { parseInput } from '../../api/parse-input';
 import { checkIn } from '../../services/checkin-service';
 import { parse, UsageError } from '../args';
 import { openDesk, operatorOf } from '../desk-args';

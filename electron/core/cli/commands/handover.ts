@@ -1,4 +1,4 @@
-import { parseInput } from '../../api/dispatch';
+import { parseInput } from '../../api/parse-input';
 import { Desk } from '../../desk';
 import { findParticipant } from '../../services/checkin-service';
 import { handOver } from '../../services/handover-service';

@@ -1,5 +1,5 @@
 import { seedDemoEvent } from '../../demo/seed';
-import { parseInput } from '../../api/dispatch';
+import { parseInput } from '../../api/parse-input';
 import { createEvent } from '../../services/event-service';
 import { randomPin } from '../../pin';
 import { parse, required } from '../args';
