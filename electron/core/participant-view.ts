@@ -17,6 +17,10 @@ function searchDoc(p: ParticipantState): SearchDoc {
   return { id: p.id, texts: [p.name, p.business], nib: p.nib, phone: p.phone ? `0${p.phone.slice(3)}` : null, sortKey: p.name };
 }
 
+function* docsOf(states: Iterable<ParticipantState>): Generator<SearchDoc> {
+  for (const p of states) yield searchDoc(p);
+}
+
 /**
  * The participants as the screens see them, held in memory for search-as-you-type. Filled from the
  * derived `participants` table and refreshed per subject after every write, ours or another process's.
@@ -34,7 +38,12 @@ export class ParticipantView {
       all: db.prepare('SELECT state FROM participants').pluck(),
       one: db.prepare('SELECT state FROM participants WHERE id = ?').pluck(),
     };
-    for (const state of this.stmt.all.iterate() as Iterable<string>) this.putOne(JSON.parse(state));
+    // Into empty maps: none of putOne's care for a changed NIB or the search index is needed yet.
+    for (const state of this.stmt.all.iterate() as Iterable<string>) {
+      const p = JSON.parse(state) as ParticipantState;
+      this.byId.set(p.id, p);
+      if (p.nib) this.byNib.set(p.nib, p.id);
+    }
   }
 
   get(id: string): ParticipantState | undefined {
@@ -55,7 +64,7 @@ export class ParticipantView {
   }
 
   get index(): SearchIndex {
-    return (this.searchIndex ??= new SearchIndex(Array.from(this.byId.values(), searchDoc)));
+    return (this.searchIndex ??= new SearchIndex(docsOf(this.byId.values())));
   }
 
   refresh(ids: readonly string[]): void {
