@@ -1,4 +1,5 @@
-import { compareEvents, eventId, type EventBody, type LogEvent } from './events';
+import { compareEvents, eventId } from './event-identity';
+import type { EventBody, LogEvent } from './events';
 
 /**
  * A certificate's state as a pure function of its events. A handover stands unless voided or

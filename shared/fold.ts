@@ -1,13 +1,5 @@
-import {
-  compareEvents,
-  eventId,
-  subjectOf,
-  type EventBody,
-  type LogEvent,
-  type ParticipantFields,
-  type Signatory,
-  type StoredPin,
-} from './events';
+import { compareEvents, eventId, subjectOf } from './event-identity';
+import type { EventBody, LogEvent, ParticipantFields, Signatory, StoredPin } from './events';
 import { foldCertificate, type CertificateState } from './fold-certificate';
 
 /**

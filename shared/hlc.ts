@@ -11,6 +11,9 @@ export interface Hlc {
 /** A remote clock further ahead than this is not absorbed, so one bad desk cannot drag every desk's times. */
 export const MAX_ABSORBED_DRIFT_MS = 60_000;
 
+/** Above this a peer's clock is flagged ("check this desk's clock"); its events are still taken. */
+export const CLOCK_WARNING_MS = 60_000;
+
 export function encodeHlc(h: Hlc): string {
   return `${String(h.wall).padStart(15, '0')}.${String(h.counter).padStart(6, '0')}`;
 }

@@ -33,6 +33,8 @@ export class Desk {
   /** How far the log-growth listeners have been told. */
   private head: number;
   private readonly listeners = new Set<() => void>();
+  /** The last parsed state of each subject read for its JSON (the event, desks): parsed again only when it changed. */
+  private readonly parsed = new Map<string, { state: string; value: unknown }>();
   private readonly logListeners = new Set<() => void>();
   private readonly stmt;
 
@@ -102,8 +104,19 @@ export class Desk {
   }
 
   event(): EventConfig | null {
-    const state = this.stmt.subject.get('event') as string | undefined;
-    return state ? (JSON.parse(state) as EventConfig | null) : null;
+    return this.subjectState<EventConfig | null>('event');
+  }
+
+  /** A subject's derived state; a check-in names the event and desks several times, and parsing each time cost more than the rest of its answer. */
+  private subjectState<T>(subject: string): T | null {
+    const state = this.stmt.subject.get(subject) as string | undefined;
+    if (state === undefined) return null;
+    const cached = this.parsed.get(subject);
+    if (cached?.state === state) return cached.value as T;
+    // Shared by every caller from now on, so nobody may change it.
+    const value = deepFreeze(JSON.parse(state) as T);
+    this.parsed.set(subject, { state, value });
+    return value;
   }
 
   requireEvent(): EventConfig {
@@ -117,8 +130,7 @@ export class Desk {
   }
 
   deskName(id: string): string {
-    const state = this.stmt.subject.get(`desk:${id}`) as string | undefined;
-    return (state && (JSON.parse(state) as DeskState).name) || `Meja ${id.slice(0, 4).toUpperCase()}`;
+    return this.subjectState<DeskState>(`desk:${id}`)?.name || `Meja ${id.slice(0, 4).toUpperCase()}`;
   }
 
   /** Append events and bring the in-memory view up to date before the caller answers the UI. */
@@ -179,4 +191,12 @@ export class Desk {
     this.logListeners.clear();
     this.db.close();
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -1,5 +1,5 @@
 import type { ParticipantState } from '../../shared/fold';
-import { SearchIndex } from '../../shared/search';
+import { SearchIndex, type SearchDoc } from '../../shared/search';
 import type { Db } from './store/open-database';
 
 /** Above this many changed subjects a refresh reads the whole table. */
@@ -13,14 +13,24 @@ export function changedStates(ids: readonly string[], readAll: () => Iterable<st
   return ids.length > BULK_REFRESH ? readAll() : ids.map(readOne);
 }
 
+function searchDoc(p: ParticipantState): SearchDoc {
+  return { id: p.id, texts: [p.name, p.business], nib: p.nib, phone: p.phone ? `0${p.phone.slice(3)}` : null, sortKey: p.name };
+}
+
+function* docsOf(states: Iterable<ParticipantState>): Generator<SearchDoc> {
+  for (const p of states) yield searchDoc(p);
+}
+
 /**
  * The participants as the screens see them, held in memory for search-as-you-type. Filled from the
  * derived `participants` table and refreshed per subject after every write, ours or another process's.
+ * The search index is built at the first search, in one pass: a command that only counts (`loket
+ * status`) never builds it, and a desk opens before it is asked anything.
  */
 export class ParticipantView {
   private readonly byId = new Map<string, ParticipantState>();
   private readonly byNib = new Map<string, string>();
-  #index = new SearchIndex();
+  private searchIndex: SearchIndex | null = null;
   private readonly stmt;
 
   constructor(db: Db) {
@@ -31,19 +41,20 @@ export class ParticipantView {
     this.load();
   }
 
-  get index(): SearchIndex {
-    return this.#index;
-  }
-
+  /** Into empty maps: none of putOne's care for a changed NIB or the search index is needed yet. */
   private load(): void {
-    for (const state of this.stmt.all.iterate() as Iterable<string>) this.putOne(JSON.parse(state));
+    for (const state of this.stmt.all.iterate() as Iterable<string>) {
+      const p = JSON.parse(state) as ParticipantState;
+      this.byId.set(p.id, p);
+      if (p.nib) this.byNib.set(p.nib, p.id);
+    }
   }
 
-  /** Everything read again into empty maps and a new index: nothing replaced lingers (after a purge). */
+  /** Everything read again into empty maps and no index: nothing replaced lingers (after a purge). */
   reload(): void {
     this.byId.clear();
     this.byNib.clear();
-    this.#index = new SearchIndex();
+    this.searchIndex = null;
     this.load();
   }
 
@@ -64,13 +75,24 @@ export class ParticipantView {
     return this.byId.size;
   }
 
+  get index(): SearchIndex {
+    return (this.searchIndex ??= new SearchIndex(docsOf(this.byId.values())));
+  }
+
   refresh(ids: readonly string[]): void {
+    this.forgetIndexIfMany(ids.length);
     const states = changedStates(ids, () => this.stmt.all.iterate() as Iterable<string>, (id) => this.stmt.one.get(id) as string | undefined);
     for (const state of states) if (state) this.putOne(JSON.parse(state));
   }
 
-  put(states: Iterable<ParticipantState>): void {
+  put(states: readonly ParticipantState[]): void {
+    this.forgetIndexIfMany(states.length);
     for (const p of states) this.putOne(p);
+  }
+
+  /** After an import or a catch-up changed thousands, building the index anew at the next search is cheaper than updating it. */
+  private forgetIndexIfMany(changed: number): void {
+    if (changed > BULK_REFRESH) this.searchIndex = null;
   }
 
   private putOne(p: ParticipantState): void {
@@ -78,12 +100,6 @@ export class ParticipantView {
     if (old?.nib && old.nib !== p.nib && this.byNib.get(old.nib) === p.id) this.byNib.delete(old.nib);
     this.byId.set(p.id, p);
     if (p.nib) this.byNib.set(p.nib, p.id);
-    const phone = p.phone ? `0${p.phone.slice(3)}` : null;
-    this.#index.upsert({
-      id: p.id,
-      texts: [p.name, p.business],
-      numbers: [p.nib, phone].filter((n): n is string => n !== null),
-      sortKey: p.name,
-    });
+    this.searchIndex?.upsert(searchDoc(p));
   }
 }

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { LoketError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
 import { BackupScheduler } from './backup/backup-scheduler';
@@ -15,10 +16,30 @@ import { DeskSync } from './sync/desk-sync';
 import { UplinkHost } from './uplink/uplink-host';
 
 /**
- * `npm start`: the Electron kiosk where an Electron binary exists; otherwise the same UI and core
- * served on loopback and opened in a Chromium/Chrome app window, with the URL printed.
+ * `npm start [-- --data DIR [--demo]]`: the Electron kiosk where an Electron binary exists; otherwise
+ * the same UI and core served on loopback and opened in a Chromium/Chrome app window, with the URL
+ * printed. Without a folder (`--data` or LOKET_DATA) it is the demo in the default data folder; a
+ * folder of one's own is a real desk, starting on the first-run screen, unless `--demo` asks for the demo there.
  */
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+interface StartOptions {
+  /** The folder chosen with --data or LOKET_DATA; null for the default one. */
+  dataDir: string | null;
+  /** Create the demo event if the folder has no event yet. */
+  demo: boolean;
+}
+
+function startOptions(argv: string[]): StartOptions {
+  try {
+    const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, demo: { type: 'boolean' } }, strict: true });
+    const chosen = values.data ?? process.env.LOKET_DATA;
+    return { dataDir: chosen ? resolve(chosen) : null, demo: Boolean(values.demo) || !chosen };
+  } catch (error) {
+    process.stderr.write(`Loket: ${(error as Error).message}\nnpm start [-- --data DIR [--demo]]\n`);
+    process.exit(2);
+  }
+}
 
 function electronBinary(): string | null {
   try {
@@ -44,11 +65,10 @@ function openOrExplain(dataDir: string): Desk {
   }
 }
 
-async function fallback(): Promise<void> {
-  const dataDir = defaultDataDir();
+async function fallback(options: StartOptions): Promise<void> {
+  const dataDir = options.dataDir ?? defaultDataDir();
   const desk = openOrExplain(dataDir);
-  // A folder of its own (LOKET_DATA) is a real desk: it starts on the first-run screen to create or join an event.
-  if (!desk.event() && !process.env.LOKET_DATA) seedDemoEvent(desk);
+  if (options.demo && !desk.event()) seedDemoEvent(desk);
   const requested = Number(process.env.LOKET_PORT ?? 4317);
   // Dials the desks it joined; on loopback it is reachable by no other laptop (that is `loket serve --host`).
   const sync = new DeskSync({ desk, log: (line) => process.stderr.write(`${line}\n`) });
@@ -85,9 +105,12 @@ async function fallback(): Promise<void> {
   desk.close();
 }
 
+const options = startOptions(process.argv.slice(2));
 const electron = electronBinary();
 if (electron) {
-  spawn(electron, [projectRoot], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+  // The shell takes the folder and the demo choice from the environment (electron/main/index.ts).
+  const env = { ...process.env, ...(options.dataDir ? { LOKET_DATA: options.dataDir } : {}), LOKET_DEMO: options.demo ? '1' : '0' };
+  spawn(electron, [projectRoot], { stdio: 'inherit', env }).on('exit', (code) => process.exit(code ?? 0));
 } else {
-  await fallback();
+  await fallback(options);
 }

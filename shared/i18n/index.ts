@@ -1,10 +1,11 @@
+import { CLI_TEXT, type CliKey } from './cli';
 import { MESSAGES, type MessageKey } from './messages';
 import { UI_TEXT, type UiKey } from './ui';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 
-export type TextKey = MessageKey | UiKey;
+export type TextKey = MessageKey | UiKey | CliKey;
 type Params = Record<string, string | number>;
 
 /**
@@ -12,7 +13,10 @@ type Params = Record<string, string | number>;
  * in a full stop (a name with its degree, "Ahmad, S.Sos.") takes the place of the sentence's own.
  */
 export function t(lang: Lang, key: TextKey, params: Params = {}): string {
-  const entry = (MESSAGES as Record<string, Record<Lang, string>>)[key] ?? (UI_TEXT as Record<string, Record<Lang, string>>)[key];
+  const entry =
+    (MESSAGES as Record<string, Record<Lang, string>>)[key] ??
+    (UI_TEXT as Record<string, Record<Lang, string>>)[key] ??
+    (CLI_TEXT as Record<string, Record<Lang, string>>)[key];
   const template = entry?.[lang] ?? key;
   return template.replace(/\{(\w+)\}(\.?)/g, (_m, name: string, stop: string) => {
     const value = params[name];

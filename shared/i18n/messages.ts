@@ -95,8 +95,8 @@ const ERRORS: Record<ErrorCode, Entry> = {
     en: 'The export column template cannot be used: {problem}',
   },
   template_name_taken: {
-    id: 'Templat kolom ekspor memberi nama "{name}", yang sudah dipakai lembar atau berkas laporan lain. Ganti nama lembar atau berkasnya.',
-    en: 'The export column template uses the name "{name}", which another sheet or file of the report already has. Rename its sheet or file.',
+    id: 'Templat kolom ekspor memberi nama "{file}", yang sudah dipakai lembar atau berkas laporan lain. Ganti nama lembar atau berkasnya.',
+    en: 'The export column template uses the name "{file}", which another sheet or file of the report already has. Rename its sheet or file.',
   },
   export_folder_unusable: {
     id: 'Folder ekspor "{folder}" tidak bisa dipakai ({detail}): sudah ada berkas dengan nama itu, atau folder itu tidak bisa ditulisi. Pilih folder lain.',

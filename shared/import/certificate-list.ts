@@ -1,6 +1,6 @@
 import { parseNib } from '../domain/nib';
 import { cleanText, foldText } from '../domain/text';
-import { CERTIFICATE_NUMBER } from '../events';
+import { CERTIFICATE_NUMBER } from '../domain/certificate-number';
 import type { Lang } from '../i18n';
 import { Issues } from './issues';
 import { isBlankCell, type RawCell, type RawSheet } from './types';

@@ -51,6 +51,26 @@ export function bareDurableInsert(dir: string, n: number): Percentiles {
   return p;
 }
 
+/**
+ * `fn` for each input, each call right after one floor insert: both see the same disk (its state
+ * drifts over a run, and fsync costs follow it), so their ratio compares like with like.
+ */
+export function timeEachBesideFloor<T>(dir: string, inputs: readonly T[], fn: (input: T) => unknown): { op: Percentiles; floor: Percentiles } {
+  const table = floorTable(dir);
+  const op: number[] = [];
+  const floor: number[] = [];
+  inputs.forEach((input, i) => {
+    let start = performance.now();
+    table.insert(i);
+    floor.push(performance.now() - start);
+    start = performance.now();
+    fn(input);
+    op.push(performance.now() - start);
+  });
+  table.close();
+  return { op: percentiles(op), floor: percentiles(floor) };
+}
+
 /** The same floor with the disk idle for `idleMs` before each write, as between two check-ins: waking it costs more. */
 export async function bareDurableInsertAfterIdle(dir: string, n: number, idleMs: number): Promise<Percentiles> {
   const table = floorTable(dir);

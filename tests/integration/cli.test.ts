@@ -10,16 +10,28 @@ const tempDir = useTempDirs();
 describe('loket CLI', () => {
   beforeAll(requireBuild);
 
-  it('says what is wrong with bad arguments and exits non-zero', async () => {
+  it('says what is wrong with bad arguments, in Bahasa Indonesia unless --lang en, and exits non-zero', async () => {
     const none = await runCli([]);
     expect(none.code).toBe(2);
     expect(none.stdout).toContain('loket init');
+    expect(none.stdout).toMatch(/^cara pakai:/);
+    expect((await runCli(['--help', '--lang', 'en'])).stdout).toMatch(/^usage:[^]*every command takes --json/);
     const unknown = await runCli(['fly', '--data', tempDir()]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "fly"');
+    expect(unknown.stderr).toContain('perintah "fly" tidak dikenal');
+    expect((await runCli(['fly', '--lang=en'])).stderr).toContain('unknown command "fly"');
     const badOption = await runCli(['status', '--data', tempDir(), '--colour']);
     expect(badOption.code).toBe(2);
-    expect((await runCli(['checkin', '--nib', '0123456789012'])).stderr).toContain('--data is required');
+    expect(badOption.stderr).toContain('opsi --colour tidak dikenal');
+    expect((await runCli(['status', '--data', tempDir(), '--colour', '--lang', 'en'])).stderr).toContain('unknown option --colour');
+    expect((await runCli(['status', '--data'])).stderr).toContain('opsi --data perlu nilai');
+    expect((await runCli(['import', '--data', tempDir(), '--dry-run=yes', 'x.xlsx', '--lang', 'en'])).stderr).toContain('option --dry-run takes no value');
+    expect((await runCli(['status', '--data', tempDir(), 'extra'])).stderr).toContain('argumen tidak terduga: extra');
+    expect((await runCli(['checkin', '--nib', '0123456789012'])).stderr).toContain('--data wajib diisi');
+    expect((await runCli(['checkin', '--nib', '0123456789012', '--lang', 'en'])).stderr).toContain('--data is required');
+    expect((await runCli(['export', '--data', tempDir(), '--out', tempDir(), '--separator', '|', '--json'])).json).toMatchObject({
+      error: { code: 'usage', message: '--separator harus \';\' atau \',\', bukan "|"' },
+    });
     const badDate = await runCli(['init', '--data', tempDir(), '--name', 'X', '--date', '21/05/2024', '--json']);
     expect(badDate.code).toBe(1);
     expect(badDate.json).toMatchObject({ error: { code: 'bad_request' } });
@@ -50,6 +62,11 @@ describe('loket CLI', () => {
     expect(before.byRegency.map((r) => r.code)).toEqual(['63.01', '63.03', '63.04', '63.05', '63.71', '63.72']);
     const nib = ((await runCli(['checkin', '--data', dir, '--nib', '0000000000000', '--json'])).json as { error: { code: string } }).error;
     expect(nib.code).toBe('participant_not_found');
+    // The operator typed it: the refusal names the NIB, in either language.
+    expect((await runCli(['checkin', '--data', dir, '--nib', '0000 0000 00000'])).stderr).toBe('loket: Tidak ada peserta dengan NIB 0000000000000 di meja ini.\n');
+    expect((await runCli(['handover', '--data', dir, '--nib', '0000000000000', '--cert', 'ID63110000000000101', '--lang', 'en'])).stderr).toContain(
+      'No participant with NIB 0000000000000 on this desk.',
+    );
 
     const { Desk } = await import('../../electron/core/desk');
     const desk = Desk.open(dir);
@@ -63,6 +80,18 @@ describe('loket CLI', () => {
     const after = (await runCli(['status', '--data', dir, '--json'])).json as { checkedIn: number; desk: { id: string } };
     expect(after.checkedIn).toBe(1);
     expect(after.desk.id).toMatch(/^[a-z2-7]{26}$/);
+  });
+
+  it('says what an import would do on a dry run, and counts the unchanged rows', async () => {
+    const dir = tempDir();
+    await runCli(['init', '--data', dir, '--name', 'X', '--date', '2024-05-21']);
+    const list = join(dir, 'peserta.csv');
+    writeFileSync(list, 'NIB;Nama;Nama Usaha;Kab/Kota\n6216955158389;Siti Aminah;Dapur Siti;Tanah Laut\n0123456789012;Rahmah;Wadai Rahmah;Banjarbaru\n');
+    const dry = await runCli(['import', '--data', dir, list, '--dry-run']);
+    expect(dry.stdout).toBe('uji coba, belum ada yang disimpan. Baris 2: akan diimpor 2, akan diperbarui 0, tidak berubah 0, galat 0, peringatan 0\n');
+    expect((await runCli(['import', '--data', dir, list, '--dry-run', '--lang', 'en'])).stdout).toContain('dry run, nothing saved. Rows 2: would import 2, would update 0, unchanged 0');
+    expect((await runCli(['import', '--data', dir, list])).stdout).toBe('baris 2: diimpor 2, diperbarui 0, tidak berubah 0, galat 0, peringatan 0\n');
+    expect((await runCli(['import', '--data', dir, list, '--lang', 'en'])).stdout).toBe('rows 2: imported 0, updated 0, unchanged 2, errors 0, warnings 0\n');
   });
 
   it('refuses a file that is not a spreadsheet without touching the database', async () => {

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, requireBuild } from '../helpers/built-core';
 import { runCli } from '../helpers/cli';
@@ -86,5 +88,33 @@ describe('personal data in logs', () => {
     } finally {
       await server.stop();
     }
+  });
+
+  it('never appears in what the CLI prints when it refuses a handover, in either language, with or without --json', async () => {
+    const dir = tempDir();
+    openEventDesk(dir, [imported, second]).close();
+    const list = join(dir, 'sertifikat.csv');
+    writeFileSync(list, `NIB;Nomor Sertifikat;Produk\n${imported.nib};ID63110000000000101;Kerupuk\n${second.nib};ID63110000000000202;Wadai\n`);
+    expect((await runCli(['certificates', 'import', '--data', dir, list])).code).toBe(0);
+    const representative = 'Hairunnisa Kuasa';
+    const given = await runCli(['handover', '--data', dir, '--nib', imported.nib!, '--cert', 'ID63110000000000101', '--representative', representative, '--relationship', 'anak']);
+    expect(given.code).toBe(0);
+
+    const refusals = [];
+    for (const extra of [[], ['--lang', 'en'], ['--json']]) {
+      // Another participant's envelope: the screen names its owner and NIB; the CLI must not.
+      const wrong = await runCli(['handover', '--data', dir, '--nib', imported.nib!, '--cert', 'ID63110000000000202', ...extra]);
+      // Handed over already: the screen names the recipient.
+      const twice = await runCli(['handover', '--data', dir, '--nib', imported.nib!, '--cert', 'ID63110000000000101', ...extra]);
+      refusals.push(wrong, twice);
+    }
+    expect(refusals.map((r) => r.code)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(refusals[0]!.stderr).toContain('AMPLOP SALAH: sertifikat ID63110000000000202 milik peserta lain');
+    expect(refusals[1]!.stderr).toContain('Sertifikat ID63110000000000101 SUDAH DISERAHKAN');
+    expect(refusals[2]!.stderr).toContain('WRONG ENVELOPE');
+    const stderr = refusals.map((r) => r.stderr).join('\n');
+    for (const value of [...PERSONAL, representative, 'Fathurrahman', 'Noorhasanah']) expect(stderr, value).not.toContain(value);
+    // Only --json output may carry them, for the script that asked.
+    expect(refusals[4]!.json).toMatchObject({ error: { code: 'wrong_envelope', params: { nib: second.nib } } });
   });
 });

@@ -132,6 +132,20 @@ describe('check-in', () => {
     desk.close();
   });
 
+  it('finds an NIB that starts with 62 by search, by --nib and as a scanned code, and a phone typed as 62… still finds its owner', () => {
+    // The NIB of the first looks like the second's phone in international form: 6281350594909 → 081350594909.
+    const nib62 = person({ nib: '6281350594909', name: 'Noorhasanah', phone: '+6281211112222' });
+    const phoneOwner = person({ nib: '0123456789012', name: 'Aminah', phone: '+6281350594909' });
+    const desk = openEventDesk(tempDir(), [nib62, phoneOwner]);
+    expect(search(desk, '6281350594909')[0]?.name).toBe('Noorhasanah');
+    expect(search(desk, '6281 3505 94909')[0]?.name).toBe('Noorhasanah');
+    expect(search(desk, '081350594909')[0]?.name).toBe('Aminah');
+    expect(search(desk, '+62 812 1111 2222')[0]?.name).toBe('Noorhasanah');
+    expect(checkIn(desk, { nib: '6281 3505 94909' }).participant.name).toBe('Noorhasanah');
+    expect(checkIn(desk, { code: '6281350594909' }).status).toBe('already_present');
+    desk.close();
+  });
+
   it('guards organizer functions with the PIN through the API', async () => {
     const desk = openEventDesk(tempDir());
     const input = { fileName: 'x.csv', contentBase64: '' };

@@ -199,6 +199,17 @@ describe('quarter hours and pace', () => {
   it('buckets follow the event zone, arrivals on other days are counted apart', () => {
     expect(zoneOffsetMs('Asia/Makassar', wita(9))).toBe(8 * 3600_000);
     expect(zoneOffsetMs('Asia/Jakarta', wita(9))).toBe(7 * 3600_000);
+    // Indonesia's zones skip the ICU lookup; they must agree with it, and any other zone still uses it.
+    const icu = (timeZone: string, at: number) => {
+      const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')!.value;
+      const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name)!;
+      return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600_000 + Number(m[3]) * 60_000);
+    };
+    for (const zone of ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']) {
+      for (const at of [wita(9), Date.UTC(2024, 0, 1), Date.UTC(2024, 6, 1), Date.UTC(2030, 11, 31)]) expect(zoneOffsetMs(zone, at)).toBe(icu(zone, at));
+    }
+    expect(zoneOffsetMs('Europe/Berlin', Date.UTC(2024, 6, 1))).toBe(2 * 3600_000);
+    expect(zoneOffsetMs('Europe/Berlin', Date.UTC(2024, 0, 1))).toBe(1 * 3600_000);
     const a = (at: number) => ({ at, desk: 'd', operator: 'o', regency: null });
     // 06.50 WITA is before the opening hour: the chart starts at its quarter; the previous evening is outside.
     const b = arrivalBuckets([a(wita(6, 50)), a(wita(7, 14)), a(wita(7, 15)), a(wita(-1))], wita(7, 20), 'Asia/Makassar');

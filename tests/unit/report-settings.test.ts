@@ -86,7 +86,7 @@ describe('report settings', () => {
     const file = join(tempDir(), 'templat.json');
     writeFileSync(file, template('Peserta', 'rekap.csv'));
     const folder = join(tempDir(), 'out');
-    await expect(exportDay(desk, { folder, pdf: false, templateFile: file })).rejects.toMatchObject({ code: 'template_name_taken', params: { name: 'rekap.csv' } });
+    await expect(exportDay(desk, { folder, pdf: false, templateFile: file })).rejects.toMatchObject({ code: 'template_name_taken', params: { file: 'rekap.csv' } });
     expect(existsSync(folder)).toBe(false);
 
     // A name of its own exports, and every name in the manifest is there once.

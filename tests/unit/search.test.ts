@@ -5,9 +5,9 @@ import { propertyRuns } from '../helpers/property-runs';
 
 function index(): SearchIndex {
   const ix = new SearchIndex();
-  ix.upsert({ id: 'a', texts: ['Siti Aminah', 'Dapur Siti'], numbers: ['0123456789012', '081234567890'], sortKey: 'Siti Aminah' });
-  ix.upsert({ id: 'b', texts: ['Aminah Sitti', 'Toko Berkah'], numbers: ['1112210007923'], sortKey: 'Aminah Sitti' });
-  ix.upsert({ id: 'c', texts: ['Rahmadi Syahrani', 'Olahan Sarigading Pundut'], numbers: ['9793822972028'], sortKey: 'Rahmadi Syahrani' });
+  ix.upsert({ id: 'a', texts: ['Siti Aminah', 'Dapur Siti'], nib: '0123456789012', phone: '081234567890', sortKey: 'Siti Aminah' });
+  ix.upsert({ id: 'b', texts: ['Aminah Sitti', 'Toko Berkah'], nib: '1112210007923', phone: null, sortKey: 'Aminah Sitti' });
+  ix.upsert({ id: 'c', texts: ['Rahmadi Syahrani', 'Olahan Sarigading Pundut'], nib: '9793822972028', phone: null, sortKey: 'Rahmadi Syahrani' });
   return ix;
 }
 
@@ -42,7 +42,7 @@ describe('search index', () => {
     const ix = index();
     ix.remove('a');
     expect(ix.search('dapur').map((h) => h.id)).toEqual([]);
-    ix.upsert({ id: 'c', texts: ['Rahmadi', 'Kue Bingka'], numbers: [], sortKey: 'Rahmadi' });
+    ix.upsert({ id: 'c', texts: ['Rahmadi', 'Kue Bingka'], nib: null, phone: null, sortKey: 'Rahmadi' });
     expect(ix.search('pundut')).toEqual([]);
     expect(ix.search('bingka')[0]!.id).toBe('c');
     expect(ix.size).toBe(2);
@@ -56,7 +56,7 @@ describe('search index', () => {
         fc.nat(),
         (names, pick, cut) => {
           const ix = new SearchIndex();
-          names.forEach((name, i) => ix.upsert({ id: String(i), texts: [name], numbers: [], sortKey: name }));
+          names.forEach((name, i) => ix.upsert({ id: String(i), texts: [name], nib: null, phone: null, sortKey: name }));
           const target = pick % names.length;
           const name = names[target]!;
           const start = cut % (name.length - 2);
@@ -67,5 +67,95 @@ describe('search index', () => {
       ),
       propertyRuns(300),
     );
+  });
+});
+
+/** Thirteen digits starting with `prefix`. */
+const digitsAfter = (prefix: string) => fc.stringMatching(new RegExp(`^\\d{${13 - prefix.length}}$`)).map((rest) => prefix + rest);
+
+describe('an NIB typed whole', () => {
+  // NIBs that look like phone numbers (62…, 628…, 08…) among any others; phones that coincide with another's NIB.
+  const list = fc
+    .uniqueArray(fc.oneof(digitsAfter('62'), digitsAfter('628'), digitsAfter('08'), digitsAfter('')), { minLength: 1, maxLength: 40 })
+    .chain((nibs) =>
+      fc.tuple(
+        fc.constant(nibs),
+        fc.array(fc.oneof(fc.constant(null), fc.stringMatching(/^08\d{8,11}$/), fc.nat().map((i) => `0${nibs[i % nibs.length]!.slice(1)}`), fc.nat().map((i) => `0${nibs[i % nibs.length]!.slice(2)}`)), {
+          minLength: nibs.length,
+          maxLength: nibs.length,
+        }),
+        fc.array(fc.constantFrom('Siti Aminah', 'Gusti Siti Effendi', 'Rahmah'), { minLength: nibs.length, maxLength: nibs.length }),
+      ),
+    );
+
+  it('finds its owner first, typed plain or grouped, however the list was built', () => {
+    fc.assert(
+      fc.property(list, fc.boolean(), ([nibs, phones, names], bulk) => {
+        const docs = nibs.map((nib, i) => ({ id: `p${i}`, texts: [names[i]!, 'Usaha'], nib, phone: phones[i]!, sortKey: names[i]! }));
+        const ix = bulk ? new SearchIndex(docs) : new SearchIndex();
+        if (!bulk) docs.forEach((d) => ix.upsert(d));
+        nibs.forEach((nib, i) => {
+          expect(ix.search(nib)[0]?.id).toBe(`p${i}`);
+          expect(ix.search(`${nib.slice(0, 4)} ${nib.slice(4, 8)} ${nib.slice(8)}`)[0]?.id).toBe(`p${i}`);
+        });
+      }),
+      propertyRuns(200),
+    );
+  });
+
+  it('still finds a phone number typed in 62… form', () => {
+    const ix = index();
+    expect(ix.search('6281234567890')[0]!.id).toBe('a');
+    expect(ix.search('+62 812-3456-7890')[0]!.id).toBe('a');
+    const nibLikePhone = new SearchIndex([{ id: 'n', texts: ['Noor'], nib: '6216955158389', phone: null, sortKey: 'Noor' }]);
+    expect(nibLikePhone.search('6216955158389')[0]!.id).toBe('n');
+  });
+});
+
+describe('an index built at once and one kept up to date', () => {
+  const name = fc.array(fc.constantFrom('siti', 'aminah', 'rahmah', 'gusti', 'dodol', 'amplang', 'noor', 'haruan'), { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+  const doc = fc.record({
+    id: fc.constantFrom(...Array.from({ length: 12 }, (_, i) => `p${i}`)),
+    name,
+    business: name,
+    nib: fc.oneof(fc.constant(null), digitsAfter('6')),
+    phone: fc.oneof(fc.constant(null), fc.stringMatching(/^08\d{9}$/)),
+  });
+  const op = fc.oneof(doc.map((d) => ({ kind: 'upsert' as const, d })), fc.constantFrom(...Array.from({ length: 12 }, (_, i) => ({ kind: 'remove' as const, id: `p${i}` }))));
+  const QUERIES = ['s', 'si', 'siti', 'amin', 'siti am', 'rahmh', 'dodol amplang', 'gusti noor', '08', '6', '081', '62812', 'haruan'];
+  const ranked = (hits: { id: string; score: number }[]) => hits.map((h) => `${h.id}:${h.score.toFixed(6)}`).sort();
+
+  it('answer every query alike, after any edits and removals', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const kept = new SearchIndex();
+        const final = new Map<string, { id: string; texts: string[]; nib: string | null; phone: string | null; sortKey: string }>();
+        for (const o of ops) {
+          if (o.kind === 'remove') {
+            kept.remove(o.id);
+            final.delete(o.id);
+          } else {
+            const d = { id: o.d.id, texts: [o.d.name, o.d.business], nib: o.d.nib, phone: o.d.phone, sortKey: o.d.name };
+            kept.upsert(d);
+            final.set(d.id, d);
+          }
+        }
+        const built = new SearchIndex(final.values());
+        expect(kept.size).toBe(built.size);
+        for (const q of QUERIES) expect(ranked(kept.search(q, 100))).toEqual(ranked(built.search(q, 100)));
+      }),
+      propertyRuns(300),
+    );
+  });
+
+  it('rebuilds its typed postings after many additions, finding old and new alike', () => {
+    const ix = new SearchIndex([{ id: 'first', texts: ['Jumberi Syahrani', 'Keripik'], nib: '6301000000000', phone: null, sortKey: 'Jumberi Syahrani' }]);
+    for (let i = 0; i < 5_000; i++) ix.upsert({ id: `n${i}`, texts: [`Warga ${i}`, 'Dodol'], nib: String(6300000000000 + i + 1), phone: null, sortKey: `Warga ${i}` });
+    ix.upsert({ id: 'first', texts: ['Jumberi Syahrani', 'Amplang'], nib: '6301000000000', phone: null, sortKey: 'Jumberi Syahrani' });
+    expect(ix.search('syahrani amplang')[0]!.id).toBe('first');
+    expect(ix.search('keripik')).toEqual([]);
+    expect(ix.search('6300000004321')[0]!.id).toBe('n4320');
+    expect(ix.search('warga 4999')[0]!.id).toBe('n4999');
+    expect(ix.size).toBe(5_001);
   });
 });

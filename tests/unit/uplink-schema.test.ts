@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REGENCIES } from '../../shared/domain/regency';
 import { UsageError } from '../../electron/core/cli/args';
-import { uplink } from '../../electron/core/cli/commands/uplink-command';
+import { uplink } from '../../electron/core/cli/commands/uplink';
 import { printableSchema, UPLINK_MIGRATIONS } from '../../electron/core/uplink/schema';
 import { openEventDesk } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';

@@ -1,9 +1,13 @@
 import { apiSchemas, type ApiMethod, type ApiParsed, type ApiResults } from '../../../shared/api';
-import { LoketError, type Result } from '../../../shared/errors';
+import type { Result } from '../../../shared/errors';
 import type { Desk } from '../desk';
 import { sessionOf, type Session } from '../services/organizer';
 import { handlers } from './handlers';
+import { parseInput } from './parse-input';
 import { toWireError } from './wire-error';
+
+// Kept apart so that a CLI command can validate its input without loading every handler.
+export { parseInput };
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.hasOwn(apiSchemas, name);
@@ -22,12 +26,3 @@ export async function dispatch<M extends ApiMethod>(desk: Desk, method: M, input
     return { ok: false, error: toWireError(error) };
   }
 }
-
-/** Validate input against the contract; the CLI uses this too, so both faces refuse the same input. */
-export function parseInput<M extends ApiMethod>(method: M, input: unknown): ApiParsed<M> {
-  const parsed = apiSchemas[method].safeParse(input ?? {});
-  if (parsed.success) return parsed.data as ApiParsed<M>;
-  const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
-  throw new LoketError('bad_request', { detail });
-}
-

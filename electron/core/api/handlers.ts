@@ -3,7 +3,8 @@ import type { Desk } from '../desk';
 import { badge, batchBadges, confirmBadgePrint, deskSettings, printBadge, printTestPage, setDeskSettings } from '../services/badge-service';
 import { commitCertificateImport, previewCertificateImport } from '../services/certificate-import-service';
 import { closeDesk, stock } from '../services/certificate-stock';
-import { addCertificate, certificates, conflicts, handOver, printReceipt, resolveConflict, voidHandover } from '../services/handover-service';
+import { conflicts } from '../services/conflicts';
+import { addCertificate, certificates, handOver, printReceipt, resolveConflict, voidHandover } from '../services/handover-service';
 import { checkIn, registerWalkIn, voidCheckIn, findParticipant } from '../services/checkin-service';
 import {
   createEvent,

@@ -12,7 +12,7 @@ export const PIN_ENV = 'LOKET_PIN';
  */
 export function refusePinOption(argv: readonly string[]): void {
   if (argv.some((a) => a === '--pin' || a.startsWith('--pin='))) {
-    throw new UsageError(`--pin is not accepted (ps and the shell history would show it): set ${PIN_ENV}, pipe it on stdin, or type it at the prompt`);
+    throw new UsageError('cli.pinOption');
   }
 }
 
@@ -35,7 +35,7 @@ export async function readPin(prompt: string, options: { confirm?: string } = {}
   if (!process.stdin.isTTY) return firstLine(process.stdin);
   const ask = async (text: string) => (await read({ prompt: text, silent: true, replace: '', output: process.stderr })).trim();
   const pin = await ask(prompt);
-  if (pin && options.confirm && (await ask(options.confirm)) !== pin) throw new UsageError('the two PINs differ');
+  if (pin && options.confirm && (await ask(options.confirm)) !== pin) throw new UsageError('cli.pinsDiffer');
   return pin;
 }
 

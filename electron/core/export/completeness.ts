@@ -1,8 +1,9 @@
-import { eventId, type LogEvent } from '../../../shared/events';
+import { eventId } from '../../../shared/event-identity';
+import type { LogEvent } from '../../../shared/events';
 import { hlcWall } from '../../../shared/hlc';
 import type { Desk } from '../desk';
 import { SyncRecords } from '../store/sync-records';
-import { deskSync } from '../sync/desk-sync';
+import { deskSync } from '../sync/running';
 import { witaClock, witaText } from './cells';
 
 /** A desk silent longer than this may hold events this desk has not received. */

@@ -1,5 +1,6 @@
 import { regencyByCode } from '../../../shared/domain/regency';
-import { compareEvents, eventId, type LogEvent } from '../../../shared/events';
+import { compareEvents, eventId } from '../../../shared/event-identity';
+import type { LogEvent } from '../../../shared/events';
 import type { EventConfig, ParticipantState } from '../../../shared/fold';
 import type { CertificateState, HandoverRecord } from '../../../shared/fold-certificate';
 import type { Desk } from '../desk';

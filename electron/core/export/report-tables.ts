@@ -1,5 +1,5 @@
 import { regencyByCode } from '../../../shared/domain/regency';
-import { eventId } from '../../../shared/events';
+import { eventId } from '../../../shared/event-identity';
 import { hlcWall } from '../../../shared/hlc';
 import type { Cell, Table } from './cells';
 import { ACTION_LABELS, logDetails } from './log-details';

@@ -24,7 +24,7 @@ function parseTemplate(json: unknown): ParticipantTemplate {
   const parsed = templateSchema.safeParse(json);
   if (!parsed.success) throw new LoketError('template_invalid', { problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
   const taken = nameTakenByReport(parsed.data);
-  if (taken) throw new LoketError('template_name_taken', { name: taken });
+  if (taken) throw new LoketError('template_name_taken', { file: taken });
   return parsed.data;
 }
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LoketError } from '../../../shared/errors';
 import { findChromium } from './chromium';
 
@@ -16,6 +16,8 @@ export async function withHeadlessPage<T>(work: (page: Page) => Promise<T>): Pro
   if (!executablePath) throw new LoketError('pdf_unavailable');
   const profile = await mkdtemp(join(tmpdir(), 'loket-chromium-'));
   try {
+    // Loaded on first use: playwright-core costs a quarter of a second to load, which a desk or a CLI command that prints nothing should not pay.
+    const { chromium } = await import('playwright-core');
     const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: ARGS, offline: true });
     try {
       return await work(await context.newPage());

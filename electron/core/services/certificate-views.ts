@@ -1,5 +1,5 @@
 import type { CertificateView, HandoverView } from '../../../shared/api';
-import { CERTIFICATE_NUMBER } from '../../../shared/events';
+import { CERTIFICATE_NUMBER } from '../../../shared/domain/certificate-number';
 import type { CertificateState, HandoverRecord } from '../../../shared/fold-certificate';
 import { hlcWall } from '../../../shared/hlc';
 import type { Desk } from '../desk';

@@ -25,7 +25,7 @@ export function findParticipant(desk: Desk, input: CheckInInput): ParticipantSta
   const nib = parseNib(input.nib);
   if (!nib.ok) throw new LoketError('nib_invalid', { value: input.nib });
   const p = desk.view.byNibValue(nib.nib);
-  if (!p) throw new LoketError('participant_not_found');
+  if (!p) throw new LoketError('participant_not_found', { nib: nib.nib });
   return p;
 }
 

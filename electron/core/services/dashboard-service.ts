@@ -4,7 +4,7 @@ import type { Desk } from '../desk';
 import { stock } from './certificate-stock';
 import { arrivalBuckets, HOUR_MS, queueEta, type Arrival } from './dashboard-pace';
 import { deskHealth } from './dashboard-sync';
-import { conflicts } from './handover-service';
+import { conflicts } from './conflicts';
 import { status, type SyncStatus } from './status-service';
 
 export interface DashboardOptions {

@@ -1,7 +1,7 @@
 import type { DashboardDeskHealth } from '../../../shared/api';
 import { hlcWall } from '../../../shared/hlc';
 import type { Desk } from '../desk';
-import { deskSync } from '../sync/desk-sync';
+import { deskSync } from '../sync/running';
 import type { SyncStatus } from './status-service';
 
 /** A desk not heard of for longer may hold events nobody else has (the export's completeness check uses the same span). */

@@ -1,7 +1,8 @@
-import type { ApiParsed, CertificateView, ConflictView, HandoverOutcome } from '../../../shared/api';
+import type { ApiParsed, CertificateView, HandoverOutcome } from '../../../shared/api';
 import { renderReceipt } from '../../../shared/documents/receipt-html';
 import { LoketError } from '../../../shared/errors';
-import { CERTIFICATE_NUMBER, type NewEvent } from '../../../shared/events';
+import { CERTIFICATE_NUMBER } from '../../../shared/domain/certificate-number';
+import type { NewEvent } from '../../../shared/events';
 import type { CertificateState, HandoverRecord } from '../../../shared/fold-certificate';
 import { hlcWall } from '../../../shared/hlc';
 import { formatDate, formatTime, t } from '../../../shared/i18n';
@@ -184,16 +185,6 @@ export function voidHandover(desk: Desk, input: ApiParsed<'voidHandover'>, opera
   if (c.handovers.length === 0) throw new LoketError('certificate_not_found', { number: c.number });
   desk.record([{ type: 'certificate.handover_voided', body: { certificate: c.id, handovers: c.handovers.map((h) => h.id), reason: input.reason } }], operator);
   return certificateView(desk, desk.certificates.get(c.id)!);
-}
-
-export function conflicts(desk: Desk): ConflictView[] {
-  desk.refresh();
-  const out: ConflictView[] = [];
-  for (const c of desk.certificates.all()) if (c.conflict) out.push({ kind: 'handover', certificate: certificateView(desk, c) });
-  for (const p of desk.view.all()) {
-    for (const e of p.editConflicts) out.push({ kind: 'edit', participantId: p.id, name: p.name, field: e.field, events: e.events });
-  }
-  return out.sort((a, b) => (a.kind === 'handover' ? a.certificate.number : a.name).localeCompare(b.kind === 'handover' ? b.certificate.number : b.name));
 }
 
 /** The organizer keeps one of the competing handovers; the others it saw are dropped, as an event. */

@@ -1,9 +1,9 @@
 import type { ParticipantSummary, Status } from '../../../shared/api';
 import { regencyByCode } from '../../../shared/domain/regency';
+import { CLOCK_WARNING_MS } from '../../../shared/hlc';
 import type { Desk } from '../desk';
 import { SyncRecords, type IntegrityAlarm } from '../store/sync-records';
-import { deskSync } from '../sync/desk-sync';
-import { CLOCK_WARNING_MS } from '../sync/session';
+import { deskSync } from '../sync/running';
 import { deskInfo } from './event-service';
 import { toSummary } from './views';
 

@@ -1,11 +1,11 @@
 import type { DeskInfo, JoinInvite, SyncOverview } from '../../../shared/api';
 import { LoketError } from '../../../shared/errors';
+import { CLOCK_WARNING_MS } from '../../../shared/hlc';
 import type { Desk } from '../desk';
 import { SyncRecords } from '../store/sync-records';
-import { deskSync } from '../sync/desk-sync';
+import { deskSync } from '../sync/running';
 import { JoinCodeError } from '../sync/join-code';
 import { invitation, joinQrDataUrl, joinWithCode, JoinRefused } from '../sync/join';
-import { CLOCK_WARNING_MS } from '../sync/session';
 import { UPLINK_LOCAL_PEER, UPLINK_PEER_PREFIX } from '../uplink/push';
 import { deskInfo } from './event-service';
 import { checkOrganizerPin } from './organizer';

@@ -1,5 +1,6 @@
 import type { BadgePrintView, CheckinView, ParticipantDetail, ParticipantSummary } from '../../../shared/api';
-import { compareEvents, type LogEvent } from '../../../shared/events';
+import { compareEvents } from '../../../shared/event-identity';
+import type { LogEvent } from '../../../shared/events';
 import type { BadgePrint, ParticipantState } from '../../../shared/fold';
 import { hlcWall } from '../../../shared/hlc';
 import { maskNik } from '../../../shared/domain/nik';

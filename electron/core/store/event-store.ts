@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../../shared/canonical-json';
-import { subjectOf, type LogEvent, type NewEvent } from '../../../shared/events';
+import { subjectOf } from '../../../shared/event-identity';
+import type { LogEvent, NewEvent } from '../../../shared/events';
 import type { ParticipantState } from '../../../shared/fold';
 import type { HlcClock } from '../../../shared/hlc';
 import { eventHash, setDigest } from './event-hash';

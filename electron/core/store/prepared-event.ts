@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../../shared/canonical-json';
-import { subjectOf, type LogEvent } from '../../../shared/events';
+import { subjectOf } from '../../../shared/event-identity';
+import type { LogEvent } from '../../../shared/events';
 import { eventHash } from './event-hash';
 import { redactedHash } from './redaction';
 

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Desk } from '../desk';
 import { listenAddresses } from './addresses';
 import { startDiscovery, type Discovery } from './discovery';
+import { setRunning } from './running';
 import { SyncNode } from './sync-node';
 
 export interface DeskSyncOptions {
@@ -13,7 +14,7 @@ export interface DeskSyncOptions {
 
 /**
  * The replication of a running desk process (`loket serve`, the browser fallback, the Electron
- * shell), reachable from its API handlers through `deskSync(desk)`. Joining an event stores the code's
+ * shell), reachable from its API handlers through `deskSync(desk)` (running.ts). Joining an event stores the code's
  * addresses as peers and swaps the secret, which needs a fresh node (keys, links and mDNS tag all
  * derive from it) that then dials them: that is how peers are added while the desk runs.
  */
@@ -26,7 +27,7 @@ export class DeskSync {
 
   constructor(private readonly options: DeskSyncOptions) {
     this.node = this.newNode();
-    running.set(options.desk, this);
+    setRunning(options.desk, this);
   }
 
   /** Accept peers at /sync on this server (before or after it listens). */
@@ -65,7 +66,7 @@ export class DeskSync {
   close(): void {
     this.discovery?.close();
     this.node.close();
-    running.delete(this.options.desk);
+    setRunning(this.options.desk, null);
   }
 
   private newNode(): SyncNode {
@@ -77,11 +78,4 @@ export class DeskSync {
     const node = this.node;
     this.discovery = startDiscovery({ deskId: this.options.desk.id, port: this.port, tag: node.tag, onPeer: (a) => node.addPeer(a, 'mdns') });
   }
-}
-
-const running = new WeakMap<Desk, DeskSync>();
-
-/** The replication running for this desk in this process, if any (a CLI command has none). */
-export function deskSync(desk: Desk): DeskSync | null {
-  return running.get(desk) ?? null;
 }

@@ -3,7 +3,8 @@ import { parseEventBody, type LogEvent } from '../../../shared/events';
 import { MAX_PLAINTEXT_BYTES } from './frame-codec';
 import type { StoredEvent } from '../store/event-store';
 import { prepareEvent, type PreparedEvent } from '../store/prepared-event';
-import { parseRedactedBody, redactedHash } from '../store/redaction';
+import { redactedHash } from '../store/redaction';
+import { parseRedactedBody } from './redacted-body';
 
 /**
  * What travels inside encrypted frames, validated with zod after decryption: knowing the secret

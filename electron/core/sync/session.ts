@@ -24,8 +24,6 @@ export interface SessionIo {
   readonly dialed: string | null;
 }
 
-/** Above this the peer's clock is flagged ("check this desk's clock"); its events are still taken. */
-export const CLOCK_WARNING_MS = 60_000;
 /**
  * Events batches in flight before the receiver says it stored one ('got'): enough to keep both
  * ends busy (the sender reads and seals the next while the receiver stores one), few enough that a

@@ -5,7 +5,7 @@ import { SyncRecords, type PeerSource } from '../store/sync-records';
 import { PeerConnection } from './connection';
 import { deriveEventKeys, type EventKeys } from './keys';
 import type { Hello } from './messages';
-import { CLOCK_WARNING_MS } from './session';
+import { CLOCK_WARNING_MS } from '../../../shared/hlc';
 import { acceptSockets, dialSocket, type Socket } from './ws-transport';
 
 const BACKOFF_MIN_MS = 250;

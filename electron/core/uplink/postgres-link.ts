@@ -72,14 +72,21 @@ export class PostgresLink {
     if (have >= SCHEMA_VERSION) return have;
     const { rows } = await this.client.query<{ can: boolean }>("SELECT has_schema_privilege(current_schema(), 'CREATE') AS can");
     if (!rows[0]?.can) throw new LoketError('uplink_schema', { have, want: SCHEMA_VERSION });
-    await this.client.query('BEGIN');
+    // The lock is taken before the transaction, not inside it: a transaction that began before
+    // another uplink committed the schema keeps its stale catalog cache (an advisory lock does not
+    // refresh it), so it would find no schema and create it a second time.
+    await this.client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
     try {
-      await this.client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-      for (let v = (await this.schemaVersion()) + 1; v <= SCHEMA_VERSION; v++) await this.client.query(migrationSql(v));
-      await this.client.query('COMMIT');
-    } catch (error) {
-      await this.client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      await this.client.query('BEGIN');
+      try {
+        for (let v = (await this.schemaVersion()) + 1; v <= SCHEMA_VERSION; v++) await this.client.query(migrationSql(v));
+        await this.client.query('COMMIT');
+      } catch (error) {
+        await this.client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await this.client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
     }
     return SCHEMA_VERSION;
   }

@@ -5,7 +5,8 @@ import { startServer, type RunningServer } from '../../../electron/core/server/h
 import { checkIn } from '../../../electron/core/services/checkin-service';
 import { signIn } from '../../../electron/core/services/event-service';
 import { SyncRecords } from '../../../electron/core/store/sync-records';
-import { DeskSync, deskSync } from '../../../electron/core/sync/desk-sync';
+import { DeskSync } from '../../../electron/core/sync/desk-sync';
+import { deskSync } from '../../../electron/core/sync/running';
 import { openEventDesk, person, PIN, SESSION } from '../../helpers/desk-fixture';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { eventually } from './serve-process';

@@ -10,8 +10,8 @@ export async function demoWorkbook(argv: string[]): Promise<CommandResult> {
   const out = required(values.out, 'out');
   const count = Number(values.count ?? 60);
   const seed = Number(values.seed ?? 1);
-  if (!Number.isInteger(count) || count < 1 || count > 200_000) throw new UsageError('--count must be 1–200000');
-  if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+  if (!Number.isInteger(count) || count < 1 || count > 200_000) throw new UsageError('cli.count');
+  if (!Number.isInteger(seed)) throw new UsageError('cli.seed');
   await writeFile(out, await writeMessyWorkbook(generateParticipants(count, seed), { seed }));
   return { value: { file: out, participants: count }, text: `${out}: ${count} peserta` };
 }

@@ -15,7 +15,7 @@ export const UPLINK_URL_ENV = 'LOKET_UPLINK_URL';
 function urlOf(values: { url?: string; 'url-file'?: string }, desk: Desk): { url: string; insecure: boolean } | null {
   if (values.url !== undefined) {
     if (/^[a-z]+:\/\/[^/@]*:[^/@]*@/i.test(values.url)) {
-      throw new UsageError(`no password on the command line: give the URL in ${UPLINK_URL_ENV} or --url-file, or the password in PGPASSWORD or ~/.pgpass`);
+      throw new UsageError('cli.uplinkPasswordInUrl');
     }
     return { url: values.url, insecure: false };
   }

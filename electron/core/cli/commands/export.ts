@@ -10,7 +10,7 @@ import type { CommandResult } from '../output';
 export async function exportCommand(argv: string[]): Promise<CommandResult> {
   const { values } = parse(argv, { data: { type: 'string' }, out: { type: 'string' }, separator: { type: 'string' }, template: { type: 'string' }, 'no-pdf': { type: 'boolean' } });
   const separator = values.separator ?? ';';
-  if (separator !== ';' && separator !== ',') throw new UsageError(`--separator must be ';' or ',', not "${separator}"`);
+  if (separator !== ';' && separator !== ',') throw new UsageError('cli.separator', { value: separator });
   const folder = resolve(required(values.out, 'out'));
   const desk = Desk.open(required(values.data, 'data'));
   try {
