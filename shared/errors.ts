@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'file_empty',
   'file_unreadable',
   'file_too_large',
+  'file_too_complex',
   'no_header',
   'mapping_invalid',
   'qr_unreadable',

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeMessyWorkbook } from '../../electron/core/demo/messy-workbook';
 import { generateParticipants } from '../../electron/core/demo/participants';
-import { encodeWindows1252 } from '../../electron/core/demo/windows-1252';
+import { encodeWindows1252 } from '../../electron/core/import/windows-1252';
 import { MAX_PART_BYTES, MAX_WORKBOOK_CELLS } from '../../electron/core/import/limits';
 import { readTable } from '../../electron/core/import/read-table';
 import { normalizeCertificateSheets } from '../../shared/import/certificate-list';

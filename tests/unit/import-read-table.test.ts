@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodeWindows1252 } from '../../electron/core/demo/windows-1252';
+import { encodeWindows1252 } from '../../electron/core/import/windows-1252';
 import { readTable } from '../../electron/core/import/read-table';
 import { LoketError } from '../../shared/errors';
 
@@ -85,7 +85,7 @@ describe('readTable: XLSX', () => {
     ]);
   });
 
-  it('turns formulas into their text, never their result, and other values into plain text', async () => {
+  it('reads a formula as its saved result (never its text, never evaluated), other values as plain text', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Data');
     sheet.getCell('A1').value = { richText: [{ text: 'Rich ', font: { bold: true } }, { text: 'Text' }] };
@@ -96,14 +96,11 @@ describe('readTable: XLSX', () => {
     sheet.getCell('F1').value = { formula: 'HYPERLINK("http://contoh.invalid","Toko")', result: 'SAFE-LOOKING RESULT' };
     sheet.getCell('A2').value = 1;
     sheet.fillFormula('A3:A5', 'A2+1', [2, 3, 4]);
+    sheet.getCell('B2').value = { formula: 'A2*2' };
     const [read] = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'f.xlsx');
-    expect(read!.rows).toEqual([
-      ['Rich Text', 'Toko Berkah', '2024-05-21', 'TRUE', '#N/A', '=HYPERLINK("http://contoh.invalid","Toko")'],
-      [1],
-      ['=A2+1'],
-      ['=A3+1'],
-      ['=A4+1'],
-    ]);
+    expect(read!.rows).toEqual([['Rich Text', 'Toko Berkah', '2024-05-21', 'TRUE', '#N/A', 'SAFE-LOOKING RESULT'], [1], [2], [3], [4]]);
+    // Saved without a result (exceljs, like openpyxl, writes none unless told): blank, and listed.
+    expect(read!.unsaved).toEqual([{ row: 2, col: 1, formula: 'A2*2', error: null }]);
   });
 
   it('copes with prefixed tags, cells without references, inline and phonetic text, escapes and stored entries', async () => {
@@ -117,7 +114,7 @@ describe('readTable: XLSX', () => {
     });
     const expected = [
       [],
-      [null, "Nur'aini ", 'Baris\rdua', '2024-05-21', '="<b>"&B2'],
+      [null, "Nur'aini ", 'Baris\rdua', '2024-05-21', 'cached'],
       ['2024-05-21', '#REF!', null, 1.5],
     ];
     expect((await readTable(zip(files), 'q.xlsx'))[0]!.rows).toEqual(expected);

@@ -31,7 +31,7 @@ export function reportError(error: unknown, json: boolean, lang: Lang): number {
 export const USAGE = `usage:
   loket serve   --data DIR [--port N] [--host 127.0.0.1] [--peer http://HOST:PORT]... [--announce]
   loket init    --data DIR --name TEXT --date YYYY-MM-DD [--venue TEXT] [--pin PIN] [--desk-name TEXT] [--no-nib-required] [--demo]
-  loket import  --data DIR FILE [--dry-run] [--operator NAME]
+  loket import  --data DIR FILE [--dry-run] [--operator NAME] [--include-sheet NAME]…
   loket checkin --data DIR (--nib NIB | --qr TEXT) [--operator NAME]
   loket badges  --data DIR --out FILE.pdf [--regency CODE] [--layout a6|cr80|thermal58|thermal80|a4]
   loket invitations --data DIR --out DIR [--regency CODE]

@@ -57,7 +57,11 @@ export async function init(argv: string[]): Promise<CommandResult> {
 }
 
 export async function importFile(argv: string[]): Promise<CommandResult> {
-  const { values, positionals } = parse(argv, { data: { type: 'string' }, 'dry-run': { type: 'boolean' }, operator: { type: 'string' } }, 1);
+  const { values, positionals } = parse(
+    argv,
+    { data: { type: 'string' }, 'dry-run': { type: 'boolean' }, operator: { type: 'string' }, 'include-sheet': { type: 'string', multiple: true } },
+    1,
+  );
   const file = positionals[0];
   if (!file) throw new UsageError('give the file to import: loket import --data DIR FILE');
   const bytes = await readFile(file).catch(() => {
@@ -65,11 +69,23 @@ export async function importFile(argv: string[]): Promise<CommandResult> {
   });
   const desk = openDesk(values.data);
   try {
-    const input = { fileName: basename(file), contentBase64: bytes.toString('base64') };
+    const input = { fileName: basename(file), contentBase64: bytes.toString('base64'), includeSheets: values['include-sheet'] };
     if (values['dry-run']) {
       const p = await previewImport(desk, input);
-      const value = { rows: p.rows, imported: p.toImport, updated: p.toUpdate, unchanged: p.unchanged, errors: p.errors, warnings: p.warnings, dryRun: true };
-      return { value, text: summary(value) };
+      const value = {
+        rows: p.rows,
+        nonDataRows: p.nonDataRows,
+        imported: p.toImport,
+        updated: p.toUpdate,
+        unchanged: p.unchanged,
+        hiddenSheets: p.sheets.filter((s) => s.hidden).map((s) => s.sheet),
+        errors: p.errors,
+        warnings: p.warnings,
+        dryRun: true,
+      };
+      const hidden = value.hiddenSheets.filter((name) => !values['include-sheet']?.includes(name));
+      const note = hidden.length ? `\nhidden sheets not imported: ${hidden.map((name) => JSON.stringify(name)).join(', ')} (--include-sheet NAME to import one)` : '';
+      return { value, text: `${summary(value)}, not data (totals, signatures) ${value.nonDataRows}${note}` };
     }
     const r = await commitImport(desk, input, operatorOf(values.operator));
     return { value: r, text: summary(r) };

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { LoketError } from '../../../shared/errors';
+import { parseList, type ParsedList, type ParseRequest } from './parse-list';
+import type { ParseReply } from './parse-messages';
+
+/**
+ * The heap one import may use. A 100,000-row list needs about 250 MB; a file that needs more
+ * (a zip bomb, a CSV of millions of cells) stops its worker, not the desk.
+ */
+export const IMPORT_MEMORY_MB = 768;
+
+/** Built as its own file beside this module's bundle; run from source (unit tests) there is none. */
+const WORKER_FILE = new URL('./import-worker.js', import.meta.url);
+const available = existsSync(fileURLToPath(WORKER_FILE));
+
+/**
+ * Read and normalize a list on a worker thread of its own, so the desk keeps answering check-ins
+ * while a big file is read, and a file that needs too much memory is refused with a clear message.
+ * Where there is no built worker (tests run from source), on this thread.
+ */
+export function parseOffThread(request: ParseRequest): Promise<ParsedList> {
+  if (!available) return parseList(request);
+  const worker = new Worker(WORKER_FILE, {
+    // A young generation that holds a sheet's cells: with V8's default the reader spends a third of its time collecting.
+    resourceLimits: { maxOldGenerationSizeMb: IMPORT_MEMORY_MB, maxYoungGenerationSizeMb: 64 },
+  });
+  const list: ParsedList = { sheets: [], rows: 0, nonDataRows: 0, candidates: [], ids: [], errors: [], warnings: [] };
+  return new Promise<ParsedList>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      outcome();
+    };
+    worker.on('message', (reply: ParseReply) => {
+      switch (reply.kind) {
+        case 'candidates':
+          for (const c of reply.candidates) list.candidates.push(c);
+          for (const id of reply.ids) list.ids.push(id);
+          return;
+        case 'issues':
+          for (const e of reply.errors) list.errors.push(e);
+          for (const w of reply.warnings) list.warnings.push(w);
+          return;
+        case 'done':
+          Object.assign(list, { sheets: reply.sheets, rows: reply.rows, nonDataRows: reply.nonDataRows });
+          return settle(() => resolve(list));
+        case 'refused':
+          return settle(() => reject(new LoketError(reply.code, reply.params)));
+        case 'failed':
+          return settle(() => reject(new Error(reply.message)));
+      }
+    });
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new LoketError('file_too_complex', { max: IMPORT_MEMORY_MB }) : error)),
+    );
+    worker.on('exit', () => settle(() => reject(new Error('the import worker stopped'))));
+    worker.postMessage(request);
+  });
+}
