@@ -60,8 +60,8 @@ const ERRORS: Record<ErrorCode, Entry> = {
   reason_required: { id: 'Alasan wajib diisi.', en: 'A reason is required.' },
   file_empty: { id: 'Berkas kosong: tidak ada baris data.', en: 'The file is empty: no data rows.' },
   file_unreadable: {
-    id: 'Berkas "{file}" bukan spreadsheet yang bisa dibaca (XLSX atau CSV).',
-    en: 'The file "{file}" is not a readable spreadsheet (XLSX or CSV).',
+    id: 'Berkas "{file}" bukan spreadsheet yang bisa dibaca (XLSX, XLS, ODS atau CSV).',
+    en: 'The file "{file}" is not a readable spreadsheet (XLSX, XLS, ODS or CSV).',
   },
   file_too_large: { id: 'Berkas terlalu besar (maks. {max} MB).', en: 'The file is too large (max {max} MB).' },
   file_too_complex: {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodeWindows1252 } from '../../electron/core/import/windows-1252';
+import { decodeWindows1252, encodeWindows1252 } from '../../electron/core/import/windows-1252';
 import { readTable } from '../../electron/core/import/read-table';
 import { LoketError } from '../../shared/errors';
 
@@ -181,6 +181,21 @@ describe('readTable: CSV', () => {
     expect((await read(encodeWindows1252(text))).rows[1]![0]).toBe('José Nuñez');
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('NAMA\tNIB\nJosé\t1\n', 'utf16le')]);
     expect((await read(utf16)).rows).toEqual([['NAMA', 'NIB'], ['José', '1']]);
+  });
+
+  it('decodes every Windows-1252 byte 0x80–0x9F to its WHATWG code point, not to a C1 control as Node 20 does', async () => {
+    // The WHATWG Encoding Standard's index-windows-1252, pointers 0–31 (the 5 unassigned bytes keep their C1 code point).
+    const whatwg = [
+      0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+      0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+    ];
+    const high = Array.from({ length: 32 }, (_, i) => 0x80 + i);
+    expect([...decodeWindows1252(Uint8Array.from(high))].map((c) => c.codePointAt(0))).toEqual(whatwg);
+    // The same through the CSV reader: a list that is not UTF-8 ("Warung Ma’ruf" with a 0x92).
+    const bytes = Uint8Array.from([...Buffer.from('NAMA;USAHA\nSiti;Warung Ma'), 0x92, ...Buffer.from('ruf '), ...high.filter((b) => b !== 0x81 && b !== 0x8d && b !== 0x8f && b !== 0x90 && b !== 0x9d), 0x0a]);
+    const cell = (await read(bytes)).rows[1]![1] as string;
+    expect(cell).toBe(`Warung Ma’ruf ${String.fromCodePoint(...whatwg.filter((c) => c > 0xff))}`);
+    expect(encodeWindows1252(cell)).toEqual(bytes.subarray(16, -1));
   });
 
   it('takes an open quote to the end and a lone CR as a line break', async () => {

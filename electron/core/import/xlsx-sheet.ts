@@ -24,7 +24,7 @@ export function decodeOoxmlText(raw: string): string {
   return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
-function excelDate(serial: number, date1904: boolean): string | null {
+export function excelDate(serial: number, date1904: boolean): string | null {
   // Serial 60 is the 29 Feb 1900 that never was (Lotus's leap-year bug, kept by Excel).
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   const date = new Date(epoch + Math.floor(serial) * DAY_MS);
@@ -169,7 +169,8 @@ export function readSheetXml(xml: string, parts: WorkbookParts): SheetCells {
   return { rows: dense, unsaved };
 }
 
-function repeatMerged(rows: RawCell[][], ref: string, budget: CellBudget): void {
+/** Repeat a merged range's top-left value into its other cells, as read lists expect. */
+export function repeatMerged(rows: RawCell[][], ref: string, budget: CellBudget): void {
   const [from, to] = ref.split(':');
   if (!from || !to) return;
   const top = Number(/\d+/.exec(from)?.[0]) - 1;
