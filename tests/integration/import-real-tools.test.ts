@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../electron/core/services/import-service';
 import type { ImportIssue, ImportPreview } from '../../shared/api';
 import { requireBuild } from '../helpers/built-core';
