@@ -803,6 +803,10 @@ export const UI_TEXT = {
   'export.separator': { id: 'Pemisah kolom CSV', en: 'CSV column separator' },
   'export.semicolon': { id: 'Titik koma (;) — Excel berbahasa Indonesia', en: 'Semicolon (;) — Excel with Indonesian settings' },
   'export.comma': { id: 'Koma (,)', en: 'Comma (,)' },
+  'export.csvZeros': {
+    id: 'CSV untuk dibaca program: isinya benar (NIB dan No. HP lengkap dengan angka 0 di depan), tetapi Excel dan LibreOffice Calc mengubah kolom itu menjadi angka dan membuang angka 0 di depan ketika CSV dibuka dengan klik ganda. Tidak ada bentuk CSV yang mencegahnya tanpa mengubah isinya. Untuk dilihat di spreadsheet, buka laporan-harian.xlsx (kolomnya bertipe teks), atau impor CSV dengan kolom NIB dan No. HP bertipe Teks.',
+    en: 'The CSVs are for programs: what they hold is right (NIBs and phone numbers with their leading 0), but Excel and LibreOffice Calc turn those columns into numbers and drop the leading 0 when a CSV is opened by double-click. No CSV form prevents that without changing what it holds. To look at the data in a spreadsheet, open laporan-harian.xlsx (its columns are text), or import the CSV with the NIB and phone columns set to Text.',
+  },
   'export.run': { id: 'Ekspor sekarang', en: 'Export now' },
   'export.running': { id: 'Sedang mengekspor…', en: 'Exporting…' },
   'export.complete': { id: 'Lengkap: memuat semua meja sampai data terakhir yang diketahui meja ini.', en: 'Complete: every desk up to the latest event this desk knows of.' },

@@ -2,9 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
 import { generateParticipants } from '../../electron/core/demo/participants';
-import { writeCsv, writeLargeWorkbook } from '../../electron/core/demo/messy-workbook';
 import { checkIn } from '../../electron/core/services/checkin-service';
-import { commitImport, recordImport } from '../../electron/core/services/import-service';
+import { recordImport } from '../../electron/core/services/import-service';
 import { search } from '../../electron/core/services/status-service';
 import { batchBadges } from '../../electron/core/services/badge-service';
 import { badgeKeys, signBadge } from '../../electron/core/badges/signing';
@@ -58,20 +57,6 @@ it('measures the desk', async () => {
     );
   }
 
-  const importRows = 100_000;
-  const people = generateParticipants(importRows, 11);
-  const imports: string[] = [];
-  for (const [kind, bytes] of [
-    ['CSV', writeCsv(people, { separator: ';', encoding: 'utf-8', bom: true })],
-    ['XLSX', await writeLargeWorkbook(people)],
-  ] as const) {
-    const desk = openEventDesk(tempDir());
-    const run = await timeOnce(() => commitImport(desk, { fileName: `bench.${kind.toLowerCase()}`, contentBase64: Buffer.from(bytes).toString('base64') }));
-    results[`import${kind}`] = { rows: importRows, ms: run.ms, rowsPerSecond: importRows / (run.ms / 1000), imported: run.value.imported };
-    imports.push(`| ${kind} | ${importRows.toLocaleString('en')} | ${(run.ms / 1000).toFixed(1)} s | ${Math.round(importRows / (run.ms / 1000)).toLocaleString('en')} rows/s |`);
-    desk.close();
-  }
-
   const badgeDesk = seeded(1000);
   const badgeRun = await timeOnce(() => batchBadges(badgeDesk, { layout: 'a4' }, 'bench'));
   badgeDesk.close();
@@ -83,10 +68,6 @@ it('measures the desk', async () => {
     '| participants | search p50 / p95 (ms) | check-in p50 / p95 (ms) | check-in p95 ÷ floor p95 | scanned badge → check-in p50 / p95 (ms) | start-up (ms) | RSS (MB) |',
     '|---|---|---|---|---|---|---|',
     ...rows,
-    '',
-    '| import | rows | time | throughput |',
-    '|---|---|---|---|',
-    ...imports,
     '',
     `1000 badges (A4, 4 a sheet) into one PDF: ${(badgeRun.ms / 1000).toFixed(1)} s`,
   ].join('\n');

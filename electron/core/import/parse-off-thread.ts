@@ -13,18 +13,23 @@ export const IMPORT_MEMORY_MB = 768;
 
 /** Built as its own file beside this module's bundle; run from source (unit tests) there is none. */
 const WORKER_FILE = new URL('./import-worker.js', import.meta.url);
-const available = existsSync(fileURLToPath(WORKER_FILE));
+
+export interface WorkerOptions {
+  /** The built worker (tests that run from source name out/core's). */
+  workerFile?: URL;
+  memoryMb?: number;
+}
 
 /**
  * Read and normalize a list on a worker thread of its own, so the desk keeps answering check-ins
  * while a big file is read, and a file that needs too much memory is refused with a clear message.
  * Where there is no built worker (tests run from source), on this thread.
  */
-export function parseOffThread(request: ParseRequest): Promise<ParsedList> {
-  if (!available) return parseList(request);
-  const worker = new Worker(WORKER_FILE, {
+export function parseOffThread(request: ParseRequest, { workerFile = WORKER_FILE, memoryMb = IMPORT_MEMORY_MB }: WorkerOptions = {}): Promise<ParsedList> {
+  if (!existsSync(fileURLToPath(workerFile))) return parseList(request);
+  const worker = new Worker(workerFile, {
     // A young generation that holds a sheet's cells: with V8's default the reader spends a third of its time collecting.
-    resourceLimits: { maxOldGenerationSizeMb: IMPORT_MEMORY_MB, maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 },
   });
   const list: ParsedList = { sheets: [], rows: 0, nonDataRows: 0, candidates: [], ids: [], errors: [], warnings: [] };
   return new Promise<ParsedList>((resolve, reject) => {
@@ -55,7 +60,7 @@ export function parseOffThread(request: ParseRequest): Promise<ParsedList> {
       }
     });
     worker.on('error', (error: Error & { code?: string }) =>
-      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new LoketError('file_too_complex', { max: IMPORT_MEMORY_MB }) : error)),
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new LoketError('file_too_complex', { max: memoryMb }) : error)),
     );
     worker.on('exit', () => settle(() => reject(new Error('the import worker stopped'))));
     worker.postMessage(request);

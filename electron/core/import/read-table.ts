@@ -29,7 +29,7 @@ function isOds(bytes: Uint8Array): boolean {
 /**
  * Read a participant list: every sheet of an XLSX, .xls or .ods, or a CSV as one sheet. The type
  * comes from the content, since lists arrive renamed (a CSV called .xlsx, a PNG called .xlsx).
- * Rejects with LoketError file_too_large, file_empty or file_unreadable; nothing else.
+ * Rejects with LoketError file_too_large, file_too_complex, file_empty or file_unreadable; nothing else.
  */
 export async function readTable(bytes: Uint8Array, fileName: string): Promise<RawSheet[]> {
   if (bytes.length > MAX_FILE_MB * 1024 * 1024) throw new LoketError('file_too_large', { max: MAX_FILE_MB });
