@@ -6,13 +6,17 @@ import { foldText } from '../../../shared/domain/text';
 import type { ParticipantFields } from '../../../shared/events';
 import { readTable } from './read-table';
 
-export interface ParseRequest {
-  /** The file as the API received it (decoded where the parse runs, off the main thread). */
-  contentBase64: string;
+/** What a read needs besides the file's bytes. */
+export interface ParseJob {
   fileName: string;
   options: NormalizeOptions;
-  /** The event secret, for the participant IDs (computed with the parse rather than on the main thread). */
+  /** The event secret, for the participant IDs (computed with the read rather than on the main thread). */
   secret: string;
+}
+
+export interface ParseRequest extends ParseJob {
+  /** The file as the API received it. */
+  contentBase64: string;
 }
 
 /** A read and normalized list, with each candidate's participant ID. */
@@ -25,8 +29,11 @@ export function participantKey(fields: ParticipantFields): string {
   return fields.nib ?? `no-nib:${foldText(fields.name)}|${foldText(fields.business)}|${fields.regency ?? ''}`;
 }
 
-export async function parseList(request: ParseRequest): Promise<ParsedList> {
-  const bytes = Buffer.from(request.contentBase64, 'base64');
-  const normalized = normalizeSheets(await readTable(bytes, request.fileName), request.options);
-  return { ...normalized, ids: normalized.candidates.map((c) => participantIdFor(request.secret, participantKey(c.fields))) };
+export async function parseBytes(bytes: Uint8Array, job: ParseJob): Promise<ParsedList> {
+  const normalized = normalizeSheets(await readTable(bytes, job.fileName), job.options);
+  return { ...normalized, ids: normalized.candidates.map((c) => participantIdFor(job.secret, participantKey(c.fields))) };
+}
+
+export function parseList(request: ParseRequest): Promise<ParsedList> {
+  return parseBytes(Buffer.from(request.contentBase64, 'base64'), request);
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LoketError } from '../../../shared/errors';
 import { parseList, type ParsedList, type ParseRequest } from './parse-list';
-import type { ParseReply } from './parse-messages';
+import { SLICE_CHARS, type ParseMessage, type ParseReply } from './parse-messages';
 
 /**
  * The heap one import may use. A 100,000-row list needs about 250 MB; a file that needs more
@@ -25,14 +25,14 @@ export interface WorkerOptions {
  * while a big file is read, and a file that needs too much memory is refused with a clear message.
  * Where there is no built worker (tests run from source), on this thread.
  */
-export function parseOffThread(request: ParseRequest, { workerFile = WORKER_FILE, memoryMb = IMPORT_MEMORY_MB }: WorkerOptions = {}): Promise<ParsedList> {
+export async function parseOffThread(request: ParseRequest, { workerFile = WORKER_FILE, memoryMb = IMPORT_MEMORY_MB }: WorkerOptions = {}): Promise<ParsedList> {
   if (!existsSync(fileURLToPath(workerFile))) return parseList(request);
   const worker = new Worker(workerFile, {
     // A young generation that holds a sheet's cells: with V8's default the reader spends a third of its time collecting.
     resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 },
   });
   const list: ParsedList = { sheets: [], rows: 0, nonDataRows: 0, candidates: [], ids: [], errors: [], warnings: [] };
-  return new Promise<ParsedList>((resolve, reject) => {
+  const answered = new Promise<ParsedList>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -40,16 +40,17 @@ export function parseOffThread(request: ParseRequest, { workerFile = WORKER_FILE
       void worker.terminate();
       outcome();
     };
+    const more = () => setImmediate(() => settled || worker.postMessage({ kind: 'more' } satisfies ParseMessage));
     worker.on('message', (reply: ParseReply) => {
       switch (reply.kind) {
         case 'candidates':
           for (const c of reply.candidates) list.candidates.push(c);
           for (const id of reply.ids) list.ids.push(id);
-          return;
+          return more();
         case 'issues':
           for (const e of reply.errors) list.errors.push(e);
           for (const w of reply.warnings) list.warnings.push(w);
-          return;
+          return more();
         case 'done':
           Object.assign(list, { sheets: reply.sheets, rows: reply.rows, nonDataRows: reply.nonDataRows });
           return settle(() => resolve(list));
@@ -63,6 +64,14 @@ export function parseOffThread(request: ParseRequest, { workerFile = WORKER_FILE
       settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new LoketError('file_too_complex', { max: memoryMb }) : error)),
     );
     worker.on('exit', () => settle(() => reject(new Error('the import worker stopped'))));
-    worker.postMessage(request);
   });
+  // The worker may stop while the file is still being sent; the caller hears of it from `answered`.
+  answered.catch(() => {});
+  const { contentBase64, ...job } = request;
+  for (let at = 0; at < contentBase64.length; at += SLICE_CHARS) {
+    worker.postMessage({ kind: 'content', base64: contentBase64.slice(at, at + SLICE_CHARS) } satisfies ParseMessage);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  worker.postMessage({ kind: 'start', job } satisfies ParseMessage);
+  return answered;
 }
