@@ -55,7 +55,8 @@ describe('hidden and very hidden sheets', () => {
     expect((await runCli(['init', '--data', dir, '--name', 'Uji', '--date', '2024-05-21'], { LOKET_PIN: '24681357' })).code).toBe(0);
     const path = join(FIXTURES, 'hidden-sheets.xlsx');
     const dry = await runCli(['import', '--data', dir, path, '--dry-run']);
-    expect(dry.stdout).toContain('hidden sheets not imported: "Data Lama", "Arsip" (--include-sheet NAME to import one)');
+    expect(dry.stdout).toContain('Lembar tersembunyi, tidak diimpor: "Data Lama".');
+    expect(dry.stdout).toContain('(--include-sheet "Arsip")');
     const run = await runCli(['import', '--data', dir, path, '--include-sheet', 'Data Lama', '--json']);
     expect(run.code).toBe(0);
     expect(run.json).toMatchObject({ rows: 8, imported: 7 });

@@ -1,6 +1,6 @@
 import { IMPORT_FIELDS, type ApiParsed, type FileDownload, type ImportPreview, type ImportResult } from '../../../shared/api';
 import { LoketError } from '../../../shared/errors';
-import type { NewEvent, ParticipantFields } from '../../../shared/events';
+import type { EventBody, NewEvent, ParticipantFields } from '../../../shared/events';
 import type { ParticipantState } from '../../../shared/fold';
 import type { NormalizedImport } from '../../../shared/import/types';
 import { backupBefore } from '../backup/backup-file';
@@ -71,10 +71,32 @@ function planCandidate(desk: Desk, fileName: string, list: ParsedList, i: number
   }
   if (existing) p.updated++;
   else p.imported++;
-  p.events.push({
-    type: 'participant.imported',
-    body: { id, ...c.fields, source: { file: fileName, sheet: c.source.sheet, row: c.source.row }, prev: existing?.lastWrite ?? null },
-  });
+  p.events.push({ type: 'participant.imported', body: importedBody(id, c.fields, { file: fileName, row: c.source.row, sheet: c.source.sheet }, existing?.lastWrite ?? null) });
+}
+
+/**
+ * The event body with its keys in canonical (sorted) order, so the log stores it as built: sorting
+ * and re-reading 100,000 bodies cost a tenth of a 100k-row import. Every field of the participant
+ * is listed (a test checks that none is left out when fields are added).
+ */
+export function importedBody(id: string, f: ParticipantFields, source: EventBody<'participant.imported'>['source'], prev: string | null): EventBody<'participant.imported'> {
+  const body: EventBody<'participant.imported'> = {
+    address: f.address,
+    business: f.business,
+    district: f.district,
+    id,
+    name: f.name,
+    nib: f.nib,
+    phone: f.phone,
+    prev,
+    productName: f.productName,
+    productType: f.productType,
+    regency: f.regency,
+    source,
+  };
+  // Optional and rare (only where the ministry asks for it): when present, the canonical form sorts it in.
+  if (f.nik !== undefined) body.nik = f.nik;
+  return body;
 }
 
 function plan(desk: Desk, fileName: string, list: ParsedList): Plan {

@@ -83,9 +83,9 @@ export async function importFile(argv: string[]): Promise<CommandResult> {
         warnings: p.warnings,
         dryRun: true,
       };
-      const hidden = value.hiddenSheets.filter((name) => !values['include-sheet']?.includes(name));
-      const note = hidden.length ? `\nhidden sheets not imported: ${hidden.map((name) => JSON.stringify(name)).join(', ')} (--include-sheet NAME to import one)` : '';
-      return { value, text: `${summary(value)}, not data (totals, signatures) ${value.nonDataRows}${note}` };
+      // Sheet names, never personal values; the desk's language, as the dry run's warnings are.
+      const hidden = p.warnings.filter((w) => w.code === 'sheet_hidden_skipped').map((w) => `\n${w.message} (--include-sheet "${w.sheet}")`);
+      return { value, text: `${summary(value)}, not data (totals, signatures) ${value.nonDataRows}${hidden.join('')}` };
     }
     const r = await commitImport(desk, input, operatorOf(values.operator));
     return { value: r, text: summary(r) };
