@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeMessyWorkbook } from '../../electron/core/demo/messy-workbook';
@@ -139,6 +140,16 @@ describe('fuzz: reading participant and certificate lists', () => {
         await readBoth(applyDamage(workbook, changes));
       }),
       propertyRuns(300),
+    );
+  });
+
+  it('answers a damaged .xls or .ods (LibreOffice wrote them; SheetJS reads them) with rows or a clear refusal', async () => {
+    const fixtures = ['per-regency-lo.xls', 'per-regency-lo.ods'].map((name) => new Uint8Array(readFileSync(new URL(`../integration/fixtures/import/${name}`, import.meta.url))));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fixtures), fc.array(damage, { minLength: 1, maxLength: 8 }), async (file, changes) => {
+        await readBoth(applyDamage(file, changes));
+      }),
+      propertyRuns(200),
     );
   });
 
