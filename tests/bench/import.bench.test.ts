@@ -31,52 +31,69 @@ function builtDesk(lib: Core, people = generateParticipants(0, 1)) {
   return desk;
 }
 
+/** Wall time and the process's CPU time (all threads: the worker, GC helpers) of one step. */
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
+  const cpu = process.cpuUsage();
+  const run = await timeOnce(fn);
+  const used = process.cpuUsage(cpu);
+  return { ...run, cpuMs: (used.user + used.system) / 1000 };
+}
+
 async function dryRunThenCommit(lib: Core, fileName: string, bytes: Uint8Array) {
   const desk = builtDesk(lib);
   const input = { fileName, contentBase64: Buffer.from(bytes).toString('base64') };
-  const dry = await timeOnce(() => lib.previewImport(desk, input));
-  const commit = await timeOnce(() => lib.commitImport(desk, input));
+  const dry = await timed(() => lib.previewImport(desk, input));
+  const commit = await timed(() => lib.commitImport(desk, input));
   desk.close();
   const cold = builtDesk(lib);
-  const alone = await timeOnce(() => lib.commitImport(cold, input));
+  const alone = await timed(() => lib.commitImport(cold, input));
   cold.close();
   if (commit.value.imported !== ROWS || alone.value.imported !== ROWS) throw new Error(`imported ${commit.value.imported}`);
-  return { dryRunMs: dry.ms, commitMs: commit.ms, totalMs: dry.ms + commit.ms, commitWithoutDryRunMs: alone.ms };
+  return {
+    dryRunMs: dry.ms,
+    commitMs: commit.ms,
+    totalMs: dry.ms + commit.ms,
+    commitWithoutDryRunMs: alone.ms,
+    cpu: { dryRunMs: dry.cpuMs, commitMs: commit.cpuMs, commitWithoutDryRunMs: alone.cpuMs },
+  };
 }
 
 interface ChildRead {
   ms: number;
+  /** Peak RSS, and the RSS once the reader's code was loaded (before the file was read). */
   rssMb: number;
+  loadedMb: number;
   rows: number;
   /** The refusal's code, when the file was refused. */
   refused?: string;
 }
 
-/** One reader in a process of its own, for its peak memory. */
+/** One reader in a process of its own, for its peak memory; the clock starts once its code is loaded. */
 function readInChild(reader: 'own' | 'sheetjs', file: string): ChildRead {
+  const core = JSON.stringify(new URL('../../out/core/index.js', import.meta.url).href);
   const script = `
     const { readFileSync } = await import('node:fs');
+    // VmHWM, not resourceUsage().maxRSS: Linux carries the forking parent's peak over into the child's.
+    const peakMb = () => Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
     const bytes = readFileSync(${JSON.stringify(file)});
+    const lib = ${JSON.stringify(reader)} === 'own' ? await import(${core}) : await import('@e965/xlsx');
+    console.error = () => {};
+    const loadedMb = peakMb();
     const start = performance.now();
     let rows = 0;
     let refused;
-    if (${JSON.stringify(reader)} === 'own') {
-      const { readTable } = await import(${JSON.stringify(new URL('../../out/core/index.js', import.meta.url).href)});
-      try {
-        for (const s of await readTable(bytes, 'f')) rows += s.rows.length;
-      } catch (error) {
-        refused = error.code;
+    try {
+      if (${JSON.stringify(reader)} === 'own') {
+        for (const s of await lib.readTable(bytes, 'f')) rows += s.rows.length;
+      } else {
+        const wb = lib.read(bytes, { type: 'buffer', dense: true, cellFormula: true, cellHTML: false, cellDates: false });
+        for (const n of wb.SheetNames) rows += lib.utils.sheet_to_json(wb.Sheets[n], { header: 1, raw: true }).length;
       }
-    } else {
-      const XLSX = await import('@e965/xlsx');
-      console.error = () => {};
-      const wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellFormula: true, cellHTML: false, cellDates: false });
-      for (const n of wb.SheetNames) rows += XLSX.utils.sheet_to_json(wb.Sheets[n], { header: 1, raw: true }).length;
+    } catch (error) {
+      refused = error.code ?? String(error);
     }
     const ms = performance.now() - start;
-    // VmHWM, not resourceUsage().maxRSS: Linux carries the forking parent's peak over into the child's.
-    const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]);
-    process.stdout.write(JSON.stringify({ ms, rssMb: hwm / 1024, rows, refused }));`;
+    process.stdout.write(JSON.stringify({ ms, rssMb: peakMb(), loadedMb, rows, refused }));`;
   const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (out.status !== 0) throw new Error(out.stderr);
   return JSON.parse(out.stdout) as ChildRead;
@@ -129,7 +146,6 @@ it('measures imports', async () => {
     sheetjsOds: readInChild('sheetjs', odsFile),
     // .xls holds at most 65,536 rows: LibreOffice keeps the first 65,536 of the list.
     sheetjsXls: readInChild('sheetjs', xlsFile),
-    floorNodeMb: readInChildFloor(),
   };
 
   // A check-in while a 50 MB CSV is dry-run on the same desk, against check-ins with nothing else running.
@@ -154,18 +170,23 @@ it('measures imports', async () => {
   const r = results as {
     xlsx: Awaited<ReturnType<typeof dryRunThenCommit>>;
     csv: Awaited<ReturnType<typeof dryRunThenCommit>>;
-    readers: Record<string, ChildRead> & { floorNodeMb: number };
+    readers: Record<string, ChildRead>;
     zipBomb: ChildRead;
   };
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const reader = (name: string, x: ChildRead) => `| ${name} | ${x.rows.toLocaleString('en')} | ${s(x.ms)} | ${Math.round(x.rssMb)} MB |`;
+  const reader = (name: string, x: ChildRead) =>
+    `| ${name} | ${x.rows.toLocaleString('en')} | ${s(x.ms)} | ${Math.round(x.rssMb)} MB (${Math.round(x.rssMb - x.loadedMb)} MB above its loaded code) |`;
   const report = [
     '| import of 100,000 rows (built core, import worker) | dry run | commit after it | together | commit with no dry run before |',
     '|---|---|---|---|---|',
     `| XLSX | ${s(r.xlsx.dryRunMs)} | ${s(r.xlsx.commitMs)} | ${s(r.xlsx.totalMs)} | ${s(r.xlsx.commitWithoutDryRunMs)} |`,
+    `| XLSX, CPU time (all threads) | ${s(r.xlsx.cpu.dryRunMs)} | ${s(r.xlsx.cpu.commitMs)} | ${s(r.xlsx.cpu.dryRunMs + r.xlsx.cpu.commitMs)} | ${s(r.xlsx.cpu.commitWithoutDryRunMs)} |`,
     `| CSV | ${s(r.csv.dryRunMs)} | ${s(r.csv.commitMs)} | ${s(r.csv.totalMs)} | ${s(r.csv.commitWithoutDryRunMs)} |`,
     '',
-    `| reader (own process each; bare node ${Math.round(r.readers.floorNodeMb)} MB) | rows | time | peak RSS |`,
+    `The reader alone (own reader, same XLSX, below) in the same run: ${s(r.readers.ownXlsx!.ms)}; ` +
+      `XLSX dry run + commit = ${round(r.xlsx.totalMs / r.readers.ownXlsx!.ms, 1)}× it, the commit alone ${round(r.xlsx.commitMs / r.readers.ownXlsx!.ms, 1)}×.`,
+    '',
+    '| reader (a process of its own each) | rows | time | peak RSS |',
     '|---|---|---|---|',
     reader('own reader, XLSX', r.readers.ownXlsx!),
     reader('SheetJS (@e965/xlsx 0.20.3), same XLSX', r.readers.sheetjsXlsx!),
@@ -176,16 +197,11 @@ it('measures imports', async () => {
       `${round(during.p50)} / ${round(during.p95)} / ${round(during.max)} ms during the dry run of a ${Math.round(csv50.length / 2 ** 20)} MB CSV ` +
       `(the HTTP fallback's JSON.parse of that request on the main thread: ${Math.round(parse.ms)} ms).`,
     '',
-    `A 400 KB XLSX inflating to 385 MB: ${r.zipBomb.refused ?? 'NOT refused'} in ${Math.round(r.zipBomb.ms)} ms, peak RSS ${Math.round(r.zipBomb.rssMb)} MB.`,
+    `A 400 KB XLSX inflating to 385 MB: ${r.zipBomb.refused ?? 'NOT refused'} in ${round(r.zipBomb.ms)} ms, peak RSS ${Math.round(r.zipBomb.rssMb)} MB, ` +
+      `${Math.round(r.zipBomb.rssMb - r.zipBomb.loadedMb)} MB above the loaded core.`,
   ].join('\n');
   console.log(`\n${report}\n`);
   mkdirSync('tests/bench/results', { recursive: true });
   writeFileSync('tests/bench/results/import.json', JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
   writeFileSync('tests/bench/results/import.md', `${report}\n`);
 });
-
-/** Bare node's peak RSS, the floor under every reader's figure. */
-function readInChildFloor(): number {
-  const script = "process.stdout.write(String(Number(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]) / 1024))";
-  return Number(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout);
-}

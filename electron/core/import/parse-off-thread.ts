@@ -6,8 +6,9 @@ import { parseList, type ParsedList, type ParseRequest } from './parse-list';
 import { SLICE_CHARS, type ParseMessage, type ParseReply } from './parse-messages';
 
 /**
- * The heap one import may use. A 100,000-row list needs about 250 MB; a file that needs more
- * (a zip bomb, a CSV of millions of cells) stops its worker, not the desk.
+ * The heap one import may use. A 100,000-row XLSX needs about 130 MB, a 50 MB CSV of 370,000
+ * rows about 460 MB; a file that needs more (a CSV of tens of millions of cells) stops its worker,
+ * not the desk.
  */
 export const IMPORT_MEMORY_MB = 768;
 
