@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { writeCsv, writeMessyWorkbook } from '../../electron/core/demo/messy-workbook';
-import { parseList, type ParseRequest } from '../../electron/core/import/parse-list';
-import { parseOffThread } from '../../electron/core/import/parse-off-thread';
+import { countAgainst, importFingerprint, parseList, type ParseRequest } from '../../electron/core/import/parse-list';
+import { readOffThread } from '../../electron/core/import/parse-off-thread';
 import { readTable } from '../../electron/core/import/read-table';
 import { LoketError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
@@ -37,10 +37,20 @@ describe('reading imports off the main thread', () => {
       [await writeMessyWorkbook(people.slice(0, 300)), 'messy.xlsx'],
       [writeCsv(people, { separator: ';', encoding: 'utf-8', bom: true }), 'besar.csv'],
     ] as const) {
-      const there = await parseOffThread(request(bytes, name), { workerFile });
       const here = await parseList(request(bytes, name));
-      expect(there).toEqual(here);
-      expect(there.candidates.length).toBeGreaterThan(250);
+      const there = await readOffThread(request(bytes, name), { workerFile });
+      try {
+        const { sheets, rows, nonDataRows, errors, warnings } = here;
+        expect(there.summary).toEqual({ sheets, rows, nonDataRows, valid: here.candidates.length, errors, warnings });
+        // Counted on the worker against participants sent in slices: a third known, half of those changed.
+        const known = here.candidates.filter((_, i) => i % 3 === 0).map((c, i) => [here.ids[i * 3]!, importFingerprint(i % 2 ? { ...c.fields, phone: null } : c.fields)] as [string, string]);
+        const slices = [known.slice(0, 1_000), known.slice(1_000)];
+        expect(await there.count(slices)).toEqual(countAgainst(here, new Map(known)));
+        expect(await there.rows()).toEqual({ candidates: here.candidates, ids: here.ids });
+        expect(here.candidates.length).toBeGreaterThan(250);
+      } finally {
+        there.close();
+      }
     }
   });
 
@@ -54,16 +64,17 @@ describe('reading imports off the main thread', () => {
     // Nothing was inflated: neither buffers nor the heap grew by anything near the sheet's size.
     expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(16 * 1024 * 1024);
     expect(after.heapUsed - before.heapUsed).toBeLessThan(64 * 1024 * 1024);
-    expect(await refusal(parseOffThread(request(bomb, 'bom.xlsx'), { workerFile }))).toMatchObject({ code: 'file_too_complex' });
+    expect(await refusal(readOffThread(request(bomb, 'bom.xlsx'), { workerFile }))).toMatchObject({ code: 'file_too_complex' });
   });
 
   it('stops a worker that needs more memory than it may use, says so clearly, and reads the next list', async () => {
     // Ten million short cells: a 30 MB CSV, well within the size limit, whose cells do not fit a 48 MB heap.
     const cells = new TextEncoder().encode('ab;cd;ef;gh;ij\n'.repeat(2_000_000));
-    const error = await refusal(parseOffThread(request(cells, 'berat.csv'), { workerFile, memoryMb: 48 }));
+    const error = await refusal(readOffThread(request(cells, 'berat.csv'), { workerFile, memoryMb: 48 }));
     expect(error).toMatchObject({ code: 'file_too_complex', params: { max: 48 } });
     expect(t('id', `error.${error.code}`, error.params)).toContain('Membaca berkas ini butuh lebih dari 48 MB memori');
-    const next = await parseOffThread(request(writeCsv(generateParticipants(5, 1), { separator: ';', encoding: 'utf-8' }), 'kecil.csv'), { workerFile });
-    expect(next.candidates).toHaveLength(5);
+    const next = await readOffThread(request(writeCsv(generateParticipants(5, 1), { separator: ';', encoding: 'utf-8' }), 'kecil.csv'), { workerFile });
+    expect((await next.rows()).candidates).toHaveLength(5);
+    next.close();
   });
 });

@@ -4,6 +4,7 @@ import type { NormalizedImport } from '../../../shared/import/types';
 import { participantIdFor } from '../ids';
 import { foldText } from '../../../shared/domain/text';
 import type { ParticipantFields } from '../../../shared/events';
+import { IMPORT_FIELDS } from '../../../shared/api';
 import { readTable } from './read-table';
 
 /** What a read needs besides the file's bytes. */
@@ -36,4 +37,27 @@ export async function parseBytes(bytes: Uint8Array, job: ParseJob): Promise<Pars
 
 export function parseList(request: ParseRequest): Promise<ParsedList> {
   return parseBytes(Buffer.from(request.contentBase64, 'base64'), request);
+}
+
+/** The fields an import sets, as one string: equal for a participant and a row exactly when an import would change nothing. */
+export function importFingerprint(fields: Pick<ParticipantFields, (typeof IMPORT_FIELDS)[number]>): string {
+  return JSON.stringify(IMPORT_FIELDS.map((key) => fields[key] ?? null));
+}
+
+export interface ImportCounts {
+  toImport: number;
+  toUpdate: number;
+  unchanged: number;
+}
+
+/** How a read list compares with the desk's participants (fingerprints by participant ID). */
+export function countAgainst(list: ParsedList, existing: ReadonlyMap<string, string>): ImportCounts {
+  const counts: ImportCounts = { toImport: 0, toUpdate: 0, unchanged: 0 };
+  list.candidates.forEach((c, i) => {
+    const known = existing.get(list.ids[i]!);
+    if (known === undefined) counts.toImport++;
+    else if (known === importFingerprint(c.fields)) counts.unchanged++;
+    else counts.toUpdate++;
+  });
+  return counts;
 }

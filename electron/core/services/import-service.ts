@@ -6,8 +6,8 @@ import type { NormalizedImport } from '../../../shared/import/types';
 import { backupBefore } from '../backup/backup-file';
 import type { Desk } from '../desk';
 import { participantIdFor } from '../ids';
-import { participantKey, type ParsedList } from '../import/parse-list';
-import { parseOffThread } from '../import/parse-off-thread';
+import { importFingerprint, participantKey } from '../import/parse-list';
+import { readOffThread, type ParsedFile } from '../import/parse-off-thread';
 import { writeProblemsWorkbook } from '../import/problems-workbook';
 
 type ImportInput = ApiParsed<'previewImport'>;
@@ -23,23 +23,31 @@ interface Plan {
   unchanged: number;
 }
 
-/** What the dry run read, kept for the commit that usually follows it with the same file. */
-interface Parsed {
+/** What the dry run read, kept (on its worker) for the commit that usually follows it with the same file. */
+interface Kept {
   contentBase64: string;
   key: string;
-  list: ParsedList;
-  at: number;
+  file: ParsedFile;
+  timer: NodeJS.Timeout;
 }
-const lastParsed = new WeakMap<Desk, Parsed>();
-const KEEP_PARSED_MS = 10 * 60_000;
-/** Candidates planned between two turns of the event loop during a dry run. */
-const PLAN_SLICE = 2_000;
+const kept = new WeakMap<Desk, Kept>();
+const KEEP_READ_MS = 10 * 60_000;
+/** Participants per slice sent to be counted against, one slice per turn of the event loop. */
+const EXISTING_SLICE = 5_000;
+
+function drop(desk: Desk): void {
+  const k = kept.get(desk);
+  if (!k) return;
+  clearTimeout(k.timer);
+  k.file.close();
+  kept.delete(desk);
+}
 
 /**
  * Read the list off the main thread, or take what the dry run read from the same bytes under the
  * same options (a 100k-row list: about a second of reading not done twice).
  */
-async function parse(desk: Desk, input: ImportInput): Promise<ParsedList> {
+async function read(desk: Desk, input: ImportInput): Promise<ParsedFile> {
   const event = desk.requireEvent();
   const options = {
     lang: desk.lang,
@@ -49,29 +57,47 @@ async function parse(desk: Desk, input: ImportInput): Promise<ParsedList> {
     eventRegencies: event.regencies.map((r) => r.code),
   };
   const key = JSON.stringify([input.fileName, options]);
-  const kept = lastParsed.get(desk);
-  if (kept && kept.key === key && kept.contentBase64 === input.contentBase64 && desk.now() - kept.at < KEEP_PARSED_MS) return kept.list;
-  lastParsed.delete(desk);
-  const list = await parseOffThread({ contentBase64: input.contentBase64, fileName: input.fileName, options, secret: desk.secret });
-  lastParsed.set(desk, { contentBase64: input.contentBase64, key, list, at: desk.now() });
-  return list;
+  const k = kept.get(desk);
+  if (k && k.key === key && k.contentBase64 === input.contentBase64) return k.file;
+  drop(desk);
+  const file = await readOffThread({ contentBase64: input.contentBase64, fileName: input.fileName, options, secret: desk.secret });
+  const timer = setTimeout(() => drop(desk), KEEP_READ_MS).unref();
+  kept.set(desk, { contentBase64: input.contentBase64, key, file, timer });
+  return file;
+}
+
+/** The desk's participants as [ID, fingerprint of the imported fields], a slice at a time. */
+function* existingSlices(desk: Desk): Generator<[string, string][]> {
+  let slice: [string, string][] = [];
+  for (const p of desk.view.all()) {
+    slice.push([p.id, importFingerprint(p)]);
+    if (slice.length === EXISTING_SLICE) {
+      yield slice;
+      slice = [];
+    }
+  }
+  if (slice.length > 0) yield slice;
 }
 
 /**
  * Compare the file with what the desk holds: new NIBs become `participant.imported`, changed ones
  * an update of the same participant (the ID is derived from the NIB), identical ones nothing.
  */
-function planCandidate(desk: Desk, fileName: string, list: ParsedList, i: number, p: Plan): void {
-  const c = list.candidates[i]!;
-  const id = list.ids[i]!;
-  const existing = desk.view.get(id);
-  if (existing && sameFields(existing, c.fields)) {
-    p.unchanged++;
-    return;
-  }
-  if (existing) p.updated++;
-  else p.imported++;
-  p.events.push({ type: 'participant.imported', body: importedBody(id, c.fields, { file: fileName, row: c.source.row, sheet: c.source.sheet }, existing?.lastWrite ?? null) });
+function plan(desk: Desk, fileName: string, list: ListRead & { ids: readonly string[] }): Plan {
+  desk.refresh();
+  const p: Plan = { normalized: list, events: [], imported: 0, updated: 0, unchanged: 0 };
+  list.candidates.forEach((c, i) => {
+    const id = list.ids[i]!;
+    const existing = desk.view.get(id);
+    if (existing && sameFields(existing, c.fields)) {
+      p.unchanged++;
+      return;
+    }
+    if (existing) p.updated++;
+    else p.imported++;
+    p.events.push({ type: 'participant.imported', body: importedBody(id, c.fields, { file: fileName, row: c.source.row, sheet: c.source.sheet }, existing?.lastWrite ?? null) });
+  });
+  return p;
 }
 
 /**
@@ -99,64 +125,35 @@ export function importedBody(id: string, f: ParticipantFields, source: EventBody
   return body;
 }
 
-function plan(desk: Desk, fileName: string, list: ParsedList): Plan {
-  desk.refresh();
-  const p: Plan = { normalized: list, events: [], imported: 0, updated: 0, unchanged: 0 };
-  for (let i = 0; i < list.candidates.length; i++) planCandidate(desk, fileName, list, i, p);
-  return p;
-}
-
-/** The dry run's plan, letting the event loop turn between slices so check-ins are answered meanwhile. */
-async function planYielding(desk: Desk, fileName: string, list: ParsedList): Promise<Plan> {
-  desk.refresh();
-  const p: Plan = { normalized: list, events: [], imported: 0, updated: 0, unchanged: 0 };
-  for (let i = 0; i < list.candidates.length; i++) {
-    if (i > 0 && i % PLAN_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-    planCandidate(desk, fileName, list, i, p);
-  }
-  return p;
-}
 
 function sameFields(p: ParticipantState, fields: ParticipantFields): boolean {
   return IMPORT_FIELDS.every((key) => p[key] === fields[key]);
 }
 
+/** The dry run: what the file holds and what importing it would change, nothing recorded. */
 export async function previewImport(desk: Desk, input: ImportInput): Promise<ImportPreview> {
-  const list = await parse(desk, input);
-  const { imported, updated, unchanged } = await planYielding(desk, input.fileName, list);
-  return {
-    fileName: input.fileName,
-    sheets: list.sheets,
-    rows: list.rows,
-    nonDataRows: list.nonDataRows,
-    valid: list.candidates.length,
-    toImport: imported,
-    toUpdate: updated,
-    unchanged,
-    errors: list.errors,
-    warnings: list.warnings,
-  };
+  const file = await read(desk, input);
+  desk.refresh();
+  const counts = await file.count(existingSlices(desk));
+  const { sheets, rows, nonDataRows, valid, errors, warnings } = file.summary;
+  return { fileName: input.fileName, sheets, rows, nonDataRows, valid, ...counts, errors, warnings };
 }
 
 /** All or nothing: the participants and the import record go into the log in one transaction. */
 export async function commitImport(desk: Desk, input: ImportInput, operator = desk.requireOperator()): Promise<ImportResult> {
-  const list = await parse(desk, input);
+  const file = await read(desk, input);
+  const rows = await file.rows();
   await backupBefore(desk, 'import');
-  const result = record(desk, plan(desk, input.fileName, list), input.fileName, operator);
-  lastParsed.delete(desk);
+  const result = record(desk, plan(desk, input.fileName, { ...file.summary, ...rows }), input.fileName, operator);
+  drop(desk);
   return result;
 }
 
 /** Record candidates read elsewhere (the demo, benchmarks): the same plan and log entries as a file's. */
 export function recordImport(desk: Desk, fileName: string, normalized: ListRead, operator: string): ImportResult {
   const secret = desk.secret;
-  const list: ParsedList = {
-    ...normalized,
-    sheets: [],
-    nonDataRows: 0,
-    ids: normalized.candidates.map((c) => participantIdFor(secret, participantKey(c.fields))),
-  };
-  return record(desk, plan(desk, fileName, list), fileName, operator);
+  const ids = normalized.candidates.map((c) => participantIdFor(secret, participantKey(c.fields)));
+  return record(desk, plan(desk, fileName, { ...normalized, ids }), fileName, operator);
 }
 
 function record(desk: Desk, p: Plan, fileName: string, operator: string): ImportResult {
@@ -190,8 +187,8 @@ function record(desk: Desk, p: Plan, fileName: string, operator: string): Import
 
 /** The problems of a dry run as a workbook the organizer can send back to the Dinas. */
 export async function importProblems(desk: Desk, input: ImportInput): Promise<FileDownload> {
-  const list = await parse(desk, input);
-  const bytes = await writeProblemsWorkbook(list, desk.lang);
+  const { summary } = await read(desk, input);
+  const bytes = await writeProblemsWorkbook(summary, desk.lang);
   const base = input.fileName.replace(/\.[^.]+$/, '');
   return { fileName: `${base}-masalah.xlsx`, contentBase64: Buffer.from(bytes).toString('base64') };
 }
