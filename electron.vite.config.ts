@@ -12,8 +12,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: out('main'),
-      // The sync decode worker runs from its own file beside the main bundle (sync/frame-decoder.ts).
-      rollupOptions: { input: { index: path('./electron/main/index.ts'), 'decode-worker': path('./electron/core/sync/decode-worker.ts') } },
+      // The sync decode worker and the import worker run from their own files beside the main bundle
+      // (sync/frame-decoder.ts, import/parse-off-thread.ts).
+      rollupOptions: {
+        input: {
+          index: path('./electron/main/index.ts'),
+          'decode-worker': path('./electron/core/sync/decode-worker.ts'),
+          'import-worker': path('./electron/core/import/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -24,6 +24,8 @@ export default defineConfig({
         index: fileURLToPath(new URL('./electron/core/index.ts', import.meta.url)),
         // Started by sync/frame-decoder.ts as a worker thread, found beside the chunk that starts it.
         'decode-worker': fileURLToPath(new URL('./electron/core/sync/decode-worker.ts', import.meta.url)),
+        // Started by import/parse-off-thread.ts, one per list read, found the same way.
+        'import-worker': fileURLToPath(new URL('./electron/core/import/import-worker.ts', import.meta.url)),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: {

@@ -72,6 +72,8 @@ export const importFileSchema = z.object({
   contentBase64: z.string().max(200 * 1024 * 1024),
   /** Per sheet name; sheets without an entry use the detected mapping. */
   mappings: z.record(z.string(), mappingSchema).optional(),
+  /** Hidden sheets to import as well (by name); hidden sheets are otherwise listed, not imported. */
+  includeSheets: z.array(z.string().max(200)).max(300).optional(),
 });
 export type ImportFileInput = z.input<typeof importFileSchema>;
 
@@ -306,6 +308,12 @@ export interface SheetPreview {
   headers: string[];
   mapping: ColumnMapping;
   rows: number;
+  /** Total and signature rows, recognised as not data and not counted in `rows`. */
+  nonDataRows: number;
+  /** Hidden or very hidden in the workbook: imported only when named in `includeSheets`. */
+  hidden?: boolean;
+  /** Where the regency comes from when no column gives it. */
+  regencyFrom?: { source: 'sheet' | 'title'; text: string; code: string };
   /** First rows as they will be imported, for the organizer to check the mapping. */
   sample: Record<ImportField, string>[];
 }
@@ -314,6 +322,7 @@ export interface ImportPreview {
   fileName: string;
   sheets: SheetPreview[];
   rows: number;
+  nonDataRows: number;
   valid: number;
   /** Of the valid rows: new participants and changed ones, against what this desk holds now. */
   toImport: number;

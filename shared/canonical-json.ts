@@ -7,7 +7,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(keysSorted(value) ? value : sortKeys(value));
 }
 
-function keysSorted(value: unknown): boolean {
+/** Whether every object's keys are in canonical order already (then `canonicalJson` copies nothing). */
+export function keysSorted(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(keysSorted);
   if (value && typeof value === 'object') {
     let previous: string | null = null;

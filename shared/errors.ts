@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'file_empty',
   'file_unreadable',
   'file_too_large',
+  'file_too_complex',
   'no_header',
   'mapping_invalid',
   'qr_unreadable',

@@ -4,4 +4,6 @@ export { dispatch } from './api/dispatch';
 export { startServer } from './server/http-server';
 export { seedDemoEvent } from './demo/seed';
 export { checkIn, registerWalkIn, voidCheckIn } from './services/checkin-service';
+export { commitImport, previewImport } from './services/import-service';
+export { readTable } from './import/read-table';
 export { search, status } from './services/status-service';

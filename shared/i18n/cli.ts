@@ -48,6 +48,7 @@ export const CLI_TEXT = {
     en: 'this desk already holds another event: join with an empty data folder',
   },
 
+  'cli.importNotData': { id: 'bukan data (jumlah, tanda tangan) {count}', en: 'not data (totals, signatures) {count}' },
   'cli.importSummary': {
     id: 'baris {rows}: diimpor {imported}, diperbarui {updated}, tidak berubah {unchanged}, galat {errors}, peringatan {warnings}',
     en: 'rows {rows}: imported {imported}, updated {updated}, unchanged {unchanged}, errors {errors}, warnings {warnings}',

@@ -7,13 +7,20 @@ export type ImportIssueCode =
   | 'nib_not_digits'
   | 'nib_wrong_length'
   | 'nib_restored'
+  | 'nib_twelve_digits'
+  | 'nib_scientific'
   | 'nib_spaces_removed'
   | 'nib_duplicate'
   | 'name_missing'
   | 'phone_invalid'
   | 'regency_unknown'
   | 'regency_missing'
+  | 'regency_outside_event'
+  | 'sheet_no_regency'
   | 'formula_text'
+  | 'formula_no_result'
+  | 'formula_error'
+  | 'sheet_hidden_skipped'
   | 'row_empty_nib_optional'
   | 'nib_duplicate_sheet'
   | 'text_truncated'
@@ -61,10 +68,14 @@ const ERRORS: Record<ErrorCode, Entry> = {
   reason_required: { id: 'Alasan wajib diisi.', en: 'A reason is required.' },
   file_empty: { id: 'Berkas kosong: tidak ada baris data.', en: 'The file is empty: no data rows.' },
   file_unreadable: {
-    id: 'Berkas "{file}" bukan spreadsheet yang bisa dibaca (XLSX atau CSV).',
-    en: 'The file "{file}" is not a readable spreadsheet (XLSX or CSV).',
+    id: 'Berkas "{file}" bukan spreadsheet yang bisa dibaca (XLSX, XLS, ODS atau CSV).',
+    en: 'The file "{file}" is not a readable spreadsheet (XLSX, XLS, ODS or CSV).',
   },
   file_too_large: { id: 'Berkas terlalu besar (maks. {max} MB).', en: 'The file is too large (max {max} MB).' },
+  file_too_complex: {
+    id: 'Membaca berkas ini butuh lebih dari {max} MB memori; pembacaan dihentikan agar meja tetap berjalan. Pecah daftar menjadi beberapa berkas, atau hapus lembar dan kolom yang tidak perlu.',
+    en: 'Reading this file needs more than {max} MB of memory; reading was stopped so the desk keeps working. Split the list into several files, or remove sheets and columns it does not need.',
+  },
   no_header: {
     id: 'Baris judul kolom (NIB, Nama, …) tidak ditemukan di lembar "{sheet}".',
     en: 'No header row (NIB, Name, …) found in sheet "{sheet}".',
@@ -240,6 +251,14 @@ const IMPORT: Record<ImportIssueCode, Entry> = {
     id: 'NIB tersimpan sebagai angka di Excel; angka 0 di depan dikembalikan: {value}.',
     en: 'NIB was stored as an Excel number; leading zeros restored: {value}.',
   },
+  nib_twelve_digits: {
+    id: 'NIB hanya 12 angka: angka 0 di depan kemungkinan hilang (Excel menyimpan NIB sebagai angka); dikembalikan menjadi {value}, periksa dengan sumbernya.',
+    en: 'NIB has only 12 digits: its leading 0 was probably lost (Excel stored the NIB as a number); restored as {value}, please check it against the source.',
+  },
+  nib_scientific: {
+    id: 'NIB tertulis dalam notasi ilmiah ("{value}"): Excel menampilkan angka panjang seperti 9,12071E+12 dan digit terakhirnya hilang saat disimpan; baris tidak diimpor. Perbaiki kolom NIB: format sel sebagai Teks (Format Cells → Text), isi ulang NIB dari sumbernya, lalu simpan sebagai .xlsx.',
+    en: 'NIB written in scientific notation ("{value}"): Excel shows long numbers as 9.12071E+12 and their last digits are lost when saved; row not imported. Fix the NIB column: format its cells as Text (Format Cells → Text), enter the NIBs again from their source, and save as .xlsx.',
+  },
   nib_spaces_removed: { id: 'Spasi dalam NIB dihapus: {value}.', en: 'Spaces removed from the NIB: {value}.' },
   nib_duplicate: {
     id: 'NIB {value} sama dengan baris {otherRow}; hanya diimpor sekali.',
@@ -252,9 +271,29 @@ const IMPORT: Record<ImportIssueCode, Entry> = {
     en: 'Unknown regency "{value}"; left empty.',
   },
   regency_missing: { id: 'Kabupaten/kota kosong.', en: 'Regency missing.' },
+  regency_outside_event: {
+    id: 'Kabupaten/kota {value} bukan wilayah acara ini; tetap diimpor, periksa.',
+    en: 'Regency {value} is not one of this event\'s regencies; imported anyway, please check.',
+  },
+  sheet_no_regency: {
+    id: 'Lembar "{sheet}" tidak punya kolom Kab/Kota, dan nama maupun judulnya bukan nama kabupaten/kota; peserta diimpor tanpa kabupaten/kota.',
+    en: 'Sheet "{sheet}" has no regency column, and neither its name nor its title names a regency; participants are imported without one.',
+  },
   formula_text: {
     id: 'Sel berisi rumus "{value}"; disimpan sebagai teks, tidak dijalankan.',
     en: 'Cell holds a formula "{value}"; kept as text, never run.',
+  },
+  formula_no_result: {
+    id: 'Sel {cell} berisi rumus tanpa hasil tersimpan ({value}); dibaca kosong. Buka berkas di Excel atau LibreOffice lalu simpan ulang agar hasilnya tersimpan.',
+    en: 'Cell {cell} holds a formula saved without its result ({value}); read as empty. Open the file in Excel or LibreOffice and save it again so the result is saved.',
+  },
+  formula_error: {
+    id: 'Rumus di sel {cell} menghasilkan galat {value}; dibaca kosong.',
+    en: 'The formula in cell {cell} gives the error {value}; read as empty.',
+  },
+  sheet_hidden_skipped: {
+    id: 'Lembar tersembunyi, tidak diimpor: "{sheet}". Pilih "Impor juga" bila lembar ini memang bagian dari daftar.',
+    en: 'Hidden sheet, not imported: "{sheet}". Choose "Import too" if this sheet really belongs to the list.',
   },
   row_empty_nib_optional: {
     id: 'NIB kosong; diimpor tanpa NIB karena NIB tidak wajib.',

@@ -1,5 +1,5 @@
 import type { ColumnMapping, ImportField, SheetPreview } from '../api';
-import { parseNib } from '../domain/nib';
+import { NIB_LENGTH, parseNib } from '../domain/nib';
 import { parsePhone } from '../domain/phone';
 import { matchRegency, regencyByCode } from '../domain/regency';
 import { cleanText, tidyName } from '../domain/text';
@@ -8,14 +8,20 @@ import { participantFieldsSchema, type ParticipantFields } from '../events';
 import type { Lang } from '../i18n';
 import type { ImportIssueCode } from '../i18n/messages';
 import { columnLetter, detectHeader } from './columns';
+import { FooterRows } from './footer-rows';
 import { Issues, type Params } from './issues';
-import { isBlankCell, type ImportCandidate, type NormalizedImport, type RawCell, type RawSheet } from './types';
+import { sheetRegency, type SheetRegency } from './sheet-regency';
+import { isBlankCell, type ImportCandidate, type NormalizedImport, type RawCell, type RawSheet, type UnsavedFormula } from './types';
 
 export interface NormalizeOptions {
   lang: Lang;
   nibRequired: boolean;
   /** Operator-corrected mappings per sheet name; other sheets use the detected one. */
   mappings?: Record<string, ColumnMapping>;
+  /** Hidden sheets the organizer chose to import; other hidden sheets are listed, not read. */
+  includeSheets?: readonly string[];
+  /** The event's regency codes: a participant from elsewhere imports with a warning naming the regency. */
+  eventRegencies?: readonly string[];
 }
 
 type TextField = 'name' | 'business' | 'district' | 'address' | 'productType' | 'productName';
@@ -41,6 +47,9 @@ const FORMULA_LIKE = /^(=|[+\-@]\s*([A-Za-z_][\w.]*\(|\$?[A-Za-z]{1,3}\$?\d+\b|[
 
 const DASHES = /^[-–—]*$/;
 
+/** "9,12071E+12": a long number Excel showed in scientific notation and saved that way (digits lost). */
+const SCIENTIFIC = /^\d+([.,]\d+)?e\+?\d+$/i;
+
 /** Cleaned (cleanText: no invisible characters, NFC, one space), "" for a blank or dash-only cell (see isBlankCell). */
 function cellText(cell: RawCell | undefined): string {
   if (cell === undefined || cell === null) return '';
@@ -62,6 +71,9 @@ class SheetReader {
     private readonly mapping: ColumnMapping,
     private readonly nibRequired: boolean,
     private readonly issues: Issues,
+    /** Where the regency comes from when no column gives it (the sheet's name or title). */
+    private readonly fallbackRegency: SheetRegency | null = null,
+    private readonly eventRegencies: readonly string[] | undefined = undefined,
   ) {
     this.columns = Object.values(mapping);
   }
@@ -84,6 +96,11 @@ class SheetReader {
 
   isBlank(cells: RawCell[]): boolean {
     return this.columns.every((col) => isBlankCell(cells[col]));
+  }
+
+  /** Whether the row's NIB cell reads as an NIB (rows that do are never taken for a total or signature). */
+  hasNib(cells: RawCell[]): boolean {
+    return this.mapping.nib !== undefined && parseNib(this.cell(cells, 'nib')).ok;
   }
 
   /** The row's fields, issues recorded; `valid` tells whether it may be imported. */
@@ -126,13 +143,24 @@ class SheetReader {
       else if (/\s/.test(value)) this.warn('nib', 'nib_spaces_removed', { value: parsed.nib });
       return parsed.nib;
     }
+    const digits = value.replace(/\D/g, '');
+    if (typeof cell === 'string' && SCIENTIFIC.test(value.replace(/\s/g, ''))) {
+      this.fail('nib', 'nib_scientific', { value });
+      return null;
+    }
+    if (parsed.reason === 'wrong_length' && digits.length === NIB_LENGTH - 1 && /^[\d\s.\-']+$/.test(value)) {
+      // Saved from a number cell, most likely (an Excel number has no leading 0): restored as for one.
+      const nib = `0${digits}`;
+      this.warn('nib', 'nib_twelve_digits', { value: nib });
+      return nib;
+    }
     if (parsed.reason === 'missing') {
       if (this.nibRequired) this.fail('nib', 'nib_missing', { value });
       else this.warn('nib', 'row_empty_nib_optional');
     } else if (parsed.reason === 'not_digits') {
       this.fail('nib', 'nib_not_digits', { value });
     } else {
-      this.fail('nib', 'nib_wrong_length', { value, length: value.replace(/\D/g, '').length });
+      this.fail('nib', 'nib_wrong_length', { value, length: digits.length });
     }
     return null;
   }
@@ -146,7 +174,7 @@ class SheetReader {
   }
 
   private regency(cell: RawCell): string | null {
-    if (this.mapping.regency === undefined) return null;
+    if (this.mapping.regency === undefined) return this.fallbackRegency?.code ?? null;
     const value = cellText(cell);
     if (!value) {
       this.warn('regency', 'regency_missing');
@@ -155,6 +183,9 @@ class SheetReader {
     let code = this.regencies.get(value);
     if (code === undefined) this.regencies.set(value, (code = matchRegency(value)));
     if (!code) this.warn('regency', 'regency_unknown', { value });
+    else if (this.eventRegencies && !this.eventRegencies.includes(code)) {
+      this.warn('regency', 'regency_outside_event', { value: regencyLabel(code) });
+    }
     return code;
   }
 
@@ -165,6 +196,11 @@ class SheetReader {
     this.warn(field, 'text_truncated', { max });
     return value.slice(0, max);
   }
+}
+
+/** "Hulu Sungai Selatan (63.06)": the regency as a warning names it. */
+function regencyLabel(code: string): string {
+  return `${regencyByCode(code)?.short ?? code} (${code})`;
 }
 
 function requireColumns(mapping: ColumnMapping, nibRequired: boolean): 'name' | 'nib' | null {
@@ -188,6 +224,7 @@ export function normalizeSheets(sheets: readonly RawSheet[], opts: NormalizeOpti
   const candidates: ImportCandidate[] = [];
   const firstRow = new Map<string, { sheet: string; row: number }>();
   let total = 0;
+  let nonData = 0;
 
   for (const chosen of Object.values(opts.mappings ?? {})) {
     const missing = requireColumns(chosen, opts.nibRequired);
@@ -195,8 +232,17 @@ export function normalizeSheets(sheets: readonly RawSheet[], opts: NormalizeOpti
   }
 
   for (const sheet of sheets) {
-    const preview: SheetPreview = { sheet: sheet.name, headerRow: null, headers: [], mapping: {}, rows: 0, sample: [] };
+    const preview: SheetPreview = { sheet: sheet.name, headerRow: null, headers: [], mapping: {}, rows: 0, nonDataRows: 0, sample: [] };
     previews.push(preview);
+    if (sheet.hidden) {
+      preview.hidden = true;
+      // Often an older copy of the list (withdrawn people, old phone numbers): read only when chosen.
+      if (!opts.includeSheets?.includes(sheet.name)) {
+        preview.rows = sheet.rows.filter((cells) => !cells.every(isBlankCell)).length;
+        issues.add('warning', sheet.name, 0, '', 'sheet_hidden_skipped', { sheet: sheet.name });
+        continue;
+      }
+    }
     if (sheet.rows.every((cells) => cells.every(isBlankCell))) continue;
 
     const detected = detectHeader(sheet.rows);
@@ -217,16 +263,27 @@ export function normalizeSheets(sheets: readonly RawSheet[], opts: NormalizeOpti
     }
     preview.mapping = mapping;
     const missing = requireColumns(mapping, opts.nibRequired);
-    const reader = new SheetReader(sheet.name, mapping, opts.nibRequired, issues);
+    const fallback = mapping.regency === undefined ? sheetRegency(sheet.name, sheet.rows.slice(0, detected?.headerRow ?? 0)) : null;
+    if (fallback) preview.regencyFrom = fallback;
+    const reader = new SheetReader(sheet.name, mapping, opts.nibRequired, issues, fallback, opts.eventRegencies);
+    const footer = new FooterRows();
     const dataRows: number[] = [];
-    for (let r = start; r < sheet.rows.length; r++) if (!reader.isBlank(sheet.rows[r]!)) dataRows.push(r);
+    for (let r = start; r < sheet.rows.length; r++) {
+      const cells = sheet.rows[r]!;
+      if (reader.isBlank(cells) || (!reader.hasNib(cells) && footer.isFooter(cells))) continue;
+      dataRows.push(r);
+    }
     preview.rows = dataRows.length;
+    preview.nonDataRows = footer.count;
     total += dataRows.length;
+    nonData += footer.count;
     if (missing) {
       const code = missing === 'name' ? 'sheet_no_name_column' : 'sheet_no_nib_column';
       issues.add('error', sheet.name, preview.headerRow ?? 0, missing, code, { sheet: sheet.name });
       continue;
     }
+    if (dataRows.length > 0) reportSheetRegency(issues, sheet.name, mapping, fallback, opts.eventRegencies);
+    if (sheet.unsaved) reportUnsavedFormulas(issues, sheet.name, mapping, sheet.unsaved, new Set(dataRows.map((r) => r + 1)));
 
     for (const r of dataRows) {
       const row = r + 1;
@@ -247,5 +304,38 @@ export function normalizeSheets(sheets: readonly RawSheet[], opts: NormalizeOpti
     }
   }
 
-  return { sheets: previews, rows: total, candidates, errors: issues.errors, warnings: issues.warnings };
+  return { sheets: previews, rows: total, nonDataRows: nonData, candidates, errors: issues.errors, warnings: issues.warnings };
+}
+
+/** A sheet without a regency column: where its regency came from, or that it has none. */
+function reportSheetRegency(
+  issues: Issues,
+  sheet: string,
+  mapping: ColumnMapping,
+  fallback: SheetRegency | null,
+  eventRegencies: readonly string[] | undefined,
+): void {
+  if (mapping.regency !== undefined) return;
+  if (!fallback) issues.add('warning', sheet, 0, 'regency', 'sheet_no_regency', { sheet });
+  else if (eventRegencies && !eventRegencies.includes(fallback.code)) {
+    issues.add('warning', sheet, 0, 'regency', 'regency_outside_event', { value: regencyLabel(fallback.code) });
+  }
+}
+
+/** Each formula cell of a mapped column, in a data row, saved without a result (or with an error): read as blank. */
+function reportUnsavedFormulas(
+  issues: Issues,
+  sheet: string,
+  mapping: ColumnMapping,
+  unsaved: readonly UnsavedFormula[],
+  dataRows: ReadonlySet<number>,
+): void {
+  const fieldOf = new Map(Object.entries(mapping).map(([field, col]) => [col, field as ImportField]));
+  for (const f of unsaved) {
+    const field = fieldOf.get(f.col);
+    if (!field || !dataRows.has(f.row)) continue;
+    const cell = `${columnLetter(f.col)}${f.row}`;
+    if (f.error) issues.add('warning', sheet, f.row, field, 'formula_error', { cell, value: f.error });
+    else issues.add('warning', sheet, f.row, field, 'formula_no_result', { cell, value: `=${f.formula}` });
+  }
 }

@@ -2,14 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
 import { generateParticipants } from '../../electron/core/demo/participants';
-import { writeCsv, writeLargeWorkbook } from '../../electron/core/demo/messy-workbook';
 import { checkIn } from '../../electron/core/services/checkin-service';
-import { commitImport, recordImport } from '../../electron/core/services/import-service';
+import { recordImport } from '../../electron/core/services/import-service';
 import { search } from '../../electron/core/services/status-service';
 import { badgeKeys, signBadge } from '../../electron/core/badges/signing';
 import { openEventDesk } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
-import { bareDurableInsert, round, timeEach, timeEachBesideFloor, timeOnce } from './measure';
+import { bareDurableInsert, round, timeEach, timeEachBesideFloor } from './measure';
 import { openInFreshProcess, serveUntilFirstSearch } from './processes';
 import { cliPath } from '../helpers/built-core';
 
@@ -61,19 +60,6 @@ it('measures the desk', async () => {
     );
   }
 
-  const importRows = 100_000;
-  const people = generateParticipants(importRows, 11);
-  const imports: string[] = [];
-  for (const [kind, bytes] of [
-    ['CSV', writeCsv(people, { separator: ';', encoding: 'utf-8', bom: true })],
-    ['XLSX', await writeLargeWorkbook(people)],
-  ] as const) {
-    const desk = openEventDesk(tempDir());
-    const run = await timeOnce(() => commitImport(desk, { fileName: `bench.${kind.toLowerCase()}`, contentBase64: Buffer.from(bytes).toString('base64') }));
-    results[`import${kind}`] = { rows: importRows, ms: run.ms, rowsPerSecond: importRows / (run.ms / 1000), imported: run.value.imported };
-    imports.push(`| ${kind} | ${importRows.toLocaleString('en')} | ${(run.ms / 1000).toFixed(1)} s | ${Math.round(importRows / (run.ms / 1000)).toLocaleString('en')} rows/s |`);
-    desk.close();
-  }
 
   const report = [
     `Floor (bare durable SQLite insert): p50 ${round(floor.p50)} ms, p95 ${round(floor.p95)} ms`,
@@ -85,10 +71,6 @@ it('measures the desk', async () => {
     '| participants | `loket serve`: spawn → listening (ms) | spawn → first search answered (ms) | peak RSS (MB) |',
     '|---|---|---|---|',
     ...serving,
-    '',
-    '| import | rows | time | throughput |',
-    '|---|---|---|---|',
-    ...imports,
   ].join('\n');
   console.log(`\n${report}\n`);
   mkdirSync('tests/bench/results', { recursive: true });

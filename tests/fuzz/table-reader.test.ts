@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeMessyWorkbook } from '../../electron/core/demo/messy-workbook';
 import { generateParticipants } from '../../electron/core/demo/participants';
-import { encodeWindows1252 } from '../../electron/core/demo/windows-1252';
+import { encodeWindows1252 } from '../../electron/core/import/windows-1252';
 import { MAX_PART_BYTES, MAX_WORKBOOK_CELLS } from '../../electron/core/import/limits';
 import { readTable } from '../../electron/core/import/read-table';
 import { normalizeCertificateSheets } from '../../shared/import/certificate-list';
@@ -16,7 +17,7 @@ import { workbookParts, worksheet, writeZip } from './zip-writer';
  * The importers on hostile bytes (design.md §5, issue 8 item 5): a result or a LoketError with a
  * sentence in both languages, within a bounded time, for anything a file picker can hand over.
  */
-const READ_ERRORS = ['file_empty', 'file_unreadable', 'file_too_large'] as const;
+const READ_ERRORS = ['file_empty', 'file_unreadable', 'file_too_large', 'file_too_complex'] as const;
 /**
  * Generous for a 2-core machine shared with other test runs: a sheet of a million (empty) rows is
  * legal and takes a second or two. The hangs this found took 13 s for 1 KB and grew without end.
@@ -142,6 +143,16 @@ describe('fuzz: reading participant and certificate lists', () => {
     );
   });
 
+  it('answers a damaged .xls or .ods (LibreOffice wrote them; SheetJS reads them) with rows or a clear refusal', async () => {
+    const fixtures = ['per-regency-lo.xls', 'per-regency-lo.ods'].map((name) => new Uint8Array(readFileSync(new URL(`../integration/fixtures/import/${name}`, import.meta.url))));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fixtures), fc.array(damage, { minLength: 1, maxLength: 8 }), async (file, changes) => {
+        await readBoth(applyDamage(file, changes));
+      }),
+      propertyRuns(200),
+    );
+  });
+
   it('refuses a workbook with one flipped bit unless the bit changes nothing that is read', async () => {
     // The stronger promise behind "no garbled import": a flip is caught (CRC, structure, a part
     // gone missing) or it fell in bytes the reader never uses, and the rows are the original's.
@@ -169,7 +180,7 @@ describe('fuzz: reading participant and certificate lists', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: MAX_PART_BYTES + 1, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: sheet.length - 1 }), async (huge, short) => {
         const inflates = (declaredSize: number) => writeZip(workbookParts({ content: sheet, declaredSize }));
-        expect(await withinMs(CASE_MS, () => readError(inflates(huge)))).toBe('file_too_large');
+        expect(await withinMs(CASE_MS, () => readError(inflates(huge)))).toBe('file_too_complex');
         expect(await withinMs(CASE_MS, () => readError(inflates(short)))).toBe('file_unreadable');
       }),
       propertyRuns(30),
@@ -181,7 +192,7 @@ describe('fuzz: reading participant and certificate lists', () => {
     const sheet = worksheet(`<sheetData>${' '.repeat(16 * 1024 * 1024)}</sheetData>`);
     const bytes = writeZip(workbookParts(sheet, { sheetRefs: 100 }));
     expect(bytes.length).toBeLessThan(64 * 1024);
-    expect(await withinMs(20_000, () => readError(bytes))).toBe('file_too_large');
+    expect(await withinMs(20_000, () => readError(bytes))).toBe('file_too_complex');
   });
 
   it('stops shared strings and cells that fit in kilobytes but expand to millions', async () => {

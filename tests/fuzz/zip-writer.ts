@@ -45,3 +45,15 @@ export function workbookParts(sheetXml: string | ZipPart, opts: { sharedStrings?
 export function worksheet(body: string): string {
   return `<worksheet ${NS}>${body}</worksheet>`;
 }
+
+/** An XLSX of about 400 KB whose one sheet inflates to `mb` megabytes of blanks, its sizes declared honestly. */
+export function zipBomb(mb: number): Uint8Array {
+  const sheet = Buffer.alloc(mb * 1024 * 1024, 0x20);
+  sheet.write('<worksheet><sheetData>', 0);
+  sheet.write('</sheetData></worksheet>', sheet.length - 24);
+  const entries = Object.entries(workbookParts('')).map(([name, content]) => ({
+    name,
+    data: name === 'xl/worksheets/sheet1.xml' ? sheet : Buffer.from(typeof content === 'string' ? content : content.content),
+  }));
+  return new Uint8Array(zip(entries, new Date(0)));
+}

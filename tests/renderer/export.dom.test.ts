@@ -11,6 +11,8 @@ describe('export screen', () => {
     app.info = structuredClone(DESK_INFO);
     app.now = AT_0930;
     render(ExportScreen, { context: appContext(app) });
+    // Beside the separator: why a double-clicked CSV loses leading zeros, and that the XLSX keeps them.
+    expect(screen.getByTestId('export-csv-zeros').textContent).toMatch(/membuang angka 0 di depan[\s\S]*buka laporan-harian\.xlsx/);
     await fireEvent.click(screen.getByLabelText(/Koma/));
     await fireEvent.click(screen.getByTestId('export-run'));
     expect(client.exportDay).toHaveBeenCalledWith({ separator: ',' });

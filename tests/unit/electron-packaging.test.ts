@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,13 @@ describe('the Electron bundles', () => {
     expect(preload).toContain('exposeInMainWorld("loketShell"');
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('out/main/index.js');
+    // The workers are found beside the code that starts them (new URL('./x-worker.js', import.meta.url)):
+    // a worker missing there would quietly run its work on the main thread.
+    for (const worker of ['decode-worker.js', 'import-worker.js']) {
+      const starters = (readdirSync(join(out, 'main'), { recursive: true }) as string[]).filter((f) => f.endsWith('.js') && readFileSync(join(out, 'main', f), 'utf8').includes(`./${worker}`));
+      expect(starters.length, worker).toBeGreaterThan(0);
+      for (const starter of starters) expect(existsSync(join(out, 'main', dirname(starter), worker)), `${worker} beside ${starter}`).toBe(true);
+    }
   });
 });
 

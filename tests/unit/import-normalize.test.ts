@@ -199,7 +199,8 @@ describe('normalizeSheets', () => {
       expect(codes(normalizeSheets([noName, noNib], ID), 'errors')).toEqual(['A:1:name:sheet_no_name_column', 'B:1:nib:sheet_no_nib_column']);
       const optional = normalizeSheets([noNib], { lang: 'id', nibRequired: false });
       expect(optional.candidates.map((c) => c.fields)).toMatchObject([{ nib: null, name: 'Siti', business: 'Dapur Acil' }]);
-      expect(optional.warnings).toEqual([]);
+      // Nothing names the regency (no column, sheet "B", no title): said once for the sheet.
+      expect(codes(optional, 'warnings')).toEqual(['B:0:regency:sheet_no_regency']);
     });
 
     it('uses the operator’s mapping for a sheet, and rejects one without a name column', () => {

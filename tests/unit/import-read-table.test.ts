@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodeWindows1252 } from '../../electron/core/demo/windows-1252';
+import { decodeWindows1252, encodeWindows1252 } from '../../electron/core/import/windows-1252';
 import { readTable } from '../../electron/core/import/read-table';
 import { LoketError } from '../../shared/errors';
 
@@ -85,7 +85,7 @@ describe('readTable: XLSX', () => {
     ]);
   });
 
-  it('turns formulas into their text, never their result, and other values into plain text', async () => {
+  it('reads a formula as its saved result (never its text, never evaluated), other values as plain text', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Data');
     sheet.getCell('A1').value = { richText: [{ text: 'Rich ', font: { bold: true } }, { text: 'Text' }] };
@@ -96,14 +96,11 @@ describe('readTable: XLSX', () => {
     sheet.getCell('F1').value = { formula: 'HYPERLINK("http://contoh.invalid","Toko")', result: 'SAFE-LOOKING RESULT' };
     sheet.getCell('A2').value = 1;
     sheet.fillFormula('A3:A5', 'A2+1', [2, 3, 4]);
+    sheet.getCell('B2').value = { formula: 'A2*2' };
     const [read] = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'f.xlsx');
-    expect(read!.rows).toEqual([
-      ['Rich Text', 'Toko Berkah', '2024-05-21', 'TRUE', '#N/A', '=HYPERLINK("http://contoh.invalid","Toko")'],
-      [1],
-      ['=A2+1'],
-      ['=A3+1'],
-      ['=A4+1'],
-    ]);
+    expect(read!.rows).toEqual([['Rich Text', 'Toko Berkah', '2024-05-21', 'TRUE', '#N/A', 'SAFE-LOOKING RESULT'], [1], [2], [3], [4]]);
+    // Saved without a result (exceljs, like openpyxl, writes none unless told): blank, and listed.
+    expect(read!.unsaved).toEqual([{ row: 2, col: 1, formula: 'A2*2', error: null }]);
   });
 
   it('copes with prefixed tags, cells without references, inline and phonetic text, escapes and stored entries', async () => {
@@ -117,7 +114,7 @@ describe('readTable: XLSX', () => {
     });
     const expected = [
       [],
-      [null, "Nur'aini ", 'Baris\rdua', '2024-05-21', '="<b>"&B2'],
+      [null, "Nur'aini ", 'Baris\rdua', '2024-05-21', 'cached'],
       ['2024-05-21', '#REF!', null, 1.5],
     ];
     expect((await readTable(zip(files), 'q.xlsx'))[0]!.rows).toEqual(expected);
@@ -184,6 +181,21 @@ describe('readTable: CSV', () => {
     expect((await read(encodeWindows1252(text))).rows[1]![0]).toBe('José Nuñez');
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from('NAMA\tNIB\nJosé\t1\n', 'utf16le')]);
     expect((await read(utf16)).rows).toEqual([['NAMA', 'NIB'], ['José', '1']]);
+  });
+
+  it('decodes every Windows-1252 byte 0x80–0x9F to its WHATWG code point, not to a C1 control as Node 20 does', async () => {
+    // The WHATWG Encoding Standard's index-windows-1252, pointers 0–31 (the 5 unassigned bytes keep their C1 code point).
+    const whatwg = [
+      0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+      0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+    ];
+    const high = Array.from({ length: 32 }, (_, i) => 0x80 + i);
+    expect([...decodeWindows1252(Uint8Array.from(high))].map((c) => c.codePointAt(0))).toEqual(whatwg);
+    // The same through the CSV reader: a list that is not UTF-8 ("Warung Ma’ruf" with a 0x92).
+    const bytes = Uint8Array.from([...Buffer.from('NAMA;USAHA\nSiti;Warung Ma'), 0x92, ...Buffer.from('ruf '), ...high.filter((b) => b !== 0x81 && b !== 0x8d && b !== 0x8f && b !== 0x90 && b !== 0x9d), 0x0a]);
+    const cell = (await read(bytes)).rows[1]![1] as string;
+    expect(cell).toBe(`Warung Ma’ruf ${String.fromCodePoint(...whatwg.filter((c) => c > 0xff))}`);
+    expect(encodeWindows1252(cell)).toEqual(bytes.subarray(16, -1));
   });
 
   it('takes an open quote to the end and a lone CR as a line break', async () => {

@@ -54,7 +54,7 @@ export function usage(lang: Lang): string {
 /** Every command's synopsis; the option names are the same in both languages. */
 const USAGE = `  loket serve   --data DIR [--port N] [--host 127.0.0.1] [--peer http://HOST:PORT]... [--announce]
   loket init    --data DIR --name TEXT --date YYYY-MM-DD [--venue TEXT] [--desk-name TEXT] [--no-nib-required] [--demo]
-  loket import  --data DIR FILE [--dry-run] [--operator NAME]
+  loket import  --data DIR FILE [--dry-run] [--operator NAME] [--include-sheet NAME]…
   loket checkin --data DIR (--nib NIB | --qr TEXT) [--operator NAME]
   loket badges  --data DIR --out FILE.pdf [--regency CODE] [--layout a6|cr80|thermal58|thermal80|a4]
   loket invitations --data DIR --out DIR [--regency CODE]

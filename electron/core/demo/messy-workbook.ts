@@ -4,7 +4,7 @@ import { formatPhone } from '../../../shared/domain/phone';
 import { DEFAULT_EVENT_REGENCIES, regencyByCode } from '../../../shared/domain/regency';
 import type { ParticipantFields } from '../../../shared/events';
 import type { ImportIssueCode } from '../../../shared/i18n/messages';
-import { encodeWindows1252 } from './windows-1252';
+import { encodeWindows1252 } from '../import/windows-1252';
 import { seededRandom, type Random } from './random';
 
 /**

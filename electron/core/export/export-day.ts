@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ExportResult } from '../../../shared/api';
 import { LoketError } from '../../../shared/errors';
 import { hlcWall } from '../../../shared/hlc';
+import { t } from '../../../shared/i18n';
 import { privacyNotice } from '../../../shared/privacy-notice';
 import type { Desk } from '../desk';
 import { completeness } from './completeness';
@@ -101,6 +102,8 @@ export async function exportDay(desk: Desk, options: ExportOptions): Promise<Exp
       lacking: d.lacking,
     })),
     separator,
+    // No CSV keeps NIBs' and phones' leading 0 when a spreadsheet app opens it by double-click (tests/integration/export-libreoffice.test.ts).
+    csvLeadingZeros: Object.fromEntries((['id', 'en'] as const).map((lang) => [lang, t(lang, 'export.csvZeros')])),
     template: { sheet: template.sheet, columns: template.columns },
     files,
   };

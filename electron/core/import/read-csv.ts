@@ -2,6 +2,7 @@ import { LoketError } from '../../../shared/errors';
 import type { RawCell, RawSheet } from '../../../shared/import/types';
 import { MAX_SHEET_NAME } from './limits';
 import { dropTrailingBlankRows } from './rows';
+import { decodeWindows1252 } from './windows-1252';
 
 /** Formats that decode as "text" in Windows-1252 but are certainly not a list: PDF, old .xls/.doc, images. */
 const BINARY_MAGIC: readonly (readonly number[])[] = [
@@ -24,6 +25,7 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 /**
  * UTF-8 (with or without BOM) or UTF-16 with BOM ("Unicode Text" from Excel); anything that is not
  * valid UTF-8 is taken as Windows-1252, what Excel on an Indonesian Windows writes for "CSV".
+ * (Not through Node's TextDecoder, which decodes it as Latin-1: see windows-1252.ts.)
  */
 function decode(bytes: Uint8Array): string {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
@@ -32,7 +34,7 @@ function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 

@@ -135,7 +135,7 @@ function readSheets(zip: ZipArchive): RawSheet[] {
     return rel ? text(resolve(folder, rel.target)) : null;
   };
 
-  const sheets: { name: string; part: string }[] = [];
+  const sheets: { name: string; part: string; hidden: boolean }[] = [];
   let date1904 = false;
   scanXml(workbookXml, {
     open(name, raw) {
@@ -146,7 +146,9 @@ function readSheets(zip: ZipArchive): RawSheet[] {
       const rel = name === 'sheet' && id ? rels.get(id) : undefined;
       // Chart sheets and macro sheets have no list in them.
       if (rel?.type.endsWith('/worksheet')) {
-        sheets.push({ name: (a.name ?? '').slice(0, MAX_SHEET_NAME), part: resolve(folder, rel.target) });
+        // state="hidden" or "veryHidden" (the latter only reachable through VBA): often an old copy of the list.
+        const hidden = a.state === 'hidden' || a.state === 'veryHidden';
+        sheets.push({ name: (a.name ?? '').slice(0, MAX_SHEET_NAME), part: resolve(folder, rel.target), hidden });
       }
     },
   });
@@ -157,7 +159,13 @@ function readSheets(zip: ZipArchive): RawSheet[] {
     date1904,
     budget,
   };
-  return sheets.map(({ name, part }) => ({ name, rows: dropTrailingBlankRows(readSheetXml(sheetText(part), parts)) }));
+  return sheets.map(({ name, part, hidden }) => {
+    const { rows, unsaved } = readSheetXml(sheetText(part), parts);
+    const sheet: RawSheet = { name, rows: dropTrailingBlankRows(rows) };
+    if (hidden) sheet.hidden = true;
+    if (unsaved.length > 0) sheet.unsaved = unsaved;
+    return sheet;
+  });
 }
 
 /** Every worksheet in tab order. Anything that does not open as a workbook is "not a spreadsheet". */

@@ -1,5 +1,5 @@
-import { columnIndex, columnLetter } from '../../../shared/import/columns';
-import type { RawCell } from '../../../shared/import/types';
+import { columnIndex } from '../../../shared/import/columns';
+import type { RawCell, UnsavedFormula } from '../../../shared/import/types';
 import type { CellBudget } from './cell-budget';
 import { attribute, attributes, decodeXml, scanXml } from './xml';
 
@@ -24,23 +24,11 @@ export function decodeOoxmlText(raw: string): string {
   return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
-function excelDate(serial: number, date1904: boolean): string | null {
+export function excelDate(serial: number, date1904: boolean): string | null {
   // Serial 60 is the 29 Feb 1900 that never was (Lotus's leap-year bug, kept by Excel).
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   const date = new Date(epoch + Math.floor(serial) * DAY_MS);
   return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
-}
-
-const REFERENCE = /"[^"]*"|'[^']*'!|(?<![\w$.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\w(!])/g;
-
-/** A shared formula's text as seen from a copy `rows`/`cols` away from the cell that holds it. */
-function shiftFormula(formula: string, rows: number, cols: number): string {
-  return formula.replace(REFERENCE, (match, colFixed?: string, col?: string, rowFixed?: string, row?: string) => {
-    if (col === undefined || row === undefined) return match;
-    const newCol = colFixed ? col : columnLetter(columnIndex(col) + cols);
-    const newRow = rowFixed ? row : String(Number(row) + rows);
-    return `${colFixed}${newCol}${rowFixed}${newRow}`;
-  });
 }
 
 interface CellState {
@@ -49,18 +37,25 @@ interface CellState {
   style: number;
   value: string | null;
   inline: string | null;
-  formula: { text: string; shared?: string; master: boolean } | null;
+  formula: string | null;
+}
+
+export interface SheetCells {
+  rows: RawCell[][];
+  /** Formula cells saved without a result (openpyxl and some generators write none), or with an error. */
+  unsaved: UnsavedFormula[];
 }
 
 /**
- * The cells of one worksheet part. A formula becomes "=" + its text and its cached result is
- * never read; merged ranges repeat their top-left value (a KAB/KOTA merged down a block of rows
- * belongs to each of them).
+ * The cells of one worksheet part. A formula counts as the result Excel or LibreOffice saved with
+ * it (nothing is ever evaluated); one saved without a result, or with an error, is left blank and
+ * listed in `unsaved`. Merged ranges repeat their top-left value (a KAB/KOTA merged down a block of
+ * rows belongs to each of them).
  */
-export function readSheetXml(xml: string, parts: WorkbookParts): RawCell[][] {
+export function readSheetXml(xml: string, parts: WorkbookParts): SheetCells {
   const rows: RawCell[][] = [];
   const merges: string[] = [];
-  const sharedFormulas = new Map<string, { text: string; row: number; col: number }>();
+  const unsaved: UnsavedFormula[] = [];
   let row = -1;
   let lastCol = -1;
   let cell: CellState | null = null;
@@ -69,16 +64,11 @@ export function readSheetXml(xml: string, parts: WorkbookParts): RawCell[][] {
   let phonetic = false;
 
   const valueOf = (c: CellState): RawCell => {
-    if (c.formula) {
-      let text = c.formula.text;
-      if (c.formula.shared !== undefined) {
-        const master = sharedFormulas.get(c.formula.shared);
-        if (c.formula.master && text) sharedFormulas.set(c.formula.shared, { text, row, col: c.col });
-        else if (master) text = shiftFormula(master.text, row - master.row, c.col - master.col);
-      }
-      return `=${text}`;
-    }
     const v = c.value;
+    if (c.formula !== null && (v === null || v === '' || c.type === 'e')) {
+      unsaved.push({ row: row + 1, col: c.col, formula: c.formula, error: c.type === 'e' ? v : null });
+      return null;
+    }
     switch (c.type) {
       case 's': {
         if (v === null) return null;
@@ -131,14 +121,12 @@ export function readSheetXml(xml: string, parts: WorkbookParts): RawCell[][] {
         case 'v':
           if (cell && !selfClosing) begin('v');
           return;
-        case 'f': {
+        case 'f':
           if (!cell) return;
-          const a = attributes(raw);
-          cell.formula = { text: '', master: a.ref !== undefined };
-          if (a.t === 'shared' && a.si !== undefined) cell.formula.shared = a.si;
+          // A shared formula's copies carry no text of their own; the report names the cell.
+          cell.formula = '';
           if (!selfClosing) begin('f');
           return;
-        }
         case 'rPh':
           phonetic = true;
           return;
@@ -160,7 +148,7 @@ export function readSheetXml(xml: string, parts: WorkbookParts): RawCell[][] {
         phonetic = false;
       } else if (name === capture) {
         if (cell && name === 'v') cell.value = buffer;
-        else if (cell?.formula && name === 'f') cell.formula.text = buffer;
+        else if (cell && name === 'f') cell.formula = buffer;
         else if (cell && name === 't') cell.inline = (cell.inline ?? '') + buffer;
         capture = null;
       } else if (name === 'c' && cell) {
@@ -178,10 +166,11 @@ export function readSheetXml(xml: string, parts: WorkbookParts): RawCell[][] {
 
   const dense = Array.from(rows, (cells) => (cells ? Array.from(cells, (c) => c ?? null) : []));
   for (const ref of merges) repeatMerged(dense, ref, parts.budget);
-  return dense;
+  return { rows: dense, unsaved };
 }
 
-function repeatMerged(rows: RawCell[][], ref: string, budget: CellBudget): void {
+/** Repeat a merged range's top-left value into its other cells, as read lists expect. */
+export function repeatMerged(rows: RawCell[][], ref: string, budget: CellBudget): void {
   const [from, to] = ref.split(':');
   if (!from || !to) return;
   const top = Number(/\d+/.exec(from)?.[0]) - 1;

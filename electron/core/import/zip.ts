@@ -1,6 +1,6 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { LoketError } from '../../../shared/errors';
-import { MAX_FILE_MB, MAX_WORKBOOK_BYTES } from './limits';
+import { MAX_WORKBOOK_BYTES, MAX_WORKBOOK_MB } from './limits';
 
 /**
  * Just enough ZIP to open an XLSX held in memory: the central directory, stored and deflated
@@ -68,7 +68,7 @@ export class ZipArchive {
     if (!entry) return null;
     // Counted before inflating: a deflated entry may not exceed its declared size, a stored one is its data.
     this.inflated += Math.max(entry.size, entry.compressedSize);
-    if (this.inflated > MAX_WORKBOOK_BYTES) throw new LoketError('file_too_large', { max: MAX_FILE_MB });
+    if (this.inflated > MAX_WORKBOOK_BYTES) throw new LoketError('file_too_complex', { max: MAX_WORKBOOK_MB });
     const { offset } = entry;
     if (offset + 30 > this.bytes.length || this.view.getUint32(offset, true) !== LOCAL_HEADER) throw new Error('zip: bad entry');
     if (entry.flags & 1) throw new Error('zip: encrypted');

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../../shared/canonical-json';
+import { canonicalJson, keysSorted } from '../../../shared/canonical-json';
 import { subjectOf } from '../../../shared/event-identity';
 import type { LogEvent, NewEvent } from '../../../shared/events';
 import type { ParticipantState } from '../../../shared/fold';
@@ -96,6 +96,7 @@ export class EventStore {
       clearBacklog: db.prepare(`DELETE FROM meta WHERE key = '${DERIVE_FROM}'`),
       backlogSubjects: db.prepare('SELECT DISTINCT subject FROM events WHERE pos >= ?').pluck(),
       ofSubjects: db.prepare('SELECT * FROM events WHERE subject IN (SELECT value FROM json_each(?))'),
+      ofSubjectsUpTo: db.prepare('SELECT * FROM events WHERE subject IN (SELECT value FROM json_each(?)) AND pos <= ?'),
       maxPos: db.prepare('SELECT coalesce(max(pos), 0) FROM events').pluck(),
       vector: db.prepare('SELECT desk, seq FROM vector'),
       hashes: db.prepare('SELECT hash FROM events').pluck(),
@@ -122,6 +123,9 @@ export class EventStore {
         if (last) this.clock.observe(last.hlc);
         let seq = last?.seq ?? 0;
         const stored: LogEvent[] = [];
+        // A big append (an import) derives from the events in hand, as a read from the log would give them.
+        const added = events.length >= DERIVE_CHUNK ? new Map<string, LogEvent[]>() : null;
+        const before = added ? (this.stmt.maxPos.get() as number) : 0;
         const subjects = new Set<string>();
         for (const e of events) {
           const full = { desk: this.deskId, seq: ++seq, hlc: this.clock.tick(), operator, ...e } as LogEvent;
@@ -130,9 +134,16 @@ export class EventStore {
           this.stmt.insert.run(full.desk, full.seq, full.hlc, operator, full.type, body, subject, eventHash(full, body), 0);
           subjects.add(subject);
           stored.push(full);
+          if (added) {
+            const readBack = keysSorted(full.body) ? full : ({ ...full, body: JSON.parse(body) } as LogEvent);
+            const list = added.get(subject);
+            if (list) list.push(readBack);
+            else added.set(subject, [readBack]);
+          }
         }
         this.stmt.setVector.run(this.deskId, seq);
-        return { events: stored, participants: this.deriver.refresh(subjects) };
+        const participants = added ? this.deriveSubjects([...subjects], { before, added }) : this.deriver.refresh(subjects);
+        return { events: stored, participants };
       })
       .immediate();
   }
@@ -212,13 +223,7 @@ export class EventStore {
         const from = this.backlogFrom();
         if (from === null) return 0;
         const subjects = this.stmt.backlogSubjects.all(from) as string[];
-        // A catch-up's backlog is most of the log: one query per chunk of subjects, not one per subject.
-        for (let i = 0; i < subjects.length; i += DERIVE_CHUNK) {
-          const chunk = subjects.slice(i, i + DERIVE_CHUNK);
-          const events = new Map<string, LogEvent[]>(chunk.map((subject) => [subject, []]));
-          for (const row of this.stmt.ofSubjects.all(JSON.stringify(chunk)) as EventRow[]) events.get(row.subject)!.push(rowToEvent(row));
-          this.deriver.refresh(chunk, (subject) => events.get(subject)!);
-        }
+        this.deriveSubjects(subjects);
         this.stmt.clearBacklog.run();
         return subjects.length;
       })
@@ -229,6 +234,27 @@ export class EventStore {
       this.checkpointDeferred = false;
     }
     return derived;
+  }
+
+  /**
+   * Re-derive subjects inside the caller's transaction, one query per chunk of subjects rather than
+   * one per subject (a catch-up's backlog or a 100k-row import touches most of the log). With
+   * `recent`, the log is read up to `before` and the caller's events in hand complete it.
+   */
+  private deriveSubjects(
+    subjects: readonly string[],
+    recent?: { before: number; added: ReadonlyMap<string, LogEvent[]> },
+  ): ParticipantState[] {
+    const written: ParticipantState[] = [];
+    for (let i = 0; i < subjects.length; i += DERIVE_CHUNK) {
+      const chunk = subjects.slice(i, i + DERIVE_CHUNK);
+      const events = new Map<string, LogEvent[]>(chunk.map((subject) => [subject, []]));
+      const rows = (recent ? this.stmt.ofSubjectsUpTo.all(JSON.stringify(chunk), recent.before) : this.stmt.ofSubjects.all(JSON.stringify(chunk))) as EventRow[];
+      for (const row of rows) events.get(row.subject)!.push(rowToEvent(row));
+      if (recent) for (const subject of chunk) events.get(subject)!.push(...(recent.added.get(subject) ?? []));
+      written.push(...this.deriver.refresh(chunk, (subject) => events.get(subject)!));
+    }
+    return written;
   }
 
   private backlogFrom(): number | null {

@@ -1,0 +1,70 @@
+import { parentPort } from 'node:worker_threads';
+import { LoketError } from '../../../shared/errors';
+import { countAgainst, parseBytes, type ParsedList, type ParseJob } from './parse-list';
+import { PART_SIZE, type ParseMessage, type ParseReply } from './parse-messages';
+
+/**
+ * The import worker's entry (built as its own file beside the core; see parse-off-thread.ts). One
+ * list per worker, kept here after the dry run until the commit takes its rows or the desk drops it.
+ */
+const slices: Buffer[] = [];
+let existing = new Map<string, string>();
+let list: ParsedList | null = null;
+let queue: ParseReply[] = [];
+
+const send = (reply: ParseReply) => parentPort!.postMessage(reply);
+
+/** Answer in parts, one now and one per "more". */
+function answer(parts: ParseReply[]): void {
+  queue = parts;
+  send(queue.shift()!);
+}
+
+function parts<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += PART_SIZE) out.push(items.slice(i, i + PART_SIZE));
+  return out;
+}
+
+async function read(job: ParseJob): Promise<void> {
+  try {
+    list = await parseBytes(Buffer.concat(slices.splice(0)), job);
+  } catch (error) {
+    send(error instanceof LoketError ? { kind: 'refused', code: error.code, params: error.params } : { kind: 'failed', message: (error as Error).message });
+    return;
+  }
+  const { sheets, rows, nonDataRows, errors, warnings } = list;
+  const issues = Array.from({ length: Math.ceil(Math.max(errors.length, warnings.length) / PART_SIZE) }, (_, i): ParseReply => ({
+    kind: 'issues',
+    errors: errors.slice(i * PART_SIZE, (i + 1) * PART_SIZE),
+    warnings: warnings.slice(i * PART_SIZE, (i + 1) * PART_SIZE),
+  }));
+  answer([{ kind: 'summary', sheets, rows, nonDataRows, valid: list.candidates.length }, ...issues, { kind: 'read' }]);
+}
+
+parentPort!.on('message', (message: ParseMessage) => {
+  switch (message.kind) {
+    case 'content':
+      slices.push(Buffer.from(message.base64, 'base64'));
+      return;
+    case 'start':
+      void read(message.job);
+      return;
+    case 'existing':
+      for (const [id, fingerprint] of message.entries) existing.set(id, fingerprint);
+      return;
+    case 'count':
+      send({ kind: 'counts', ...countAgainst(list!, existing) });
+      existing = new Map();
+      return;
+    case 'candidates': {
+      const ids = parts(list!.ids);
+      parts(list!.candidates).forEach((candidates, i) => send({ kind: 'candidates', candidates, ids: ids[i]! }));
+      send({ kind: 'candidates-done' });
+      return;
+    }
+    case 'more':
+      if (queue.length > 0) send(queue.shift()!);
+      return;
+  }
+});

@@ -1,0 +1,39 @@
+import type { ImportIssue, SheetPreview } from '../../../shared/api';
+import type { ErrorCode, ErrorParams } from '../../../shared/errors';
+import type { ImportCandidate } from '../../../shared/import/types';
+import type { ParseJob } from './parse-list';
+
+/**
+ * What the main thread sends the import worker: the file in slices of base64 (each a copy the
+ * main thread makes, so a 50 MB file costs it a few milliseconds at a time), then the job; later,
+ * the desk's participants to count against, or a request for the rows themselves (the commit);
+ * and "more" for each part of an answer it is ready to take.
+ */
+export type ParseMessage =
+  | { kind: 'content'; base64: string }
+  | { kind: 'start'; job: ParseJob }
+  | { kind: 'existing'; entries: [id: string, fingerprint: string][] }
+  | { kind: 'count' }
+  /** The rows, for the commit: all parts at once, since the commit's transaction holds the thread anyway. */
+  | { kind: 'candidates' }
+  | { kind: 'more' };
+
+/**
+ * What the import worker sends back. The read rows stay on the worker until a commit asks for
+ * them: 370,000 rows held on the main thread cost it collection pauses of hundreds of
+ * milliseconds. Long answers go in parts, one when the main thread asks for it (Node hands a
+ * thread every message waiting on a port in one go, so parts sent at once are taken in one turn).
+ */
+export type ParseReply =
+  | { kind: 'summary'; sheets: SheetPreview[]; rows: number; nonDataRows: number; valid: number }
+  | { kind: 'issues'; errors: ImportIssue[]; warnings: ImportIssue[] }
+  | { kind: 'read' }
+  | { kind: 'counts'; toImport: number; toUpdate: number; unchanged: number }
+  | { kind: 'candidates'; candidates: ImportCandidate[]; ids: string[] }
+  | { kind: 'candidates-done' }
+  | { kind: 'refused'; code: ErrorCode; params: ErrorParams }
+  | { kind: 'failed'; message: string };
+
+/** A multiple of 4, so each slice decodes on its own. */
+export const SLICE_CHARS = 8 * 1024 * 1024;
+export const PART_SIZE = 1_000;

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commitImport, previewImport } from '../../electron/core/services/import-service';
+import type { ImportIssue, ImportPreview } from '../../shared/api';
+import { requireBuild } from '../helpers/built-core';
+import { runCli } from '../helpers/cli';
+import { openEventDesk } from '../helpers/desk-fixture';
+import { useTempDirs } from '../helpers/temp-dir';
+
+/**
+ * Lists written by the tools Dinas offices use, not by our own writer. The files are committed,
+ * made by fixtures/import/make-fixtures.py: openpyxl wrote the .xlsx files, LibreOffice Calc
+ * (headless) the *-lo.xlsx/.xls/.ods ones (the openpyxl files opened and saved), and Python's
+ * cp1252 codec the CSV, byte for byte what Excel's "CSV" writes on an Indonesian Windows.
+ */
+const tempDir = useTempDirs();
+const FIXTURES = join(import.meta.dirname, 'fixtures/import');
+const file = (name: string) => ({ fileName: name, contentBase64: readFileSync(join(FIXTURES, name)).toString('base64') });
+const issues = (list: readonly ImportIssue[]) => list.map((i) => `${i.sheet}:${i.row}:${i.field}:${i.code}`);
+
+async function preview(name: string, extra: { includeSheets?: string[] } = {}): Promise<ImportPreview> {
+  const desk = openEventDesk(tempDir());
+  try {
+    return await previewImport(desk, { ...file(name), ...extra });
+  } finally {
+    desk.close();
+  }
+}
+
+describe('hidden and very hidden sheets', () => {
+  for (const name of ['hidden-sheets.xlsx', 'hidden-sheets-lo.ods']) {
+    it(`are listed and not imported unless chosen (${name})`, async () => {
+      const p = await preview(name);
+      expect(p.sheets.map((s) => [s.sheet, Boolean(s.hidden)])).toEqual([
+        ['Peserta', false],
+        ['Data Lama', true],
+        ['Arsip', true],
+      ]);
+      expect([p.rows, p.toImport]).toEqual([3, 2]);
+      expect(issues(p.warnings)).toEqual(['Data Lama:0::sheet_hidden_skipped', 'Arsip:0::sheet_hidden_skipped']);
+      expect(p.warnings[0]!.message).toContain('Lembar tersembunyi, tidak diimpor: "Data Lama"');
+      // The refused visible row (NIB "proses") does not come in from the stale hidden copy.
+      expect(issues(p.errors)).toEqual(['Peserta:4:nib:nib_missing']);
+
+      const chosen = await preview(name, { includeSheets: ['Data Lama'] });
+      expect([chosen.rows, chosen.toImport]).toEqual([8, 7]);
+      expect(issues(chosen.warnings)).toEqual(['Arsip:0::sheet_hidden_skipped']);
+    });
+  }
+
+  it('can be included from the CLI by name', async () => {
+    requireBuild();
+    const dir = tempDir();
+    expect((await runCli(['init', '--data', dir, '--name', 'Uji', '--date', '2024-05-21'], { LOKET_PIN: '24681357' })).code).toBe(0);
+    const path = join(FIXTURES, 'hidden-sheets.xlsx');
+    const dry = await runCli(['import', '--data', dir, path, '--dry-run']);
+    expect(dry.stdout).toContain('Lembar tersembunyi, tidak diimpor: "Data Lama".');
+    expect(dry.stdout).toContain('(--include-sheet "Arsip")');
+    const run = await runCli(['import', '--data', dir, path, '--include-sheet', 'Data Lama', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.json).toMatchObject({ rows: 8, imported: 7 });
+  });
+});
+
+describe('formulas', () => {
+  it('count as the result LibreOffice saved with them, never as their text', async () => {
+    const p = await preview('formulas-lo.xlsx');
+    const desk = openEventDesk(tempDir());
+    try {
+      await commitImport(desk, file('formulas-lo.xlsx'));
+      const people = [...desk.view.all()].map((x) => [x.nib, x.regency]).sort();
+      // =TEXT(J4,"0000000000000") kept the leading zero; =Referensi!$B$2 gave every row its regency.
+      expect(people).toEqual([
+        ['0123456789012', '63.05'],
+        ['0123456789014', '63.05'],
+        ['9120710000001', '63.05'],
+      ]);
+    } finally {
+      desk.close();
+    }
+    expect(p.warnings.filter((w) => w.code === 'formula_error').map((w) => w.message)).toEqual([
+      'Rumus di sel C6 menghasilkan galat #DIV/0!; dibaca kosong.',
+    ]);
+  });
+
+  it('saved without a result (openpyxl writes none) are reported cell by cell', async () => {
+    const p = await preview('formulas.xlsx');
+    const unsaved = p.warnings.filter((w) => w.code === 'formula_no_result');
+    expect(unsaved.map((w) => `${w.row}:${w.field}`)).toEqual(['4:nib', '4:regency', '5:nib', '5:regency', '6:business', '6:nib', '6:regency']);
+    expect(unsaved[0]!.message).toContain('Sel D4 berisi rumus tanpa hasil tersimpan (=TEXT(J4,"0000000000000"))');
+    expect(p.toImport).toBe(0);
+  });
+});
+
+describe('one sheet per regency, with totals and signatures under the list', () => {
+  for (const name of ['per-regency.xlsx', 'per-regency-lo.xls', 'per-regency-lo.ods']) {
+    it(`takes the regency from the sheet name or title and counts the footer apart (${name})`, async () => {
+      const p = await preview(name);
+      expect(p.sheets.map((s) => [s.sheet, s.regencyFrom?.source, s.regencyFrom?.code, s.rows, s.nonDataRows])).toEqual([
+        ['Tanah Laut', 'sheet', '63.01', 3, 5],
+        ['Kota Banjarbaru', 'sheet', '63.72', 2, 0],
+        ['Lembar3', 'title', '63.05', 2, 0],
+        ['HSS', 'sheet', '63.06', 1, 0],
+      ]);
+      expect([p.rows, p.nonDataRows, p.toImport, p.errors]).toEqual([8, 5, 8, []]);
+      // "Kab. HSS" is Hulu Sungai Selatan, outside this event's six regencies: imported, named in a warning.
+      expect(p.warnings.map((w) => [w.sheet, w.code, w.message])).toEqual([
+        ['HSS', 'regency_outside_event', 'Kabupaten/kota Hulu Sungai Selatan (63.06) bukan wilayah acara ini; tetap diimpor, periksa.'],
+      ]);
+    });
+  }
+});
+
+describe('a CSV as Excel writes it on an Indonesian Windows (Windows-1252)', () => {
+  it('keeps ’ “ ” – € ™, explains a scientific-notation NIB and restores a 12-digit one', async () => {
+    const desk = openEventDesk(tempDir());
+    try {
+      const p = await previewImport(desk, file('excel-cp1252.csv'));
+      expect(issues(p.errors)).toEqual(['excel-cp1252:3:nib:nib_scientific']);
+      expect(p.errors[0]!.message).toContain('Format Cells → Text');
+      expect(issues(p.warnings)).toEqual(['excel-cp1252:4:nib:nib_twelve_digits']);
+      expect(p.warnings[0]!.message).toContain('angka 0 di depan kemungkinan hilang');
+      await commitImport(desk, file('excel-cp1252.csv'));
+      const people = [...desk.view.all()].map((x) => [x.nib, x.name, x.business]).sort();
+      expect(people).toEqual([
+        ['0123456789012', 'Ma’ruf Hidayat', 'Warung Ma’ruf “Berkah” – Kue'],
+        ['0123456789014', 'Nur Aini', 'Kue Aini'],
+      ]);
+    } finally {
+      desk.close();
+    }
+  });
+});

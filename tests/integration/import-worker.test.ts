@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateParticipants } from '../../electron/core/demo/participants';
+import { writeCsv, writeMessyWorkbook } from '../../electron/core/demo/messy-workbook';
+import { countAgainst, importFingerprint, parseList, type ParseRequest } from '../../electron/core/import/parse-list';
+import { readOffThread } from '../../electron/core/import/parse-off-thread';
+import { readTable } from '../../electron/core/import/read-table';
+import { LoketError } from '../../shared/errors';
+import { t } from '../../shared/i18n';
+import { requireBuild } from '../helpers/built-core';
+import { zipBomb } from '../fuzz/zip-writer';
+
+/** The import worker as built (out/core/import-worker.js): what the kiosk, `loket serve` and the CLI run. */
+const workerFile = new URL('../../out/core/import-worker.js', import.meta.url);
+const options = { lang: 'id' as const, nibRequired: true };
+const request = (bytes: Uint8Array, fileName: string): ParseRequest => ({
+  contentBase64: Buffer.from(bytes).toString('base64'),
+  fileName,
+  options,
+  secret: 'a'.repeat(64),
+});
+
+async function refusal(promise: Promise<unknown>): Promise<LoketError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(LoketError);
+  return error as LoketError;
+}
+
+describe('reading imports off the main thread', () => {
+  beforeAll(requireBuild);
+
+  it('gives the same list through the worker as on this thread, however many parts it travels in', async () => {
+    const people = generateParticipants(12_000, 4);
+    for (const [bytes, name] of [
+      [await writeMessyWorkbook(people.slice(0, 300)), 'messy.xlsx'],
+      [writeCsv(people, { separator: ';', encoding: 'utf-8', bom: true }), 'besar.csv'],
+    ] as const) {
+      const here = await parseList(request(bytes, name));
+      const there = await readOffThread(request(bytes, name), { workerFile });
+      try {
+        const { sheets, rows, nonDataRows, errors, warnings } = here;
+        expect(there.summary).toEqual({ sheets, rows, nonDataRows, valid: here.candidates.length, errors, warnings });
+        // Counted on the worker against participants sent in slices: a third known, half of those changed.
+        const known = here.candidates.filter((_, i) => i % 3 === 0).map((c, i) => [here.ids[i * 3]!, importFingerprint(i % 2 ? { ...c.fields, phone: null } : c.fields)] as [string, string]);
+        const slices = [known.slice(0, 1_000), known.slice(1_000)];
+        expect(await there.count(slices)).toEqual(countAgainst(here, new Map(known)));
+        expect(await there.rows()).toEqual({ candidates: here.candidates, ids: here.ids });
+        expect(here.candidates.length).toBeGreaterThan(250);
+      } finally {
+        there.close();
+      }
+    }
+  });
+
+  it('refuses a 400 KB zip bomb that inflates to 385 MB from its declared sizes, before inflating it', async () => {
+    const bomb = zipBomb(385);
+    expect(bomb.length).toBeLessThan(420 * 1024);
+    const before = process.memoryUsage();
+    const error = await refusal(readTable(bomb, 'bom.xlsx'));
+    const after = process.memoryUsage();
+    expect(error).toMatchObject({ code: 'file_too_complex', params: { max: 200 } });
+    // Nothing was inflated: neither buffers nor the heap grew by anything near the sheet's size.
+    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(16 * 1024 * 1024);
+    expect(after.heapUsed - before.heapUsed).toBeLessThan(64 * 1024 * 1024);
+    expect(await refusal(readOffThread(request(bomb, 'bom.xlsx'), { workerFile }))).toMatchObject({ code: 'file_too_complex' });
+  });
+
+  it('stops a worker that needs more memory than it may use, says so clearly, and reads the next list', async () => {
+    // Ten million short cells: a 30 MB CSV, well within the size limit, whose cells do not fit a 48 MB heap.
+    const cells = new TextEncoder().encode('ab;cd;ef;gh;ij\n'.repeat(2_000_000));
+    const error = await refusal(readOffThread(request(cells, 'berat.csv'), { workerFile, memoryMb: 48 }));
+    expect(error).toMatchObject({ code: 'file_too_complex', params: { max: 48 } });
+    expect(t('id', `error.${error.code}`, error.params)).toContain('Membaca berkas ini butuh lebih dari 48 MB memori');
+    const next = await readOffThread(request(writeCsv(generateParticipants(5, 1), { separator: ';', encoding: 'utf-8' }), 'kecil.csv'), { workerFile });
+    expect((await next.rows()).candidates).toHaveLength(5);
+    next.close();
+  });
+});
