@@ -152,16 +152,6 @@ export class PostgresLink {
     return rows;
   }
 
-  async count(eventId: string): Promise<number> {
-    const { rows } = await this.client.query<{ n: number }>('SELECT count(*)::integer AS n FROM loket_events WHERE event_id = $1', [eventId]);
-    return rows[0]!.n;
-  }
-
-  /** A round trip, to notice a server that went away while nothing was to be sent. */
-  async ping(): Promise<void> {
-    await this.client.query('SELECT 1');
-  }
-
   async close(): Promise<void> {
     await this.client.end().catch(() => undefined);
   }
