@@ -450,6 +450,21 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     expect(alarms).toEqual([expect.objectContaining({ desk: desk.id, seq: 3, peer: `uplink:${once.server}`, count: 1 })]);
   });
 
+  it('a row planted far ahead of a desk\'s log costs the uplink one pass over what the server holds, not a walk to its seq', async () => {
+    const desk = openEventDesk(tempDir());
+    importGenerated(desk, 50, 15);
+    const eventId = desk.requireEvent().eventId;
+    // Any role that may insert can do this, for any event: the uplink then had to count up to 2^31 − 1.
+    await db.query('SET ROLE loket_uplink');
+    try {
+      await db.query("INSERT INTO loket_events VALUES ($1, $2, 2147483647, '0', 'x', 'x', '{}', $3)", [eventId, desk.id, '0'.repeat(64)]);
+    } finally {
+      await db.query('RESET ROLE');
+    }
+    expect(await uplinkOnce(desk.dataDir)).toMatchObject({ pushed: desk.store.count(), alarms: 0 });
+    expect(JSON.parse(desk.meta('uplink_state')!).held[desk.id]).toBe(desk.store.count());
+  });
+
   it('an event altered on the desk itself is never sent: its hash is recomputed first', async () => {
     const desk = openEventDesk(tempDir(), [person({ nib: '6301000001201', name: 'Peserta Asli' })]);
     // Past the tail the start-up check re-hashes, so the desk still opens.
