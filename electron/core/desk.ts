@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoketError } from '../../shared/errors';
 import type { NewEvent } from '../../shared/events';
@@ -8,6 +7,7 @@ import type { Lang } from '../../shared/i18n';
 import { newDeskId, newSecret } from './ids';
 import { CertificateView } from './certificate-view';
 import { ParticipantView } from './participant-view';
+import { makeDataDir } from './paths';
 import type { Platform } from './platform/seams';
 import { EventStore } from './store/event-store';
 import { openCheckedDatabase, type Db } from './store/open-database';
@@ -62,7 +62,7 @@ export class Desk {
   }
 
   static open(dataDir: string, options: DeskOptions = {}): Desk {
-    mkdirSync(dataDir, { recursive: true });
+    makeDataDir(dataDir);
     const platform = options.platform ?? { printer: null };
     return new Desk(openCheckedDatabase(join(dataDir, 'loket.db'), dataDir), dataDir, options.now ?? Date.now, platform);
   }

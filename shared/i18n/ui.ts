@@ -224,7 +224,7 @@ export const UI_TEXT = {
   'setup.targetFor': { id: 'Target {name}', en: 'Target for {name}' },
   'setup.total': { id: 'Jumlah', en: 'Total' },
   'setup.nibRequired': { id: 'NIB wajib untuk setiap peserta', en: 'Every participant needs an NIB' },
-  'setup.pin': { id: 'PIN panitia (4–12 angka)', en: 'Organizer PIN (4–12 digits)' },
+  'setup.pin': { id: 'PIN panitia (8–12 angka)', en: 'Organizer PIN (8–12 digits)' },
   'setup.pin2': { id: 'Ulangi PIN panitia', en: 'Repeat the organizer PIN' },
   'setup.pinHelp': {
     id: 'Untuk impor data dan pengaturan. Jangan diberikan ke petugas meja.',

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupNow } from '../../electron/core/backup/backup-file';
 import { BackupScheduler } from '../../electron/core/backup/backup-scheduler';
@@ -195,6 +195,18 @@ describe('restore', () => {
     const again = Desk.open(dir);
     expect(again.id).toBe(id);
     again.close();
+  });
+
+  it.skipIf(process.platform === 'win32')('makes a data folder for this user only, opened or restored into: the database holds names and the event secret', async () => {
+    const opened = join(tempDir(), 'desk');
+    const desk = openEventDesk(opened, people(1));
+    setBackupSettings(desk, { folder: tempDir() });
+    const backup = await backupNow(desk, 'manual');
+    if (backup instanceof LoketError) throw backup;
+    desk.close();
+    const restored = join(tempDir(), 'restored', 'desk');
+    restoreBackup(restored, backup.file);
+    for (const dir of [opened, restored, dirname(restored)]) expect(statSync(dir).mode & 0o777, dir).toBe(0o700);
   });
 
   it('sets the damaged database aside instead of deleting it', async () => {

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Desk } from '../../electron/core/desk';
-import { openEventDesk, PIN } from '../helpers/desk-fixture';
+import { dispatch } from '../../electron/core/api/dispatch';
+import { openEventDesk, PIN, SESSION } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
 import { fake, resetFake, type FakeBrowserWindow } from './electron-fake';
 
@@ -131,6 +132,21 @@ describe('leaving kiosk mode through IPC', () => {
     expect(win.isKiosk()).toBe(true);
     off();
     expect(fake.ipc.size).toBe(0);
+    desk.close();
+  });
+
+  it('counts a wrong PIN typed to leave kiosk mode towards the desk\'s one lockout', async () => {
+    const desk = openEventDesk(tempDir());
+    const win = newWindow(true);
+    const off = registerKioskIpc(desk, win as any);
+    const ours = { sender: win.webContents, senderFrame: { url: 'app://loket/index.html', parent: null } };
+    const leave = (pin: string) => fake.ipc.get(SHELL_CHANNELS.leaveKiosk)!(ours, pin);
+    for (let i = 0; i < 5; i++) expect(await leave('11112222')).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+    // Five guesses here: the PIN dialog waits too, and so does the kiosk for the right PIN.
+    expect(await dispatch(desk, 'unlockOrganizer', { pin: PIN }, SESSION)).toMatchObject({ ok: false, error: { code: 'pin_locked' } });
+    expect(await leave(PIN)).toMatchObject({ ok: false, error: { code: 'pin_locked' } });
+    expect(win.isKiosk()).toBe(true);
+    off();
     desk.close();
   });
 });

@@ -39,6 +39,11 @@ describe('the province server URL', () => {
     }
   });
 
+  it('says so when the CA file named by sslrootcert cannot be read, instead of an unexpected error', () => {
+    const target = parseUplinkUrl('postgres://u@db.example.org/d?sslmode=verify-full&sslrootcert=/nonexistent/province-ca.pem');
+    expect(() => tlsOptions(target)).toThrow(expect.objectContaining({ code: 'uplink_url_invalid', params: { detail: 'sslrootcert: ENOENT' } }));
+  });
+
   it('checks the certificate and the host name under verify-full, only the chain under verify-ca, nothing under require', () => {
     const full = tlsOptions(parseUplinkUrl('postgres://u@db.example.org/d?sslmode=verify-full'));
     expect(full).toMatchObject({ rejectUnauthorized: true, servername: 'db.example.org' });

@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { LoketError } from '../../../shared/errors';
 import { Desk, type DeskOptions } from '../desk';
 import { newDeskId } from '../ids';
+import { makeDataDir } from '../paths';
 import { integrityProblem } from '../store/integrity';
 import { openDatabase, openReadOnly } from '../store/open-database';
 import { COPIES_KEY, mergeCopies, parseCopies, type PersonalCopies } from './personal-copies';
@@ -54,7 +55,7 @@ function copiesWrittenBy(file: string): PersonalCopies {
  * events flow back from the peers, and this desk's own events start again at seq 1.
  */
 export function restoreBackup(dataDir: string, fromFile: string, options: DeskOptions = {}): RestoreOutcome {
-  mkdirSync(dataDir, { recursive: true });
+  makeDataDir(dataDir);
   const target = join(dataDir, 'loket.db');
   const staging = join(dataDir, 'loket.db.restoring');
   removeSet(staging);

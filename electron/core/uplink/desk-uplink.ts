@@ -15,8 +15,6 @@ const HEARTBEAT_MS = 30_000;
 
 export interface DeskUplinkOptions {
   log?: (line: string) => void;
-  pollMs?: number;
-  heartbeatMs?: number;
 }
 
 /** Any failure of a push as an operator's error: the server's own words, never a row or the URL. */
@@ -142,8 +140,8 @@ export class DeskUplink {
       };
       const poll = setInterval(() => {
         if (this.desk.db.open && this.desk.store.headPos() !== head) done();
-      }, this.options.pollMs ?? POLL_MS);
-      const heartbeat = setTimeout(done, this.options.heartbeatMs ?? HEARTBEAT_MS);
+      }, POLL_MS);
+      const heartbeat = setTimeout(done, HEARTBEAT_MS);
       const off = this.desk.onLogGrew(done);
       this.wake = done;
       if (this.closed || this.lost || this.desk.store.headPos() !== head) done();

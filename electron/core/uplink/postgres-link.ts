@@ -108,18 +108,23 @@ export class PostgresLink {
     const out = new Map<string, number>();
     for (const r of rows) {
       // A gap (an uplink of an older desk cut off between desks): count from below it; inserts are idempotent.
-      out.set(r.desk, r.n === r.top ? r.top : await this.gapFree(eventId, r.desk, r.top));
+      out.set(r.desk, r.n === r.top ? r.top : await this.gapFree(eventId, r.desk));
     }
     return out;
   }
 
-  private async gapFree(eventId: string, desk: string, top: number): Promise<number> {
-    const { rows } = await this.client.query<{ missing: number }>(
-      `SELECT min(g)::integer AS missing FROM generate_series(1, $3::integer + 1) AS g
-       WHERE NOT EXISTS (SELECT 1 FROM loket_events WHERE event_id = $1 AND desk = $2 AND seq = g)`,
-      [eventId, desk, top],
+  /**
+   * The length of the run 1, 2, 3 … the server holds: in key order, a row is in it while its seq
+   * equals its rank. One pass over the rows held, whatever seq a row claims: any role that may insert
+   * can plant one at 2^31 − 1, and counting up to a claimed seq took minutes (or overflowed).
+   */
+  private async gapFree(eventId: string, desk: string): Promise<number> {
+    const { rows } = await this.client.query<{ run: number }>(
+      `SELECT count(*) FILTER (WHERE s.in_run)::integer AS run
+       FROM (SELECT seq = row_number() OVER (ORDER BY seq) AS in_run FROM loket_events WHERE event_id = $1 AND desk = $2) AS s`,
+      [eventId, desk],
     );
-    return rows[0]!.missing - 1;
+    return rows[0]!.run;
   }
 
   /**
@@ -157,16 +162,6 @@ export class PostgresLink {
       [eventId, [...PERSONAL_EVENT_TYPES]],
     );
     return rows;
-  }
-
-  async count(eventId: string): Promise<number> {
-    const { rows } = await this.client.query<{ n: number }>('SELECT count(*)::integer AS n FROM loket_events WHERE event_id = $1', [eventId]);
-    return rows[0]!.n;
-  }
-
-  /** A round trip, to notice a server that went away while nothing was to be sent. */
-  async ping(): Promise<void> {
-    await this.client.query('SELECT 1');
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,7 @@ import { SyncRecords } from '../store/sync-records';
 import type { PostgresLink, StoredKey } from './postgres-link';
 
 /** Events per INSERT: one transaction and one round trip each (about 0.7 MB of JSON at 2000). */
-export const UPLINK_BATCH = 2_000;
+const UPLINK_BATCH = 2_000;
 
 /** Alarms raised by the uplink name the server they came from: `uplink:user@host:port/db`. */
 export const UPLINK_PEER_PREFIX = 'uplink:';

@@ -168,6 +168,18 @@ LEFT JOIN (
 LEFT JOIN loket_participants p ON p.event_id = l.event_id AND p.participant = l.participant
 GROUP BY l.event_id, p.regency_code;
 `,
+  // 2: the redaction trigger, which runs with its owner's rights, reads only this schema's objects.
+  // Unless pg_temp is named last in its search_path, PostgreSQL looks in the inserting session's
+  // temporary schema first: the uplink role (PUBLIC may create temporary tables) could shadow
+  // loket_events with a table of its own whose trigger then ran as the owner.
+  `
+DO $$
+BEGIN
+  EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', 'loket_accept_redaction()'::regprocedure,
+    (SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = 'loket_events'::regclass));
+END
+$$;
+`,
 ];
 
 /** Each migration ends by saying its number; the uplink reads it without any grant (functions are PUBLIC). */

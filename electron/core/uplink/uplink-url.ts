@@ -64,6 +64,15 @@ export function parseUplinkUrl(text: string, insecure = false): UplinkTarget {
   };
 }
 
+/** The province's CA; a file that cannot be read is said as what it is, in the operator's language. */
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new LoketError('uplink_url_invalid', { detail: `sslrootcert: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}` });
+  }
+}
+
 /**
  * Node's TLS options for the sslmode, set here rather than left to the client library's reading
  * of the URL (node-postgres treats `require` as `verify-full` unless told otherwise; libpq does not).
@@ -71,7 +80,7 @@ export function parseUplinkUrl(text: string, insecure = false): UplinkTarget {
  */
 export function tlsOptions(target: UplinkTarget): ConnectionOptions | false {
   if (target.sslMode === 'disable' || target.sslMode === 'allow' || target.sslMode === 'prefer') return false;
-  const ca = target.sslRootCert ? readFileSync(target.sslRootCert, 'utf8') : undefined;
+  const ca = target.sslRootCert ? readCa(target.sslRootCert) : undefined;
   if (target.sslMode === 'require') return { rejectUnauthorized: false };
   const base: ConnectionOptions = { rejectUnauthorized: true, ...(ca ? { ca } : {}) };
   if (target.sslMode === 'verify-ca') return { ...base, checkServerIdentity: () => undefined };

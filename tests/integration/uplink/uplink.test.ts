@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type pg from 'pg';
+import pg from 'pg';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { Desk } from '../../../electron/core/desk';
 import { Desk as DeskClass } from '../../../electron/core/desk';
@@ -13,7 +13,7 @@ import { signIn, unlockOrganizer } from '../../../electron/core/services/event-s
 import { addCertificate, handOver, resolveConflict, voidHandover } from '../../../electron/core/services/handover-service';
 import { markExported, purgePersonalData } from '../../../electron/core/services/privacy-service';
 import { setDigest } from '../../../electron/core/store/event-hash';
-import { printableSchema } from '../../../electron/core/uplink/schema';
+import { printableSchema, SCHEMA_VERSION } from '../../../electron/core/uplink/schema';
 import { cliPath, requireBuild } from '../../helpers/built-core';
 import { runCli } from '../../helpers/cli';
 import { importGenerated, openEventDesk, person, PIN, SESSION } from '../../helpers/desk-fixture';
@@ -230,6 +230,33 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     await expect(db.query('UPDATE loket_events SET operator = $1', ['x'])).rejects.toThrow(/append-only/);
   });
 
+  it("the uplink role cannot borrow the redaction trigger's owner rights through a temporary table of its own", async () => {
+    // The role may make temporary tables (PUBLIC may, by default). Were the owner's trigger to find this
+    // loket_events before the real one, its UPDATE would fire the role's own trigger with the owner's rights.
+    const attacker = new pg.Client({ connectionString: uplinkUrl });
+    await attacker.connect();
+    const hash = 'a'.repeat(64);
+    try {
+      await attacker.query('CREATE TEMP TABLE loket_events (LIKE public.loket_events)');
+      await attacker.query('GRANT ALL ON pg_temp.loket_events TO loket_owner');
+      await attacker.query(`CREATE FUNCTION pg_temp.take_over() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN EXECUTE 'GRANT ALL ON public.loket_events TO loket_uplink'; RETURN NEW; END $$`);
+      await attacker.query('CREATE TRIGGER take_over BEFORE UPDATE ON pg_temp.loket_events FOR EACH ROW EXECUTE FUNCTION pg_temp.take_over()');
+      await attacker.query("INSERT INTO pg_temp.loket_events VALUES ('temp-hijack', 'd', 1, 'h', 'o', 'participant.imported', '{\"name\": \"x\"}', $1)", [hash]);
+      await attacker.query(
+        "INSERT INTO public.loket_events VALUES ('temp-hijack', 'd', 1, 'h', 'o', 'participant.imported', $2::jsonb, $1) ON CONFLICT DO NOTHING",
+        [hash, JSON.stringify({ name: '', redacted: hash })],
+      );
+      const granted = await db.query(
+        "SELECT has_table_privilege('loket_uplink', 'loket_events', 'UPDATE') OR has_table_privilege('loket_uplink', 'loket_events', 'TRUNCATE') AS any",
+      );
+      expect(granted.rows[0].any).toBe(false);
+    } finally {
+      await attacker.end();
+      await db.query('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON loket_events FROM loket_uplink');
+    }
+  });
+
   it('creates the schema by its migrations when the role may, once, with two uplinks starting together', async () => {
     await cluster.createDatabase('selfmade', 'loket_owner');
     const a = openEventDesk(tempDir());
@@ -239,7 +266,7 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     expect([ra.pushed, rb.pushed]).toEqual([a.store.count(), b.store.count()]);
     const self = await cluster.admin('selfmade');
     try {
-      expect((await self.query('SELECT loket_schema_version() AS v')).rows[0].v).toBe(1);
+      expect((await self.query('SELECT loket_schema_version() AS v')).rows[0].v).toBe(SCHEMA_VERSION);
       expect((await self.query('SELECT count(*)::integer AS n FROM loket_events')).rows[0].n).toBe(a.store.count() + b.store.count());
     } finally {
       await self.end();
@@ -421,6 +448,21 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     expect((await serverRows(eventId)).find((r) => r.seq === 3)?.hash).toBe(forged);
     const alarms = (await statusJson(desk.dataDir)).alarms;
     expect(alarms).toEqual([expect.objectContaining({ desk: desk.id, seq: 3, peer: `uplink:${once.server}`, count: 1 })]);
+  });
+
+  it('a row planted far ahead of a desk\'s log costs the uplink one pass over what the server holds, not a walk to its seq', async () => {
+    const desk = openEventDesk(tempDir());
+    importGenerated(desk, 50, 15);
+    const eventId = desk.requireEvent().eventId;
+    // Any role that may insert can do this, for any event: the uplink then had to count up to 2^31 − 1.
+    await db.query('SET ROLE loket_uplink');
+    try {
+      await db.query("INSERT INTO loket_events VALUES ($1, $2, 2147483647, '0', 'x', 'x', '{}', $3)", [eventId, desk.id, '0'.repeat(64)]);
+    } finally {
+      await db.query('RESET ROLE');
+    }
+    expect(await uplinkOnce(desk.dataDir)).toMatchObject({ pushed: desk.store.count(), alarms: 0 });
+    expect(JSON.parse(desk.meta('uplink_state')!).held[desk.id]).toBe(desk.store.count());
   });
 
   it('an event altered on the desk itself is never sent: its hash is recomputed first', async () => {
