@@ -221,6 +221,13 @@ describe.skipIf(!existsSync(CHROMIUM))('every screen at 1280×720, 1366×768, 12
       await page.getByTestId('nav-walkin').click();
       await page.getByTestId('walkin-form').waitFor();
       await check(page, findings, 'walk-in', [byTestId('walkin-nib'), byTestId('walkin-name'), byTestId('walkin-regency'), byTestId('walkin-save')]);
+      // While the form scrolls, its save bar sits on the window's bottom edge: no field shows through under it.
+      const bar = await page.evaluate<{ scrolls: boolean; gap: number }>(`(() => {
+        const main = document.querySelector('main.content');
+        const actions = document.querySelector('[data-testid="walkin-save"]').parentElement;
+        return { scrolls: main.scrollHeight > main.clientHeight + 1, gap: main.getBoundingClientRect().bottom - actions.getBoundingClientRect().bottom };
+      })()`);
+      if (bar.scrolls && Math.abs(bar.gap) > 1) findings.push(`${size.width}×${size.height} walk-in: ${Math.round(bar.gap)} px of the form show under the save bar`);
       await page.keyboard.press('Escape');
 
       // Handover: the wrong envelope, then a certificate handed over before (with its PIN button).

@@ -8,6 +8,7 @@ import PrintCheck from '../../renderer/src/components/PrintCheck.svelte';
 import SelfCheckin from '../../renderer/src/components/SelfCheckin.svelte';
 import SettingsScreen from '../../renderer/src/components/SettingsScreen.svelte';
 import { AppState, appContext } from '../../renderer/src/lib/app.svelte';
+import { KIOSK_PRINT_CHECK_MS } from '../../renderer/src/lib/kiosk.svelte';
 import { AT_0815, DESK_INFO, badgeCode, fakeClient, person } from '../../renderer/test/fake-client';
 
 const SITI = person({ id: 'p-siti', name: 'Siti Aminah', business: 'Amplang Bu Siti', nib: '0289010302776' });
@@ -385,6 +386,27 @@ describe('self check-in kiosk', () => {
     await waitFor(() => expect(screen.getByTestId('kiosk-print').textContent).toContain('Silakan ambil kartu peserta Anda'));
     expect(printed).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.getByTestId('kiosk').dataset.phase).toBe('idle'), { timeout: 2000 });
+  });
+
+  it('nobody answering "did it print?" within 20 s records no print, and the welcome sends the participant to the desk', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    try {
+      const { app, client, printed } = makeApp([SITI], 'always');
+      app.view = { name: 'kiosk' };
+      render(SelfCheckin, { props: { returnMs: 60_000 }, context: appContext(app) });
+      await scan(badgeCode('p-siti'));
+      await waitFor(() => expect(printed).toHaveBeenCalledTimes(1));
+      await screen.findByTestId('print-check');
+      await vi.advanceTimersByTimeAsync(KIOSK_PRINT_CHECK_MS - 1000);
+      expect(screen.getByTestId('print-check')).toBeTruthy();
+      await vi.advanceTimersByTimeAsync(1000);
+      await waitFor(() => expect(screen.queryByTestId('print-check')).toBeNull());
+      await waitFor(() => expect(screen.getByTestId('kiosk-print').textContent).toContain('meja petugas'));
+      expect(client.confirmBadgePrint).not.toHaveBeenCalled();
+      expect((await client.participant({ id: 'p-siti' })).badges).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('already printed: just the welcome, no reprint; a forged code gets a friendly error', async () => {

@@ -265,6 +265,30 @@ describe('check-in screen keyboard flow', () => {
     expect(screen.queryByTestId('undo-reason')).toBeNull();
   });
 
+  it('Space presses the focused button (as Enter does) instead of jumping to the search box', async () => {
+    const { app, box } = setup();
+    app.settings = { printMode: 'ask', layout: 'a6', printer: null, printers: [] };
+    await fireEvent.input(box, { target: { value: '0289010302776' } });
+    await fireEvent.keyDown(box, { key: 'Enter' });
+    const confirmButton = await screen.findByTestId('confirm-checkin');
+    await waitFor(() => expect(document.activeElement).toBe(confirmButton));
+    await fireEvent.keyDown(confirmButton, { key: 'Enter' });
+    await screen.findByTestId('outcome');
+    await waitFor(() => expect(document.activeElement).toBe(box));
+
+    // The browser clicks a button on Space's keyup, if the key went through and the focus stayed.
+    for (const id of ['undo-start', 'print-confirm', 'open-camera']) {
+      const button = screen.getByTestId(id);
+      button.focus();
+      expect(await fireEvent.keyDown(button, { key: ' ' }), id).toBe(true);
+      expect(document.activeElement, id).toBe(button);
+    }
+    expect(screen.getByTestId('print-offer')).toBeTruthy();
+    // A letter typed with a button focused still goes to the search.
+    await fireEvent.keyDown(screen.getByTestId('open-camera'), { key: 's' });
+    expect(document.activeElement).toBe(box);
+  });
+
   it('a banner belongs to one action: the next confirmation takes the last one away, and so does the kiosk', async () => {
     const { app, box } = setup();
     await fireEvent.input(box, { target: { value: '0289010302776' } });

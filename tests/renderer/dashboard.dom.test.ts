@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import type uPlot from 'uplot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import DashboardScreen from '../../renderer/src/components/DashboardScreen.svelte';
 import type { Dashboard } from '../../shared/api';
@@ -8,14 +9,14 @@ import { AT_0930, DESK_INFO, fakeClient } from '../../renderer/test/fake-client'
 import { bigScreenOf, dashboardAt0930 } from '../../renderer/test/fake-dashboard';
 
 /** jsdom draws no canvas: uPlot is replaced by a recorder of what the chart was given. */
-const charts = vi.hoisted(() => [] as { data: unknown[][]; destroyed: boolean }[]);
+const charts = vi.hoisted(() => [] as { opts: uPlot.Options; data: unknown[][]; destroyed: boolean }[]);
 vi.mock('uplot', () => {
   class FakePlot {
     static tzDate = (d: Date) => d;
     static paths = { bars: () => () => null };
-    readonly rec: { data: unknown[][]; destroyed: boolean };
-    constructor(_opts: unknown, data: unknown[][]) {
-      this.rec = { data, destroyed: false };
+    readonly rec: { opts: uPlot.Options; data: unknown[][]; destroyed: boolean };
+    constructor(opts: uPlot.Options, data: unknown[][]) {
+      this.rec = { opts, data, destroyed: false };
       charts.push(this.rec);
     }
     setData(data: unknown[][]) {
@@ -102,6 +103,18 @@ describe('organizer dashboard', () => {
     ]);
     const health = [...screen.getByTestId('dash-sync').querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(health).toEqual(['Meja 1 meja ini 400 data', 'Meja 2 tersambung 380 data', 'Meja 3 sepi sejak 08.45 WITA 12 data Periksa jam meja ini']);
+  });
+
+  it("the chart's time axis runs to the end of the last quarter hour, so the one under way has its bar", async () => {
+    setup();
+    await screen.findByTestId('dashboard-totals');
+    const { opts, data } = charts.at(-1)!;
+    const starts = data[0] as number[];
+    const range = opts.scales?.x?.range;
+    // Each bar stands right of its quarter's start: an axis ending at the last start leaves that bar outside.
+    expect(typeof range).toBe('function');
+    const [min, max] = (range as uPlot.Range.Function)({} as uPlot, starts[0]!, starts.at(-1)!, 'x');
+    expect([min, max]).toEqual([starts[0], starts.at(-1)! + 15 * 60]);
   });
 
   it('names the day of an estimate that falls on another day than the figures', async () => {

@@ -112,6 +112,24 @@ describe('certificate handover flow', () => {
     await waitFor(() => expect(step()).toBe('recipient'));
   });
 
+  it('the certificate step asks the desk once per visit, not again after each answer', async () => {
+    const { client } = setup();
+    // Answers after a timer, as over the wire: a loop of instant answers would never let the test's own timers run.
+    const answer = client.certificates.getMockImplementation()!;
+    client.certificates.mockImplementation(async (input) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return answer(input);
+    });
+    await openSiti();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+    await settle();
+    const asked = client.certificates.mock.calls.length;
+    await settle();
+    // The refresh on showing the screen wrote the participant it had read: read again, fetched again, forever.
+    expect(client.certificates.mock.calls.length).toBe(asked);
+    expect(asked).toBeLessThanOrEqual(3);
+  });
+
   it('a certificate of someone else is refused in big red "AMPLOP SALAH", nothing is recorded', async () => {
     const { client } = setup();
     const number = await openSiti();

@@ -303,11 +303,10 @@ export class CheckinState {
   }
 
   /** F8 on the success banner: undo that check-in, once the reason is given. */
-  startUndo(): boolean {
-    if (this.outcome?.kind !== 'success' || this.busy || this.confirm) return false;
+  startUndo(): void {
+    if (this.outcome?.kind !== 'success' || this.busy || this.confirm) return;
     this.undoing = true;
     this.undoError = null;
-    return true;
   }
 
   cancelUndo(): void {
