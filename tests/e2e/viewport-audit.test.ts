@@ -177,6 +177,8 @@ describe.skipIf(!existsSync(CHROMIUM))('every screen at 1280×720, 1366×768, 12
 
       await page.goto(served.url);
       await waitFocus(page, 'search');
+      // The counters come with the desk's status, a moment after the search box.
+      await page.getByTestId('counter-total').waitFor();
       await checkChrome(page, findings);
       await check(page, findings, 'check-in', [byTestId('search'), byTestId('counter-total'), byTestId('nav-organizer'), byTestId('event-name')]);
       if (i === 0) {
