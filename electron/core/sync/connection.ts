@@ -31,6 +31,8 @@ export interface ConnectionOptions {
   relayDelayMs?: number;
   /** Decodes a big frame elsewhere (the decode worker, by default), or returns null to decode it here. */
   offload?: (plaintext: Buffer) => Promise<Received> | null;
+  /** Both sides proved the event secret: from here the link carries sealed frames. */
+  onAuthenticated?(connection: PeerConnection): void;
   onOpen?(connection: PeerConnection, hello: Hello): void;
   onProgress?(connection: PeerConnection): void;
   onClose?(connection: PeerConnection, reason: string): void;
@@ -148,6 +150,7 @@ export class PeerConnection {
     this.sealer = new FrameSealer(step.keys.send);
     this.opener = new FrameOpener(step.keys.receive);
     this.state = 'open';
+    this.options.onAuthenticated?.(this);
     this.session.start();
   }
 

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { t } from '../../../../shared/i18n';
 import { Desk } from '../../desk';
 import { exportBundle, importBundle } from '../../sync/bundle';
 import { JoinCodeError } from '../../sync/join-code';
@@ -41,6 +42,7 @@ export async function invite(argv: string[]): Promise<CommandResult> {
 /** `loket join`: a fresh desk takes the event secret from the code, keeps its own new ID, and pulls everything. */
 export async function join(argv: string[]): Promise<CommandResult> {
   const { values } = parse(argv, { data: { type: 'string' }, code: { type: 'string' } });
+  const lang = values.lang === 'en' ? 'en' : 'id';
   const code = required(values.code, 'code');
   const desk = Desk.open(required(values.data, 'data'));
   try {
@@ -52,7 +54,8 @@ export async function join(argv: string[]): Promise<CommandResult> {
       return { value: { joined: j.eventId, desk: desk.id, from: j.from, ...j.result }, text: `joined ${desk.event()?.name ?? j.eventId}: ${onceText(j.result)}` };
     }
     // The secret is stored: `loket serve` keeps trying the addresses from the code.
-    return { value: { joined: j.eventId, desk: desk.id, from: null, failures: j.failures }, text: `joined ${j.eventId}; no desk reachable yet (${j.failures.join('; ')})` };
+    const failures = j.failures.map((f) => ({ address: f.address, ...f.error, message: t(lang, `error.${f.error.code}`, f.error.params) }));
+    return { value: { joined: j.eventId, desk: desk.id, from: null, failures }, text: [`joined ${j.eventId}; no desk reachable yet`, ...failures.map((f) => `! ${f.message}`)].join('\n') };
   } finally {
     desk.close();
   }
