@@ -4,6 +4,7 @@ import { Desk } from '../core/desk';
 import { LoketError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
 import { seedDemoEvent } from '../core/demo/seed';
+import { startLogAudit } from '../core/store/log-audit';
 import { LanReplication } from '../core/sync/lan-replication';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
@@ -82,6 +83,7 @@ async function openDesk(desk: Desk, options: ShellOptions): Promise<BrowserWindo
   const awake = powerSaveBlocker.start('prevent-display-sleep');
   const backups = new BackupScheduler(desk);
   backups.start();
+  const audit = startLogAudit({ db: desk.db, deskId: desk.id, now: desk.now });
   void win.loadURL(HOME);
 
   let closed = false;
@@ -90,6 +92,7 @@ async function openDesk(desk: Desk, options: ShellOptions): Promise<BrowserWindo
     // The replication closes its sockets before the database goes away.
     event.preventDefault();
     clearInterval(poll);
+    audit.stop();
     for (const off of unregister) off();
     if (powerSaveBlocker.isStarted(awake)) powerSaveBlocker.stop(awake);
     void Promise.allSettled([replication.close(), backups.close()])

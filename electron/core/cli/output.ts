@@ -46,7 +46,7 @@ export const USAGE = `usage:
   loket demo-workbook --out FILE.xlsx [--count N] [--seed N]
   loket backup  --data DIR [--to DIR] [--keep N]
   loket restore --data DIR --from FILE.db
-  loket check   --data DIR
+  loket check   --data DIR [--full]
   loket purge   --data DIR --pin PIN
 every command takes --json (machine-readable output) and --lang id|en
 `;

@@ -46,6 +46,7 @@ export function syncOverview(desk: Desk): SyncOverview {
         desk: a.desk,
         deskName: desk.deskName(a.desk),
         seq: a.seq,
+        kind: a.kind === 'differs' ? 'differs' : a.peer === desk.id ? 'damaged_here' : 'damaged',
         fromName: desk.deskName(viaBundle ? a.peer.slice('bundle:'.length) : a.peer),
         viaBundle,
         firstSeen: a.firstSeen,

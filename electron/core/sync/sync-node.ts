@@ -229,6 +229,7 @@ export class SyncNode {
       this.options.log?.(`sync: link with ${peer.name} closed (${reason})`);
     }
     if (connection.session.stats.conflicts) this.options.log?.(`sync: INTEGRITY ALARM: ${peer?.desk} sent events that differ from ours`);
+    if (connection.session.stats.damaged) this.options.log?.(`sync: INTEGRITY ALARM: ${peer?.desk} sent ${connection.session.stats.damaged} damaged events (refused)`);
     if (!address) return;
     const dialer = this.dialers.get(address);
     if (!dialer) return;

@@ -2,6 +2,7 @@ import { BackupScheduler } from '../../backup/backup-scheduler';
 import { Desk } from '../../desk';
 import { rendererDir } from '../../paths';
 import { startServer } from '../../server/http-server';
+import { startLogAudit } from '../../store/log-audit';
 import { DeskSync } from '../../sync/desk-sync';
 import { parse, port, required } from '../args';
 
@@ -19,16 +20,19 @@ export async function serve(argv: string[]): Promise<number> {
   });
   const desk = Desk.open(required(values.data, 'data'));
   const host = values.host ?? '127.0.0.1';
-  const sync = new DeskSync({ desk, announce: values.announce, log: (line) => process.stderr.write(`${line}\n`) });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const sync = new DeskSync({ desk, announce: values.announce, log });
   const server = await startServer({ desk, staticDir: rendererDir(), host, port: port(values.port), sync });
   sync.listening(host, server.port, values.peer ?? []);
   const backups = new BackupScheduler(desk);
   backups.start();
+  const audit = startLogAudit({ db: desk.db, deskId: desk.id, now: desk.now, log });
   process.stdout.write(`Loket: ${server.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  audit.stop();
   sync.close();
   await backups.close();
   await server.close();

@@ -9,7 +9,7 @@ import { parse, required, UsageError } from '../args';
 import type { CommandResult } from '../output';
 
 function onceText(r: OnceResult): string {
-  return `${r.peer.name} (${r.peer.id}): received ${r.inserted} new, ${r.duplicates} already held, sent ${r.sent}, integrity alarms ${r.conflicts} (${(r.ms / 1000).toFixed(1)} s)`;
+  return `${r.peer.name} (${r.peer.id}): received ${r.inserted} new, ${r.duplicates} already held, sent ${r.sent}, integrity alarms ${r.conflicts + r.damaged} (${(r.ms / 1000).toFixed(1)} s)`;
 }
 
 /** `loket sync --data DIR --peer URL --once`: one full exchange, then exit. */
@@ -77,7 +77,7 @@ export async function bundle(argv: string[]): Promise<CommandResult> {
       throw new UsageError(`cannot read ${file}`);
     });
     const r = importBundle(desk, bytes);
-    return { value: r, text: `${r.inserted} new, ${r.duplicates} already held, integrity alarms ${r.conflicts.length}` };
+    return { value: r, text: `${r.inserted} new, ${r.duplicates} already held, integrity alarms ${r.conflicts.length + r.damaged.length}` };
   } finally {
     desk.close();
   }

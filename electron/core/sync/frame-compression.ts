@@ -1,0 +1,84 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { MAX_PLAINTEXT_BYTES } from './frame-codec';
+import { decodeReceived, ProtocolError, type Received } from './messages';
+
+/**
+ * What a link sends is compressed before it is sealed (frame version 3): the venue Wi-Fi is slow
+ * and shared, and JSON events repeat their keys, types, desk IDs and much of their content.
+ *
+ *   sealed plaintext = kind(1) ‖ deflate-raw data
+ *
+ * SELF_CONTAINED: compressed on its own. Catch-up frames (tens of KiB, a hundred events) compress
+ * well alone, and the receiver can inflate and decode them on its worker thread in any order.
+ * WITH_HISTORY: compressed with the last HISTORY_BYTES of what this link already sent this way as
+ * the preset dictionary, so a live event of a few hundred bytes costs about a hundred: both ends
+ * keep the same history because frames arrive exactly in order (the counter sees to that).
+ *
+ * Inflation is capped at MAX_PLAINTEXT_BYTES before anything is parsed: a peer that knows the
+ * secret still cannot make this desk inflate a bomb; the link closes instead (why compressing
+ * before encrypting is safe here: docs/security.md).
+ */
+const SELF_CONTAINED = 0;
+const WITH_HISTORY = 1;
+/** A plaintext this big is compressed on its own (and decoded on the worker at the other end). */
+export const SELF_CONTAINED_BYTES = 16 * 1024;
+const HISTORY_BYTES = 8 * 1024;
+/** Level 1 for catch-up frames (megabytes a second; level 6 would save a sixth for twice the time), 6 for live ones. */
+const SELF_CONTAINED_LEVEL = 1;
+const HISTORY_LEVEL = 6;
+
+/** The last HISTORY_BYTES of everything passed through, oldest first. */
+class History {
+  bytes = Buffer.alloc(0);
+
+  add(plaintext: Buffer): void {
+    const joined = Buffer.concat([this.bytes, plaintext]);
+    this.bytes = joined.length > HISTORY_BYTES ? Buffer.from(joined.subarray(joined.length - HISTORY_BYTES)) : joined;
+  }
+}
+
+/** One direction of one link, at the sending end. */
+export class FrameCompressor {
+  private readonly history = new History();
+
+  compress(plaintext: Buffer): Buffer {
+    if (plaintext.length > MAX_PLAINTEXT_BYTES) throw new ProtocolError('message too large to send');
+    if (plaintext.length >= SELF_CONTAINED_BYTES) return Buffer.concat([Buffer.of(SELF_CONTAINED), deflateRawSync(plaintext, { level: SELF_CONTAINED_LEVEL })]);
+    const out = Buffer.concat([Buffer.of(WITH_HISTORY), deflateRawSync(plaintext, { level: HISTORY_LEVEL, dictionary: this.history.bytes })]);
+    this.history.add(plaintext);
+    return out;
+  }
+}
+
+function inflate(data: Buffer, dictionary?: Buffer): Buffer {
+  try {
+    return inflateRawSync(data, { maxOutputLength: MAX_PLAINTEXT_BYTES, ...(dictionary ? { dictionary } : {}) });
+  } catch (error) {
+    const tooBig = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new ProtocolError(tooBig ? `frame inflates past ${MAX_PLAINTEXT_BYTES} bytes` : 'frame does not inflate');
+  }
+}
+
+/** Inflate and decode a frame compressed on its own: pure, so it runs on the decode worker. */
+export function decodeSelfContained(payload: Buffer): Received {
+  if (payload[0] !== SELF_CONTAINED) throw new ProtocolError('frame is not self-contained');
+  return decodeReceived(inflate(payload.subarray(1)));
+}
+
+/** One direction of one link, at the receiving end. */
+export class FrameInflater {
+  private readonly history = new History();
+
+  /** A self-contained frame, which may be decoded elsewhere (see decodeSelfContained). */
+  isSelfContained(payload: Buffer): boolean {
+    return payload[0] === SELF_CONTAINED;
+  }
+
+  /** The plaintext of a frame compressed with this link's history, the history then moving on past it. */
+  inflate(payload: Buffer): Buffer {
+    if (payload[0] !== WITH_HISTORY) throw new ProtocolError('unknown frame compression');
+    const plaintext = inflate(payload.subarray(1), this.history.bytes);
+    this.history.add(plaintext);
+    return plaintext;
+  }
+}
