@@ -13,6 +13,8 @@ import { decodeReceived, ProtocolError, type Received } from './messages';
  * WITH_HISTORY: compressed with the last HISTORY_BYTES of what this link already sent this way as
  * the preset dictionary, so a live event of a few hundred bytes costs about a hundred: both ends
  * keep the same history because frames arrive exactly in order (the counter sees to that).
+ * AS_IS: a message shorter than COMPRESSED_FROM (an acknowledgement) goes uncompressed: loading the
+ * dictionary would cost more time than the few bytes it could save.
  *
  * Inflation is capped at MAX_PLAINTEXT_BYTES before anything is parsed: a peer that knows the
  * secret still cannot make this desk inflate a bomb; the link closes instead (why compressing
@@ -20,6 +22,8 @@ import { decodeReceived, ProtocolError, type Received } from './messages';
  */
 const SELF_CONTAINED = 0;
 const WITH_HISTORY = 1;
+const AS_IS = 2;
+const COMPRESSED_FROM = 64;
 /** A plaintext this big is compressed on its own (and decoded on the worker at the other end). */
 export const SELF_CONTAINED_BYTES = 16 * 1024;
 const HISTORY_BYTES = 8 * 1024;
@@ -44,6 +48,7 @@ export class FrameCompressor {
   compress(plaintext: Buffer): Buffer {
     if (plaintext.length > MAX_PLAINTEXT_BYTES) throw new ProtocolError('message too large to send');
     if (plaintext.length >= SELF_CONTAINED_BYTES) return Buffer.concat([Buffer.of(SELF_CONTAINED), deflateRawSync(plaintext, { level: SELF_CONTAINED_LEVEL })]);
+    if (plaintext.length < COMPRESSED_FROM) return Buffer.concat([Buffer.of(AS_IS), plaintext]);
     const out = Buffer.concat([Buffer.of(WITH_HISTORY), deflateRawSync(plaintext, { level: HISTORY_LEVEL, dictionary: this.history.bytes })]);
     this.history.add(plaintext);
     return out;
@@ -59,10 +64,15 @@ function inflate(data: Buffer, dictionary?: Buffer): Buffer {
   }
 }
 
+/** The plaintext of a frame compressed on its own. */
+export function inflateSelfContained(payload: Buffer): Buffer {
+  if (payload[0] !== SELF_CONTAINED) throw new ProtocolError('frame is not self-contained');
+  return inflate(payload.subarray(1));
+}
+
 /** Inflate and decode a frame compressed on its own: pure, so it runs on the decode worker. */
 export function decodeSelfContained(payload: Buffer): Received {
-  if (payload[0] !== SELF_CONTAINED) throw new ProtocolError('frame is not self-contained');
-  return decodeReceived(inflate(payload.subarray(1)));
+  return decodeReceived(inflateSelfContained(payload));
 }
 
 /** One direction of one link, at the receiving end. */
@@ -74,8 +84,9 @@ export class FrameInflater {
     return payload[0] === SELF_CONTAINED;
   }
 
-  /** The plaintext of a frame compressed with this link's history, the history then moving on past it. */
+  /** The plaintext of a frame sent as is, or compressed with this link's history (which then moves on past it). */
   inflate(payload: Buffer): Buffer {
+    if (payload[0] === AS_IS) return payload.subarray(1);
     if (payload[0] !== WITH_HISTORY) throw new ProtocolError('unknown frame compression');
     const plaintext = inflate(payload.subarray(1), this.history.bytes);
     this.history.add(plaintext);
