@@ -31,6 +31,11 @@ const HISTORY_BYTES = 8 * 1024;
 const SELF_CONTAINED_LEVEL = 1;
 const HISTORY_LEVEL = 6;
 
+/** A plaintext compressed on its own, as a catch-up frame is. */
+export function compressSelfContained(plaintext: Buffer): Buffer {
+  return Buffer.concat([Buffer.of(SELF_CONTAINED), deflateRawSync(plaintext, { level: SELF_CONTAINED_LEVEL })]);
+}
+
 /** The last HISTORY_BYTES of everything passed through, oldest first. */
 class History {
   bytes = Buffer.alloc(0);
@@ -47,7 +52,7 @@ export class FrameCompressor {
 
   compress(plaintext: Buffer): Buffer {
     if (plaintext.length > MAX_PLAINTEXT_BYTES) throw new ProtocolError('message too large to send');
-    if (plaintext.length >= SELF_CONTAINED_BYTES) return Buffer.concat([Buffer.of(SELF_CONTAINED), deflateRawSync(plaintext, { level: SELF_CONTAINED_LEVEL })]);
+    if (plaintext.length >= SELF_CONTAINED_BYTES) return compressSelfContained(plaintext);
     if (plaintext.length < COMPRESSED_FROM) return Buffer.concat([Buffer.of(AS_IS), plaintext]);
     const out = Buffer.concat([Buffer.of(WITH_HISTORY), deflateRawSync(plaintext, { level: HISTORY_LEVEL, dictionary: this.history.bytes })]);
     this.history.add(plaintext);
