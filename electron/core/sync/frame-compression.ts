@@ -25,7 +25,7 @@ const WITH_HISTORY = 1;
 const AS_IS = 2;
 const COMPRESSED_FROM = 64;
 /** A plaintext this big is compressed on its own (and decoded on the worker at the other end). */
-export const SELF_CONTAINED_BYTES = 16 * 1024;
+const SELF_CONTAINED_BYTES = 16 * 1024;
 /**
  * The last few messages: what a check-in or a vector shares with those just before it (keys, type,
  * desk IDs, operator). 8 KiB made a walk-in registration 14% smaller and every message twice as
