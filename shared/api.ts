@@ -457,11 +457,19 @@ export interface SyncDeskView {
   clockWarning: boolean;
 }
 
-/** The same (desk, seq) arrived with different content: someone's data was altered. */
+/**
+ * `differs`: the same (desk, seq) arrived with different content (someone's data was altered; the
+ * first content stays). `damaged`: it arrived from `fromName` with content that no longer matches
+ * its hash, and was refused. `damaged_here`: this desk's own database holds it damaged.
+ */
+export type SyncAlarmKind = 'differs' | 'damaged' | 'damaged_here';
+
+/** An integrity alarm on the sync screen. */
 export interface SyncAlarmView {
   desk: string;
   deskName: string;
   seq: number;
+  kind: SyncAlarmKind;
   /** The desk it came from, or the desk whose bundle file carried it. */
   fromName: string;
   viaBundle: boolean;

@@ -12,6 +12,7 @@ import { seedDemoEvent } from './demo/seed';
 import { defaultDataDir, rendererDir } from './paths';
 import { findChromium } from './platform/chromium';
 import { startServer } from './server/http-server';
+import { startLogAudit } from './store/log-audit';
 import { DeskSync } from './sync/desk-sync';
 import { UplinkHost } from './uplink/uplink-host';
 
@@ -71,15 +72,17 @@ async function fallback(options: StartOptions): Promise<void> {
   if (options.demo && !desk.event()) seedDemoEvent(desk);
   const requested = Number(process.env.LOKET_PORT ?? 4317);
   // Dials the desks it joined; on loopback it is reachable by no other laptop (that is `loket serve --host`).
-  const sync = new DeskSync({ desk, log: (line) => process.stderr.write(`${line}\n`) });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const sync = new DeskSync({ desk, log });
   const server = await startServer({ desk, staticDir: rendererDir(), port: requested, sync }).catch(() =>
     startServer({ desk, staticDir: rendererDir(), port: 0, sync }),
   );
   sync.start();
   const backups = new BackupScheduler(desk);
   backups.start();
-  const uplink = new UplinkHost(desk, (line) => process.stderr.write(`${line}\n`));
+  const uplink = new UplinkHost(desk, log);
   uplink.start();
+  const audit = startLogAudit({ db: desk.db, deskId: desk.id, now: desk.now, log });
   process.stdout.write(`Loket: ${server.url}\n(data: ${dataDir}; Ctrl+C to stop)\n`);
   const browser = findChromium();
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -98,6 +101,7 @@ async function fallback(options: StartOptions): Promise<void> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  audit.stop();
   sync.close();
   await uplink.close();
   await backups.close();

@@ -4,6 +4,7 @@ import { Desk } from '../core/desk';
 import { LoketError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
 import { seedDemoEvent } from '../core/demo/seed';
+import { startLogAudit } from '../core/store/log-audit';
 import { LanReplication } from '../core/sync/lan-replication';
 import { UplinkHost } from '../core/uplink/uplink-host';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
@@ -85,6 +86,7 @@ async function openDesk(desk: Desk, options: ShellOptions): Promise<BrowserWindo
   backups.start();
   const uplink = new UplinkHost(desk);
   uplink.start();
+  const audit = startLogAudit({ db: desk.db, deskId: desk.id, now: desk.now });
   void win.loadURL(HOME);
 
   let closed = false;
@@ -93,6 +95,7 @@ async function openDesk(desk: Desk, options: ShellOptions): Promise<BrowserWindo
     // The replication closes its sockets before the database goes away.
     event.preventDefault();
     clearInterval(poll);
+    audit.stop();
     for (const off of unregister) off();
     if (powerSaveBlocker.isStarted(awake)) powerSaveBlocker.stop(awake);
     void Promise.allSettled([replication.close(), backups.close(), uplink.close()])

@@ -95,7 +95,11 @@ export const SYNC_OVERVIEW: SyncOverview = {
     { id: 'desk-b', name: 'Meja 2', self: false, linked: true, lastContact: AT_0930, held: 42, lacking: 0, clockOffsetMs: 800, clockWarning: false },
     { id: 'desk-c', name: 'Meja 3', self: false, linked: false, lastContact: AT_0815, held: 5, lacking: 7, clockOffsetMs: 120_000, clockWarning: true },
   ],
-  alarms: [{ desk: 'desk-c', deskName: 'Meja 3', seq: 4, fromName: 'Meja 2', viaBundle: false, viaUplink: null, firstSeen: AT_0930, count: 1 }],
+  alarms: [
+    { desk: 'desk-c', deskName: 'Meja 3', seq: 4, kind: 'differs', fromName: 'Meja 2', viaBundle: false, viaUplink: null, firstSeen: AT_0930, count: 1 },
+    { desk: 'desk-b', deskName: 'Meja 2', seq: 10, kind: 'damaged', fromName: 'Meja 2', viaBundle: false, viaUplink: null, firstSeen: AT_0930, count: 2 },
+    { desk: 'desk-a', deskName: 'Meja 1', seq: 7, kind: 'damaged_here', fromName: 'Meja 1', viaBundle: false, viaUplink: null, firstSeen: AT_0930, count: 1 },
+  ],
   refusals: [
     { address: '192.168.1.23', reason: 'other_event', at: AT_0930 },
     { address: '192.168.1.14', reason: 'older_version', at: AT_0930 },

@@ -151,6 +151,30 @@ const ERRORS: Record<ErrorCode, Entry> = {
     id: 'Kode gabung tidak valid atau salah ketik. Periksa lagi ketikannya, atau minta kode baru dari panitia.',
     en: 'The join code is invalid or mistyped. Check what was typed, or ask the organizer for a new code.',
   },
+  sync_unreachable: {
+    id: 'Meja di {peer} tidak dapat dihubungi. Periksa alamatnya, bahwa meja itu menyala dan menerima sambungan, dan bahwa kedua meja ada di jaringan yang sama.',
+    en: 'The desk at {peer} cannot be reached. Check the address, that the desk is running and accepts connections, and that both desks are on the same network.',
+  },
+  sync_other_event: {
+    id: 'Meja di {peer} berasal dari acara lain (kunci acara berbeda): tidak ada data yang dipertukarkan.',
+    en: 'The desk at {peer} belongs to another event (another event key): no data was exchanged.',
+  },
+  sync_older_version: {
+    id: 'Meja di {peer} memakai versi Loket yang lebih lama. Pasang versi yang sama di kedua meja; datanya tetap aman.',
+    en: 'The desk at {peer} runs an older version of Loket. Install the same version on both desks; the data stays safe.',
+  },
+  sync_newer_version: {
+    id: 'Meja di {peer} memakai versi Loket yang lebih baru. Pasang versi yang sama di kedua meja; datanya tetap aman.',
+    en: 'The desk at {peer} runs a newer version of Loket. Install the same version on both desks; the data stays safe.',
+  },
+  sync_interrupted: {
+    id: 'Sambungan ke meja di {peer} terputus sebelum pertukaran selesai ({detail}). Data yang sudah diterima tetap tersimpan; coba lagi.',
+    en: 'The link to the desk at {peer} was cut before the exchange finished ({detail}). Whatever was received is kept; try again.',
+  },
+  sync_timed_out: {
+    id: 'Pertukaran dengan meja di {peer} tidak selesai dalam {seconds} detik. Data yang sudah diterima tetap tersimpan; coba lagi.',
+    en: 'The exchange with the desk at {peer} did not finish within {seconds} s. Whatever was received is kept; try again.',
+  },
   disk_full: {
     id: 'Penyimpanan penuh. Data yang sudah tersimpan aman; kosongkan ruang disk lalu ulangi.',
     en: 'The disk is full. Everything already saved is safe; free some space and try again.',

@@ -789,12 +789,20 @@ export const UI_TEXT = {
   'sync.clockOff': { id: 'selisih {minutes} menit', en: 'off by {minutes} min' },
   'sync.alarmsTitle': { id: 'Peringatan integritas data', en: 'Data integrity alarms' },
   'sync.alarmsLead': {
-    id: 'Data yang sama dari satu meja tiba dengan isi berbeda. Isi yang pertama tetap dipakai; beri tahu panitia.',
-    en: 'The same record from one desk arrived with different content. The first content stays; tell the organizer.',
+    id: 'Data yang sama dari satu meja tiba dengan isi berbeda, atau isi suatu data tidak lagi cocok dengan sidik (hash) aslinya. Isi yang pertama tetap dipakai dan data rusak ditolak; beri tahu panitia.',
+    en: 'The same record from one desk arrived with different content, or a record’s content no longer matches its original fingerprint (hash). The first content stays and damaged records are refused; tell the organizer.',
   },
   'sync.alarm': {
     id: '{desk}, data ke-{seq}: isi berbeda dari {from}, {count}× (pertama pukul {time})',
     en: '{desk}, record {seq}: different content from {from}, {count}× (first at {time})',
+  },
+  'sync.alarmDamaged': {
+    id: '{desk}, data ke-{seq}: tiba RUSAK dari {from} (isinya tidak cocok dengan sidiknya) dan ditolak, {count}× (pertama pukul {time})',
+    en: '{desk}, record {seq}: arrived DAMAGED from {from} (its content does not match its fingerprint) and was refused, {count}× (first at {time})',
+  },
+  'sync.alarmDamagedHere': {
+    id: '{desk}, data ke-{seq}: RUSAK di basis data meja ini (isinya tidak cocok dengan sidiknya; ditemukan pukul {time}). Meja lain menolaknya. Pulihkan cadangan terakhir atau gabung ulang sebagai meja baru.',
+    en: '{desk}, record {seq}: DAMAGED in this desk’s own database (its content does not match its fingerprint; found at {time}). Other desks refuse it. Restore the latest backup or re-join as a new desk.',
   },
   'sync.alarmBundle': { id: 'berkas bundel {desk}', en: 'the bundle file of {desk}' },
   'sync.alarmUplink': { id: 'server provinsi {server}', en: 'the province server {server}' },

@@ -8,6 +8,7 @@ import { afterAll, it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { startServer, type RunningServer } from '../../electron/core/server/http-server';
+import { checkIn } from '../../electron/core/services/checkin-service';
 import { recordImport } from '../../electron/core/services/import-service';
 import { DeskSync } from '../../electron/core/sync/desk-sync';
 import { invitation } from '../../electron/core/sync/join';
@@ -159,6 +160,39 @@ async function liveLatency(desks: MeshDesk[]): Promise<Percentiles> {
   return percentiles(samples);
 }
 
+/**
+ * Bytes on the wire per live check-in between two desks: the event, its acknowledgement and the
+ * frames around them, counted by the relay the second desk dials the first through (it listens on
+ * nothing, so the first cannot dial it straight). Check-ins are what a desk sends all day.
+ */
+async function liveBytesPerCheckin(): Promise<number> {
+  const people = generateParticipants(LIVE_SAMPLES, 3);
+  const origin = openEventDesk(tempDir(), people);
+  const originSync = new DeskSync({ desk: origin });
+  const server = await startServer({ desk: origin, staticDir: tempDir(), sync: originSync });
+  originSync.listening('127.0.0.1', server.port);
+  const relay = await countingRelay(() => server.port);
+  const other = Desk.open(tempDir());
+  other.setMeta('event_secret', origin.secret);
+  const otherSync = new DeskSync({ desk: other });
+  otherSync.node.addPeer(`http://127.0.0.1:${relay.port}`, 'manual');
+  stops.push(() => other.close(), () => otherSync.close(), () => origin.close(), () => server.close(), () => originSync.close());
+  const holds = (seq: number) => other.store.heldOf(origin.id) >= seq;
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise((r) => setTimeout(r, 5));
+  };
+  await until(() => holds(origin.store.heldOf(origin.id)));
+  await new Promise((r) => setTimeout(r, 200));
+  relay.reset();
+  for (const p of people) {
+    checkIn(origin, { nib: p.nib! });
+    await until(() => holds(origin.store.heldOf(origin.id)));
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  return round(relay.bytes() / people.length, 1);
+}
+
 it('sync: catch-up of 100k events, live propagation, bytes on the wire, against PouchDB', async () => {
   requireBuild();
   const results: Record<string, unknown> = {};
@@ -166,6 +200,7 @@ it('sync: catch-up of 100k events, live propagation, bytes on the wire, against 
   for (const n of [3, 8]) results[`live${n}`] = await liveLatency(await mesh(n));
   results.floor = bareDurableInsert(tempDir(), 200);
   results.floorIdle = await bareDurableInsertAfterIdle(tempDir(), 60, IDLE_MS);
+  results.liveBytesPerCheckin = await liveBytesPerCheckin();
   // Closed now, so the meshes' polls and timers do not run beside the catch-ups.
   for (const stop of stops.splice(0).reverse()) await stop();
 
@@ -244,7 +279,8 @@ it('sync: catch-up of 100k events, live propagation, bytes on the wire, against 
     '| Measure | Loket (AES-256-GCM over WebSocket, SQLite fsync) | PouchDB 9 + express-pouchdb, LevelDB on disk (its Node default) | PouchDB, in-memory both sides |',
     '| --- | --- | --- | --- |',
     `| Catch-up to a new desk: every event stored durably | ${round(loket.ms / 1000, 1)} s, **${Math.round(loket.eventsPerSecond)} events/s** | ${pouchCell(pouch)} | ${pouchCell(pouchMemory)} |`,
-    `| Bytes on the wire per record (both directions) | ${loket.bytesPerEvent} | ${pouch.bytesPerDoc ?? '—'} | ${pouchMemory.bytesPerDoc ?? '—'} |`,
+    `| Bytes on the wire per record (both directions; target ≤ 200) | ${loket.bytesPerEvent} | ${pouch.bytesPerDoc ?? '—'} | ${pouchMemory.bytesPerDoc ?? '—'} |`,
+    `| Bytes on the wire per live check-in, two desks (both directions) | ${results.liveBytesPerCheckin as number} | | |`,
     `| Catch-up throughput ratio, Loket ÷ PouchDB (target ≥ 10×) | | ${ratio(pouch)} | ${ratio(pouchMemory)} |`,
     `| … and the screens' tables derived too (PouchDB builds no views while replicating) | ${round(loket.readyMs / 1000, 1)} s, ${Math.round(loket.readyEventsPerSecond)} events/s | ${ratio(pouch, loket.readyEventsPerSecond)} | ${ratio(pouchMemory, loket.readyEventsPerSecond)} |`,
     `| Live propagation, 3 desks (append → on all), p50 / p95 / max | ${round(live3.p50)} / ${round(live3.p95)} / ${round(live3.max)} ms (n=${live3.n}) | | |`,

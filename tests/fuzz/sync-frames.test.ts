@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../electron/core/desk';
 import { SyncRecords } from '../../electron/core/store/sync-records';
 import { PeerConnection } from '../../electron/core/sync/connection';
-import { FrameError, FrameOpener, FrameSealer, MAX_FRAME_BYTES } from '../../electron/core/sync/frame-codec';
+import { FrameError, FrameOpener, FrameSealer, MAX_FRAME_BYTES, MAX_PLAINTEXT_BYTES } from '../../electron/core/sync/frame-codec';
 import { ClientHandshake, HandshakeError, ServerHandshake, type DirectionKeys } from '../../electron/core/sync/handshake';
 import { deriveEventKeys, type EventKeys } from '../../electron/core/sync/keys';
-import { decodeMessage, ProtocolError, receivedEvent } from '../../electron/core/sync/messages';
+import { FrameCompressor, FrameInflater, inflateSelfContained } from '../../electron/core/sync/frame-compression';
+import { checkedEvents, decodeMessage, ProtocolError } from '../../electron/core/sync/messages';
+import { eventHash, HASH_CHECK_CHARS } from '../../electron/core/store/event-hash';
+import { canonicalJson } from '../../shared/canonical-json';
 import { encodeHlc } from '../../shared/hlc';
 import { openEventDesk, person } from '../helpers/desk-fixture';
 import { propertyRuns } from '../helpers/property-runs';
@@ -117,6 +121,7 @@ const remoteEvent = fc.record({
     fc.constantFrom('toString', 'constructor', '__proto__', 'hasOwnProperty'),
     fc.string({ maxLength: 30 }),
   ),
+  h: fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), fc.string({ maxLength: 20 })),
   body: fc.oneof(fc.anything(), fc.record({ name: fc.string({ maxLength: 100 }) }), fc.record({ participant: fc.string(), via: fc.string() })),
 });
 
@@ -138,6 +143,28 @@ describe('fuzz: sync frames', () => {
         for (let i = next; i < frames.length; i++) expect(opener.open(frames[i]!)).toEqual(plaintexts[i]);
       }),
       propertyRuns(3000),
+    );
+  });
+});
+
+describe('fuzz: frame compression', () => {
+  it('gives back every message of a link byte for byte, however big, small or repetitive, in the order sent', () => {
+    const message = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
+      fc.string({ maxLength: 2000 }).map((t) => Buffer.from(t)),
+      fc.tuple(fc.string({ maxLength: 40 }), fc.integer({ min: 1, max: 3000 })).map(([t, n]) => Buffer.from(t.repeat(n))),
+    );
+    fc.assert(
+      fc.property(fc.array(message, { maxLength: 30 }), (messages) => {
+        const compressor = new FrameCompressor();
+        const inflater = new FrameInflater();
+        for (const m of messages) {
+          const payload = compressor.compress(m);
+          const back = inflater.isSelfContained(payload) ? inflateSelfContained(payload) : inflater.inflate(payload);
+          expect(back.equals(m)).toBe(true);
+        }
+      }),
+      propertyRuns(300),
     );
   });
 });
@@ -221,7 +248,7 @@ describe('fuzz: sync messages', () => {
       fc.property(plaintext, (bytes) => {
         try {
           const message = decodeMessage(bytes);
-          if (message.t === 'events') message.events.map(receivedEvent);
+          if (message.t === 'events') checkedEvents(message.events);
         } catch (error) {
           expect(error).toBeInstanceOf(ProtocolError);
         }
@@ -248,7 +275,7 @@ describe('fuzz: a desk serving a link', () => {
   });
 
   /** An authenticated link to the desk, the other end played by the test: it knows the secret. */
-  function connect(): { server: PeerConnection; send(message: unknown): Buffer; sent: Buffer[] } {
+  function connect(): { server: PeerConnection; send(message: unknown): Buffer; sealRaw(payload: Buffer): Buffer; sent: Buffer[] } {
     const toClient: Buffer[] = [];
     const server = new PeerConnection({ desk, keys, records, role: 'server', wire: { send: (d) => toClient.push(d), close: () => {} }, relayDelayMs: 0 });
     const client = new ClientHandshake(keys);
@@ -258,20 +285,26 @@ describe('fuzz: a desk serving a link', () => {
     const session = client.receive(toClient.shift()!).keys!;
     expect(server.state).toBe('open');
     const sealer = new FrameSealer(session.send);
+    const compressor = new FrameCompressor();
     const sent: Buffer[] = [];
     const seal = (message: unknown) => {
-      const frame = sealer.seal(Buffer.from(JSON.stringify(message)));
+      const frame = sealer.seal(compressor.compress(Buffer.from(JSON.stringify(message))));
       sent.push(frame);
       return frame;
     };
-    return { server, send: seal, sent };
+    /** A payload sealed as it is, compressed or not: what a hostile peer that knows the secret may send. */
+    const sealRaw = (payload: Buffer) => sealer.seal(payload);
+    return { server, send: seal, sealRaw, sent };
   }
 
   let peerSeq = 0;
   const peerId = `fuzzpeer${randomBytes(6).toString('hex')}`;
   const hello = () => ({ t: 'hello', desk: peerId, name: 'Meja Uji', vector: {}, now: Date.now(), addresses: [] });
-  /** A new, valid event of the test's desk: what an honest peer would send next. */
-  const nextEvent = () => ({ desk: peerId, seq: peerSeq + 1, hlc: encodeHlc({ wall: Date.now(), counter: 0 }), operator: 'Uji', type: 'desk.named', body: { name: `Meja ${peerSeq + 1}` } });
+  /** A new, valid event of the test's desk: what an honest peer would send next, with the start of its hash. */
+  const nextEvent = () => {
+    const e = { desk: peerId, seq: peerSeq + 1, hlc: encodeHlc({ wall: Date.now(), counter: 0 }), operator: 'Uji', type: 'desk.named', body: { name: `Meja ${peerSeq + 1}` } };
+    return { ...e, h: eventHash(e, canonicalJson(e.body)).slice(0, HASH_CHECK_CHARS) };
+  };
 
   it('closes the link on a damaged frame or a message that does not validate, before any change, and keeps serving', () => {
     const hostileMessage = fc.oneof(messageValue, fc.array(remoteEvent, { minLength: 1, maxLength: 3 }).map((events) => ({ t: 'events', events })), fc.constantFrom('toString', 'constructor', '__proto__', 'hasOwnProperty').map((type) => ({ t: 'events', events: [{ ...nextEvent(), type }] })));
@@ -313,6 +346,33 @@ describe('fuzz: a desk serving a link', () => {
       propertyRuns(150),
     );
     expect(closed).toBeGreaterThan(0);
+  });
+
+  it('closes the link on a compressed bomb, however it is compressed, inflating no further than the cap, and keeps serving', () => {
+    // Valid JSON once inflated (a message padded with spaces): only the cap on inflation refuses it.
+    const message = Buffer.from(JSON.stringify({ t: 'vector', vector: {} }));
+    const bomb = (bytes: number) => deflateRawSync(Buffer.concat([message, Buffer.alloc(bytes - message.length, 0x20)]), { level: 9 });
+    const bombs = [bomb(MAX_PLAINTEXT_BYTES + 1), bomb(64 * 1024 * 1024)];
+    // Just under the cap it is an ordinary (if odd) message: the link stays open.
+    const fits = bomb(MAX_PLAINTEXT_BYTES);
+    fc.assert(
+      fc.property(fc.nat({ max: bombs.length - 1 }), fc.constantFrom(0, 1), fc.nat({ max: 3 }), (which, kind, before) => {
+        const link = connect();
+        link.server.receive(link.send(hello()));
+        // Live messages first, so a bomb compressed "with the history" meets a history.
+        for (let i = 0; i < before; i++) link.server.receive(link.send({ t: 'vector', vector: {} }));
+        const digest = desk.store.digest();
+        link.server.receive(link.sealRaw(Buffer.concat([Buffer.of(kind), bombs[which]!])));
+        expect(link.server.state).toBe('closed');
+        expect(desk.store.digest()).toBe(digest);
+        const again = connect();
+        again.server.receive(again.send(hello()));
+        again.server.receive(again.sealRaw(Buffer.concat([Buffer.of(0), fits])));
+        expect(again.server.state).toBe('open');
+        again.server.close('done');
+      }),
+      propertyRuns(12),
+    );
   });
 
   it('refuses a stranger at the handshake and never opens the link', () => {

@@ -31,6 +31,8 @@ describe('sync screen', () => {
     expect(cells(rows[1]!)).toEqual(['baru saja', '42', 'lengkap', 'sesuai']);
     expect(cells(rows[2]!)).toEqual(['08.15 WITA', '5', '7', 'Periksa jam meja ini (selisih 2 menit)']);
     expect(within(screen.getByTestId('sync-alarms')).getByText(/Meja 3, data ke-4: isi berbeda dari Meja 2/)).toBeTruthy();
+    expect(within(screen.getByTestId('sync-alarms')).getByText(/Meja 2, data ke-10: tiba RUSAK dari Meja 2 .* dan ditolak, 2×/)).toBeTruthy();
+    expect(within(screen.getByTestId('sync-alarms')).getByText(/Meja 1, data ke-7: RUSAK di basis data meja ini .* Pulihkan cadangan terakhir/)).toBeTruthy();
     expect(screen.getByText('Meja lain dapat menghubungi meja ini di 192.168.1.10:4317.')).toBeTruthy();
   });
 

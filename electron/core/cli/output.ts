@@ -70,6 +70,6 @@ const USAGE = `  loket serve   --data DIR [--port N] [--host 127.0.0.1] [--peer 
   loket demo-workbook --out FILE.xlsx [--count N] [--seed N]
   loket backup  --data DIR [--to DIR] [--keep N]
   loket restore --data DIR --from FILE.db
-  loket check   --data DIR
+  loket check   --data DIR [--full]
   loket purge   --data DIR
 `;

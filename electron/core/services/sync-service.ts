@@ -49,6 +49,7 @@ export function syncOverview(desk: Desk): SyncOverview {
         desk: a.desk,
         deskName: desk.deskName(a.desk),
         seq: a.seq,
+        kind: a.kind === 'differs' ? 'differs' : a.peer === desk.id ? 'damaged_here' : 'damaged',
         fromName:
           viaUplink === 'server' ? a.peer.slice(UPLINK_PEER_PREFIX.length) : viaUplink === 'local' ? desk.deskName(desk.id) : desk.deskName(viaBundle ? a.peer.slice('bundle:'.length) : a.peer),
         viaBundle,

@@ -3,7 +3,7 @@ import { subjectOf } from '../../../shared/event-identity';
 import type { LogEvent, NewEvent } from '../../../shared/events';
 import type { ParticipantState } from '../../../shared/fold';
 import type { HlcClock } from '../../../shared/hlc';
-import { eventHash, setDigest } from './event-hash';
+import { eventHash, HASH_CHECK_CHARS, setDigest } from './event-hash';
 import { prepareEvent, type PreparedEvent } from './prepared-event';
 import { PERSONAL_EVENT_TYPES, redactBody } from './redaction';
 import { SubjectDeriver } from './subject-deriver';
@@ -41,6 +41,15 @@ export interface StoredEvent {
 function rowToEvent(r: EventRow): LogEvent {
   return { desk: r.desk, seq: r.seq, hlc: r.hlc, operator: r.operator, type: r.type, body: JSON.parse(r.body) } as LogEvent;
 }
+
+/**
+ * An event as JSON for another desk: its body spliced in as stored, and `h`, the first
+ * HASH_CHECK_CHARS of the hash this desk holds it under, so the receiver, which hashes the body
+ * itself, can tell an event damaged here from a sound one (a 2⁻⁶⁴ chance of missing damage; the
+ * whole hash would cost the Wi-Fi 25 more bytes an event).
+ */
+const STORED_JSON = `'{"desk":' || json_quote(desk) || ',"seq":' || seq || ',"hlc":' || json_quote(hlc) || ',"operator":' || json_quote(operator)
+  || ',"type":' || json_quote(type) || ',"h":"' || substr(hash, 1, ${HASH_CHECK_CHARS}) || '","body":' || body || '}'`;
 
 /** Meta key: the first log position whose subjects still wait to be derived (a catch-up in progress or cut off). */
 const DERIVE_FROM = 'derive_from';
@@ -107,11 +116,8 @@ export class EventStore {
       rowAt: db.prepare('SELECT desk, seq, hlc, operator, type, body, hash, redacted FROM events WHERE desk = ? AND seq = ?'),
       anyRedacted: db.prepare('SELECT 1 FROM events WHERE redacted = 1 LIMIT 1').pluck(),
       // SQLite writes the JSON: a catch-up reads 100k of these, and building them here halves the sender's work.
-      storedBetween: db.prepare(
-        `SELECT desk, seq, '{"desk":' || json_quote(desk) || ',"seq":' || seq || ',"hlc":' || json_quote(hlc) || ',"operator":' || json_quote(operator)
-           || ',"type":' || json_quote(type) || ',"body":' || body || '}' AS json
-         FROM events WHERE desk = ? AND seq > ? AND seq <= ? ORDER BY seq`,
-      ),
+      storedBetween: db.prepare(`SELECT desk, seq, ${STORED_JSON} AS json FROM events WHERE desk = ? AND seq > ? AND seq <= ? ORDER BY seq`),
+      storedAll: db.prepare(`SELECT desk, seq, ${STORED_JSON} AS json FROM events ORDER BY pos`),
     };
   }
 
@@ -155,7 +161,7 @@ export class EventStore {
    * With `derive: false` (a catch-up batch) the touched subjects join the backlog instead.
    */
   ingest(events: readonly LogEvent[], options: { derive?: boolean } = {}): IngestResult {
-    return this.ingestPrepared(events.map(prepareEvent), options);
+    return this.ingestPrepared(events.map((e) => prepareEvent(e)), options);
   }
 
   /** `ingest` for events already prepared (a replication batch, prepared as it was decoded). */
@@ -365,5 +371,10 @@ export class EventStore {
   /** One desk's events in (after, upTo], in order, as stored, read as the caller consumes them (a replication batch). */
   *storedBetween(desk: string, after: number, upTo: number): Generator<StoredEvent> {
     yield* this.stmt.storedBetween.iterate(desk, after, upTo) as Iterable<StoredEvent>;
+  }
+
+  /** Every event, as stored, in log order (a bundle file). */
+  *storedAll(): Generator<StoredEvent> {
+    yield* this.stmt.storedAll.iterate() as Iterable<StoredEvent>;
   }
 }

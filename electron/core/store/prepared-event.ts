@@ -20,10 +20,10 @@ export interface PreparedEvent {
 
 /**
  * Everything about storing an event that needs no database: pure, so a replication batch can be
- * prepared off the thread that writes it.
+ * prepared off the thread that writes it. A caller that has worked out the canonical body and its
+ * hash already (a receiver checks them first) passes them in.
  */
-export function prepareEvent(e: LogEvent): PreparedEvent {
+export function prepareEvent(e: LogEvent, body = canonicalJson(e.body), hash?: string): PreparedEvent {
   const named = redactedHash(e.body);
-  const body = canonicalJson(e.body);
-  return { desk: e.desk, seq: e.seq, hlc: e.hlc, operator: e.operator, type: e.type, body, subject: subjectOf(e, e.desk), hash: named ?? eventHash(e, body), redacted: named !== null };
+  return { desk: e.desk, seq: e.seq, hlc: e.hlc, operator: e.operator, type: e.type, body, subject: subjectOf(e, e.desk), hash: named ?? hash ?? eventHash(e, body), redacted: named !== null };
 }

@@ -7,13 +7,24 @@ export interface Contact {
   address: string | null;
 }
 
+/**
+ * `differs`: the same (desk, seq) arrived with other content than this desk holds (the first stays).
+ * `damaged`: an event's content no longer matches its hash, found on arrival from `peer` (and
+ * refused) or, with `peer` this desk itself, in this desk's own database.
+ */
+export type AlarmKind = 'differs' | 'damaged';
+
 export interface IntegrityAlarm {
   desk: string;
   seq: number;
   peer: string;
+  kind: AlarmKind;
   firstSeen: number;
   count: number;
 }
+
+/** A damaged-event alarm is kept under its peer with this prefix: same table, no schema change. */
+const DAMAGED_PREFIX = 'damaged:';
 
 export type PeerSource = 'manual' | 'join' | 'learned' | 'mdns';
 
@@ -122,12 +133,14 @@ export class SyncRecords {
     return [...out.values()];
   }
 
-  alarm(desk: string, seq: number, peer: string, at: number): void {
-    this.stmt.alarm.run(desk, seq, peer, at);
+  alarm(desk: string, seq: number, peer: string, at: number, kind: AlarmKind = 'differs'): void {
+    this.stmt.alarm.run(desk, seq, kind === 'damaged' ? `${DAMAGED_PREFIX}${peer}` : peer, at);
   }
 
   alarms(): IntegrityAlarm[] {
-    return this.stmt.alarms.all() as IntegrityAlarm[];
+    return (this.stmt.alarms.all() as Omit<IntegrityAlarm, 'kind'>[]).map((a) =>
+      a.peer.startsWith(DAMAGED_PREFIX) ? { ...a, peer: a.peer.slice(DAMAGED_PREFIX.length), kind: 'damaged' } : { ...a, kind: 'differs' },
+    );
   }
 
   addPeer(address: string, source: PeerSource): void {

@@ -5,7 +5,7 @@ import type { Desk } from '../desk';
 import type { IngestResult } from '../store/event-store';
 import { SyncRecords } from '../store/sync-records';
 import { bundleKey, deriveEventKeys } from './keys';
-import { receivedEvent, remoteEventSchema } from './messages';
+import { checkedEvents, remoteEventSchema, type EventId } from './messages';
 
 /**
  * Events on a USB stick when there is no network: every event this desk holds, gzipped, sealed with
@@ -19,8 +19,11 @@ const HEADER = MAGIC.length + 16 + 12;
 const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
 const MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 
+/** 2: each event carries the start of its hash (`h`), checked on import like a sync frame's. */
+const BUNDLE_VERSION = 2;
+
 const bundleSchema = z.object({
-  v: z.literal(1),
+  v: z.number().int(),
   desk: z.string().max(64),
   events: z.array(remoteEventSchema),
 });
@@ -28,7 +31,9 @@ const bundleSchema = z.object({
 export class BundleError extends Error {}
 
 export function exportBundle(desk: Desk): Buffer {
-  const plain = gzipSync(JSON.stringify({ v: 1, desk: desk.id, events: [...desk.store.all()] }));
+  // The events as stored, bodies spliced in (as a sync batch carries them): nothing parsed or re-encoded.
+  const events = [...desk.store.storedAll()].map((e) => e.json).join(',');
+  const plain = gzipSync(`{"v":${BUNDLE_VERSION},"desk":${JSON.stringify(desk.id)},"events":[${events}]}`);
   const salt = randomBytes(16);
   const iv = randomBytes(12);
   const header = Buffer.concat([MAGIC, salt, iv]);
@@ -37,7 +42,7 @@ export function exportBundle(desk: Desk): Buffer {
   return Buffer.concat([header, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
 }
 
-export function importBundle(desk: Desk, file: Buffer): IngestResult & { from: string } {
+export function importBundle(desk: Desk, file: Buffer): IngestResult & { from: string; damaged: EventId[] } {
   if (file.length > MAX_BUNDLE_BYTES) throw new BundleError('bundle too large');
   if (file.length < HEADER + 16 || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new BundleError('not a Loket bundle');
   const header = file.subarray(0, HEADER);
@@ -57,11 +62,22 @@ export function importBundle(desk: Desk, file: Buffer): IngestResult & { from: s
   } catch {
     throw new BundleError('the bundle content is malformed');
   }
+  const version = (raw as { v?: unknown } | null)?.v;
+  if (typeof version === 'number' && version !== BUNDLE_VERSION) throw new BundleError(`the bundle was made by another version of Loket (bundle version ${version}, this desk reads ${BUNDLE_VERSION})`);
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) throw new BundleError('the bundle content is malformed');
-  const result = desk.store.ingestPrepared(parsed.data.events.map(receivedEvent));
+  let checked: ReturnType<typeof checkedEvents>;
+  try {
+    checked = checkedEvents(parsed.data.events);
+  } catch {
+    throw new BundleError('the bundle content is malformed');
+  }
+  const result = desk.store.ingestPrepared(checked.events);
   const records = new SyncRecords(desk.db);
-  for (const c of result.conflicts) records.alarm(c.desk, c.seq, `bundle:${parsed.data.desk}`, desk.now());
+  const source = `bundle:${parsed.data.desk}`;
+  const now = desk.now();
+  for (const c of result.conflicts) records.alarm(c.desk, c.seq, source, now);
+  for (const d of checked.damaged) records.alarm(d.desk, d.seq, source, now, 'damaged');
   desk.refresh();
-  return { ...result, from: parsed.data.desk };
+  return { ...result, from: parsed.data.desk, damaged: checked.damaged };
 }

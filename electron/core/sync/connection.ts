@@ -4,7 +4,8 @@ import type { SyncRefusalReason } from '../../../shared/api';
 import { FRAME_VERSION, FrameOpener, FrameSealer, FrameVersionError } from './frame-codec';
 import { ClientHandshake, ServerHandshake, WrongSecretError } from './handshake';
 import type { EventKeys } from './keys';
-import { decodeOffThread, OFFLOAD_BYTES } from './frame-decoder';
+import { decodeSelfContained, FrameCompressor, FrameInflater } from './frame-compression';
+import { decodeOffThread } from './frame-decoder';
 import { decodeReceived, type Hello, type Message, type Received } from './messages';
 import { SyncSession } from './session';
 
@@ -29,8 +30,10 @@ export interface ConnectionOptions {
    * 0 relays at once (the deterministic simulation).
    */
   relayDelayMs?: number;
-  /** Decodes a big frame elsewhere (the decode worker, by default), or returns null to decode it here. */
-  offload?: (plaintext: Buffer) => Promise<Received> | null;
+  /** Decodes a self-contained (big) frame elsewhere (the decode worker, by default), or returns null to decode it here. */
+  offload?: (payload: Buffer) => Promise<Received> | null;
+  /** Both sides proved the event secret: from here the link carries sealed frames. */
+  onAuthenticated?(connection: PeerConnection): void;
   onOpen?(connection: PeerConnection, hello: Hello): void;
   onProgress?(connection: PeerConnection): void;
   onClose?(connection: PeerConnection, reason: string): void;
@@ -49,6 +52,8 @@ export class PeerConnection {
   private readonly handshake: ClientHandshake | ServerHandshake;
   private sealer: FrameSealer | null = null;
   private opener: FrameOpener | null = null;
+  private readonly compressor = new FrameCompressor();
+  private readonly inflater = new FrameInflater();
   private unsubscribe: (() => void) | null = null;
   private relayTimer: NodeJS.Timeout | null = null;
   private announcing = false;
@@ -81,10 +86,16 @@ export class PeerConnection {
     try {
       if (this.state === 'handshake') return this.advanceHandshake(data);
       // Opened here, in arrival order: the frame counter is checked before anything is queued.
-      const plaintext = this.opener!.open(data);
-      const offloaded = plaintext.length >= OFFLOAD_BYTES ? (this.options.offload ?? decodeOffThread)(plaintext) : null;
-      if (!offloaded && !this.queue) return this.handle(decodeReceived(plaintext));
-      this.enqueue(offloaded ?? Promise.resolve().then(() => decodeReceived(plaintext)));
+      const payload = this.opener!.open(data);
+      if (!this.inflater.isSelfContained(payload)) {
+        // Inflated here and now, in order: the link's history moves on with every such frame.
+        const plaintext = this.inflater.inflate(payload);
+        if (!this.queue) return this.handle(decodeReceived(plaintext));
+        return this.enqueue(Promise.resolve().then(() => decodeReceived(plaintext)));
+      }
+      const offloaded = (this.options.offload ?? decodeOffThread)(payload);
+      if (!offloaded && !this.queue) return this.handle(decodeSelfContained(payload));
+      this.enqueue(offloaded ?? Promise.resolve().then(() => decodeSelfContained(payload)));
     } catch (error) {
       this.close((error as Error).message, refusalOf(error));
     }
@@ -148,6 +159,7 @@ export class PeerConnection {
     this.sealer = new FrameSealer(step.keys.send);
     this.opener = new FrameOpener(step.keys.receive);
     this.state = 'open';
+    this.options.onAuthenticated?.(this);
     this.session.start();
   }
 
@@ -199,7 +211,7 @@ export class PeerConnection {
 
   private sendPlaintext(plaintext: Buffer): void {
     if (this.state !== 'open') return;
-    this.options.wire.send(this.sealer!.seal(plaintext));
+    this.options.wire.send(this.sealer!.seal(this.compressor.compress(plaintext)));
   }
 }
 

@@ -1,12 +1,12 @@
 import type { PreparedEvent } from '../store/prepared-event';
-import type { Received } from './messages';
+import type { EventId, Received } from './messages';
 
 /**
  * A decoded message as it crosses from the decode worker to the main thread. An events batch goes
  * as one array per field: the structured clone of thousands of small objects costs the main thread
  * several times more than the strings and numbers they hold.
  */
-export type PackedReceived = Exclude<Received, { t: 'events' }> | { t: 'events'; columns: EventColumns; more: boolean; bytes: number };
+export type PackedReceived = Exclude<Received, { t: 'events' }> | { t: 'events'; columns: EventColumns; damaged: EventId[]; more: boolean; bytes: number };
 
 interface EventColumns {
   desk: string[];
@@ -27,6 +27,7 @@ export function pack(message: Received): PackedReceived {
     t: 'events',
     more: message.more,
     bytes: message.bytes,
+    damaged: message.damaged,
     columns: {
       desk: e.map((x) => x.desk),
       seq: e.map((x) => x.seq),
@@ -55,5 +56,5 @@ export function unpack(message: PackedReceived): Received {
     hash: c.hash[i]!,
     redacted: c.redacted[i]!,
   }));
-  return { t: 'events', events, more: message.more, bytes: message.bytes };
+  return { t: 'events', events, damaged: message.damaged, more: message.more, bytes: message.bytes };
 }

@@ -9,8 +9,11 @@ import { createCipheriv, createDecipheriv } from 'node:crypto';
  *
  * Sizes and the counter are checked before any decryption or parsing.
  */
-/** 2: an events batch may span several frames (`more`), which a version-1 desk would store as separate batches. */
-export const FRAME_VERSION = 2;
+/**
+ * 2: an events batch may span several frames (`more`), which a version-1 desk would store as separate batches.
+ * 3: what is sealed is compressed first (frame-compression.ts), and each event carries the start of its hash.
+ */
+export const FRAME_VERSION = 3;
 const HEADER_BYTES = 13;
 const TAG_BYTES = 16;
 /** Largest frame a desk accepts; event batches are cut well below it. */

@@ -6,17 +6,16 @@ import { ProtocolError, type Received } from './messages';
 
 export interface DecodeRequest {
   id: number;
-  plaintext: ArrayBuffer;
+  payload: ArrayBuffer;
 }
 export type DecodeReply = { id: number; message: PackedReceived } | { id: number; error: string };
 
 /**
- * Frames at least this big (the parts of catch-up batches) are decoded on a worker thread: parsing,
- * checking every event against its schema, canonical bodies and hashes take as long as storing
- * them, and on a worker they overlap with the main thread storing the batch before. Live frames
- * are a few events and stay on the main thread, where they cost no hop.
+ * Self-contained frames (the parts of catch-up batches, see frame-compression.ts) are inflated and
+ * decoded on a worker thread: parsing, checking every event against its schema, canonical bodies
+ * and hashes take as long as storing them, and on a worker they overlap with the main thread storing
+ * the batch before. Live frames are a few events and stay on the main thread, where they cost no hop.
  */
-export const OFFLOAD_BYTES = 16 * 1024;
 
 /** The worker is built as its own file beside this module's bundle; run from source (the tests' sim) there is none. */
 const WORKER_FILE = new URL('./decode-worker.js', import.meta.url);
@@ -54,16 +53,16 @@ function start(): Worker {
   return w;
 }
 
-/** Decode a frame's plaintext on the worker, or null where there is no worker to use. */
-export function decodeOffThread(plaintext: Buffer): Promise<Received> | null {
+/** Inflate and decode a self-contained frame on the worker, or null where there is no worker to use. */
+export function decodeOffThread(payload: Buffer): Promise<Received> | null {
   if (unavailable) return null;
   worker ??= start();
   const id = nextId++;
-  // Moved to the worker, not copied, when the plaintext owns its memory (a big frame's does); else a copy that does.
-  const owns = plaintext.byteOffset === 0 && plaintext.byteLength === plaintext.buffer.byteLength;
-  const bytes = (owns ? plaintext : new Uint8Array(plaintext)).buffer as ArrayBuffer;
+  // Moved to the worker, not copied, when the payload owns its memory (a big frame's does); else a copy that does.
+  const owns = payload.byteOffset === 0 && payload.byteLength === payload.buffer.byteLength;
+  const bytes = (owns ? payload : new Uint8Array(payload)).buffer as ArrayBuffer;
   return new Promise<Received>((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker!.postMessage({ id, plaintext: bytes } satisfies DecodeRequest, [bytes]);
+    worker!.postMessage({ id, payload: bytes } satisfies DecodeRequest, [bytes]);
   });
 }

@@ -1,4 +1,6 @@
 import QRCode from 'qrcode';
+import type { WireError } from '../../../shared/errors';
+import { toWireError } from '../api/wire-error';
 import type { Desk } from '../desk';
 import { SyncRecords } from '../store/sync-records';
 import { decodeJoinCode, encodeJoinCode, JoinCodeError } from './join-code';
@@ -37,7 +39,8 @@ export interface JoinOutcome {
   /** The address it pulled from, or null when no desk in the code answered (yet). */
   from: string | null;
   result: OnceResult | null;
-  failures: string[];
+  /** Why each address tried before (or instead of) the one it pulled from gave nothing. */
+  failures: { address: string; error: WireError }[];
 }
 
 /** The desk holds another event: joining would mix two events' data. */
@@ -57,12 +60,12 @@ export async function joinWithCode(desk: Desk, code: string): Promise<JoinOutcom
   desk.setMeta('event_secret', info.secret);
   const records = new SyncRecords(desk.db);
   for (const address of info.addresses) records.addPeer(address, 'join');
-  const failures: string[] = [];
+  const failures: JoinOutcome['failures'] = [];
   for (const address of info.addresses) {
     try {
       return { eventId: info.eventId, from: address, result: await syncOnce(desk, address), failures };
     } catch (error) {
-      failures.push(`${address}: ${(error as Error).message}`);
+      failures.push({ address, error: toWireError(error) });
     }
   }
   return { eventId: info.eventId, from: null, result: null, failures };

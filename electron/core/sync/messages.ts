@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { canonicalJson } from '../../../shared/canonical-json';
 import { parseEventBody, type LogEvent } from '../../../shared/events';
 import { MAX_PLAINTEXT_BYTES } from './frame-codec';
+import { eventHash, HASH_CHECK_CHARS } from '../store/event-hash';
 import type { StoredEvent } from '../store/event-store';
 import { prepareEvent, type PreparedEvent } from '../store/prepared-event';
 import { redactedHash } from '../store/redaction';
@@ -33,6 +35,8 @@ export const remoteEventSchema = z.object({
   hlc: z.string().regex(/^\d{15}\.\d{6}$/),
   operator: z.string().max(200),
   type: z.string().max(64),
+  /** The start of the hash the sender holds the event under (see STORED_JSON in event-store.ts). */
+  h: z.string().regex(new RegExp(`^[0-9a-f]{${HASH_CHECK_CHARS}}$`)),
   body: z.unknown(),
 });
 
@@ -61,8 +65,15 @@ export const messageSchema = z.discriminatedUnion('t', [
 export type Message = z.infer<typeof messageSchema>;
 export type Hello = Extract<Message, { t: 'hello' }>;
 export type Vector = Record<string, number>;
-/** A message as the session takes it: events already checked and prepared for the store, with the plaintext's size. */
-export type Received = Exclude<Message, { t: 'events' }> | { t: 'events'; events: PreparedEvent[]; more: boolean; bytes: number };
+export interface EventId {
+  desk: string;
+  seq: number;
+}
+/**
+ * A message as the session takes it: events already checked and prepared for the store, those whose
+ * body does not match the hash the sender holds them under set apart, with the plaintext's size.
+ */
+export type Received = Exclude<Message, { t: 'events' }> | { t: 'events'; events: PreparedEvent[]; damaged: EventId[]; more: boolean; bytes: number };
 
 export class ProtocolError extends Error {}
 
@@ -82,7 +93,7 @@ export function decodeMessage(plaintext: Buffer): Message {
 export function decodeReceived(plaintext: Buffer): Received {
   const message = decodeMessage(plaintext);
   if (message.t !== 'events') return message;
-  return { t: 'events', events: message.events.map(receivedEvent), more: message.more === true, bytes: plaintext.length };
+  return { t: 'events', ...checkedEvents(message.events), more: message.more === true, bytes: plaintext.length };
 }
 
 const EVENTS_HEAD = '{"t":"events","events":[';
@@ -125,14 +136,31 @@ export function encodeEventBatch(
 }
 
 /**
- * An event from another desk (a replication batch, a bundle), checked and ready to store. It is
- * stored and hashed with its body as the origin desk sent it, fields this version does not know
- * included, so every desk holds the same bytes under the same hash whatever its version; only a
- * body marked as redacted is stored as `validEvent` redacted it again.
+ * Events from another desk, each prepared and re-hashed here: one whose hash does not start as the
+ * sender's does was damaged at the sender (its disk, its memory) or on the way there, and is set
+ * apart instead of being stored and passed on. A redacted body keeps the original's hash by design
+ * (it names it): that is what it is checked against.
  */
-export function receivedEvent(e: z.infer<typeof remoteEventSchema>): PreparedEvent {
-  const event = validEvent(e);
-  return prepareEvent(redactedHash(e.body) ? event : ({ ...event, body: e.body } as LogEvent));
+export function checkedEvents(events: readonly z.infer<typeof remoteEventSchema>[]): { events: PreparedEvent[]; damaged: EventId[] } {
+  const sound: PreparedEvent[] = [];
+  const damaged: EventId[] = [];
+  for (const e of events) {
+    // Hashed before its schema is checked: damage that also breaks the schema is damage (set apart),
+    // not a peer sending nonsense (which closes the link).
+    const named = redactedHash(e.body);
+    const body = named === null ? canonicalJson(e.body) : '';
+    const hash = named ?? eventHash(e, body);
+    if (!hash.startsWith(e.h)) {
+      damaged.push({ desk: e.desk, seq: e.seq });
+      continue;
+    }
+    const event = validEvent(e);
+    // Stored and hashed with its body as the origin desk sent it, fields this version does not know
+    // included, so every desk holds the same bytes under the same hash whatever its version; only
+    // a body marked as redacted is stored as validEvent redacted it again.
+    sound.push(named === null ? prepareEvent({ ...event, body: e.body } as LogEvent, body, hash) : prepareEvent(event));
+  }
+  return { events: sound, damaged };
 }
 
 /** An event from elsewhere, with its body checked against the same schemas as a local action. */

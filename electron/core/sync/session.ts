@@ -2,13 +2,15 @@ import { performance } from 'node:perf_hooks';
 import type { Desk } from '../desk';
 import type { SyncRecords } from '../store/sync-records';
 import type { PreparedEvent } from '../store/prepared-event';
-import { encodeEventBatch, MAX_BATCH_BYTES, MAX_EVENTS_PER_BATCH, ProtocolError, type Hello, type Message, type Received, type Vector } from './messages';
+import { encodeEventBatch, MAX_BATCH_BYTES, MAX_EVENTS_PER_BATCH, ProtocolError, type EventId, type Hello, type Message, type Received, type Vector } from './messages';
 
 export interface SessionStats {
   sent: number;
   inserted: number;
   duplicates: number;
   conflicts: number;
+  /** Events refused because their body did not match the hash the peer holds them under (each an alarm). */
+  damaged: number;
   /** Subjects derived once after catch-up, and how long that took (the screens' tables). */
   derived: number;
   deriveMs: number;
@@ -42,7 +44,7 @@ export const WINDOW = 3;
  */
 export class SyncSession {
   peer: Hello | null = null;
-  readonly stats: SessionStats = { sent: 0, inserted: 0, duplicates: 0, conflicts: 0, derived: 0, deriveMs: 0 };
+  readonly stats: SessionStats = { sent: 0, inserted: 0, duplicates: 0, conflicts: 0, damaged: 0, derived: 0, deriveMs: 0 };
   /** The peer has sent everything it had for us at the start (it said caughtUp). */
   peerCaughtUp = false;
   /** The peer has ingested everything we sent during catch-up (it acknowledged our caughtUp). */
@@ -54,6 +56,7 @@ export class SyncSession {
   private inFlight = 0;
   /** The parts of a batch received so far (messages marked `more`), and their size. */
   private partial: PreparedEvent[] = [];
+  private partialDamaged: EventId[] = [];
   private partialBytes = 0;
   /** Peer's wall clock minus ours at hello (transit time is noise next to the one-minute warning). */
   clockOffsetMs = 0;
@@ -156,22 +159,29 @@ export class SyncSession {
 
   private onPart(peer: Hello, part: Extract<Received, { t: 'events' }>): void {
     for (const e of part.events) this.partial.push(e);
+    for (const e of part.damaged) this.partialDamaged.push(e);
     this.partialBytes += part.bytes;
-    if (this.partial.length > MAX_EVENTS_PER_BATCH || this.partialBytes > MAX_BATCH_BYTES) throw new ProtocolError('events batch too large');
+    if (this.partial.length + this.partialDamaged.length > MAX_EVENTS_PER_BATCH || this.partialBytes > MAX_BATCH_BYTES) throw new ProtocolError('events batch too large');
     if (part.more) return;
     const events = this.partial;
+    const damaged = this.partialDamaged;
     this.partial = [];
+    this.partialDamaged = [];
     this.partialBytes = 0;
-    this.onEvents(peer, events);
+    this.onEvents(peer, events, damaged);
   }
 
-  private onEvents(peer: Hello, events: PreparedEvent[]): void {
+  private onEvents(peer: Hello, events: PreparedEvent[], damaged: EventId[]): void {
     // During catch-up the batches only store; the touched subjects are derived once at the end.
     const result = this.desk.store.ingestPrepared(events, { derive: this.peerCaughtUp });
     this.stats.inserted += result.inserted;
     this.stats.duplicates += result.duplicates;
     this.stats.conflicts += result.conflicts.length;
-    for (const c of result.conflicts) this.records.alarm(c.desk, c.seq, peer.desk, this.desk.now());
+    this.stats.damaged += damaged.length;
+    const now = this.desk.now();
+    for (const c of result.conflicts) this.records.alarm(c.desk, c.seq, peer.desk, now);
+    // Never stored, so never passed on: this desk's vector stops short of it until a sound copy comes.
+    for (const d of damaged) this.records.alarm(d.desk, d.seq, peer.desk, now, 'damaged');
     // The peer holds what it sent us, and knows we do: never send it back nor announce it.
     this.extend(events);
     for (const e of events) if (e.seq === (this.announced[e.desk] ?? 0) + 1) this.announced[e.desk] = e.seq;

@@ -11,8 +11,18 @@ import { acceptSockets, dialSocket, type Socket } from './ws-transport';
 const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 3_000;
 const HANDSHAKE_TIMEOUT_MS = 5_000;
-/** Strangers still in the handshake; more are turned away so they cannot exhaust the desk. */
-const MAX_PENDING = 32;
+/**
+ * A desk that dials proves the secret one round trip after connecting; a socket that has not
+ * by then is a stranger holding a slot, and goes.
+ */
+const PROOF_TIMEOUT_MS = 1_500;
+/**
+ * Unauthenticated sockets this desk keeps in the handshake from any one address (more from it are
+ * cut before the WebSocket handshake) and in all (a new one past that pushes out the oldest rather
+ * than being turned away). A stranger holding sockets open from one address can only crowd out itself.
+ */
+const MAX_STRANGERS_PER_HOST = 4;
+const MAX_STRANGERS = 64;
 const RELAY_DELAY_MS = 25;
 /** A refused desk retries every few seconds; one quiet for this long has gone or been fixed. */
 const REFUSAL_SHOWN_MS = 60_000;
@@ -42,6 +52,8 @@ export class SyncNode {
   private readonly dialers = new Map<string, Dialer>();
   private readonly open = new Map<string, PeerConnection>();
   private readonly pending = new Set<PeerConnection>();
+  /** Accepted sockets that have not proved the secret yet, oldest first, with their remote address. */
+  private readonly strangers = new Map<PeerConnection, string>();
   /**
    * Desks that answered but belong to another event or run another version, by host: two desks of
    * different versions dial each other both ways, and that is one desk to fix, not two.
@@ -62,7 +74,13 @@ export class SyncNode {
   }
 
   attach(server: Server): void {
-    this.detach.push(acceptSockets(server, (socket, remote) => this.accept(socket, remote)));
+    this.detach.push(
+      acceptSockets(
+        server,
+        (socket, host) => this.accept(socket, host),
+        (host) => this.strangersFrom(host) < MAX_STRANGERS_PER_HOST,
+      ),
+    );
   }
 
   /** Dial the stored peers (from earlier runs, the join code, learned) and the given ones. */
@@ -126,10 +144,19 @@ export class SyncNode {
     dialer.timer = setTimeout(() => this.dial(address), wait);
   }
 
-  private accept(socket: Socket, remote: string): void {
-    if (this.pending.size >= MAX_PENDING) return socket.wire.close();
-    // An IPv4 peer on a dual-stack socket shows as ::ffff:a.b.c.d.
-    this.connect(socket, 'server', null, remote.replace(/^::ffff:/, ''));
+  private strangersFrom(host: string): number {
+    let n = 0;
+    for (const h of this.strangers.values()) if (h === host) n++;
+    return n;
+  }
+
+  private accept(socket: Socket, host: string): void {
+    if (this.strangers.size >= MAX_STRANGERS) this.strangers.keys().next().value!.close('handshake pushed out by a newer one');
+    const connection = this.connect(socket, 'server', null, host);
+    this.strangers.set(connection, host);
+    setTimeout(() => {
+      if (connection.state === 'handshake') connection.close('no proof of the event secret in time');
+    }, PROOF_TIMEOUT_MS).unref();
   }
 
   private connect(socket: Socket, role: 'client' | 'server', address: string | null, remote = address ? new URL(address).hostname : ''): PeerConnection {
@@ -142,6 +169,7 @@ export class SyncNode {
       dialed: address,
       addresses: () => [...new Set([...this.addresses, ...this.reachable()])].slice(0, 32),
       relayDelayMs: RELAY_DELAY_MS,
+      onAuthenticated: (c) => this.strangers.delete(c),
       onOpen: (c, hello) => this.opened(c, hello, address, remote),
       onClose: (c, reason) => this.closedLink(c, reason, address, remote),
     });
@@ -192,6 +220,7 @@ export class SyncNode {
 
   private closedLink(connection: PeerConnection, reason: string, address: string | null, remote: string): void {
     this.pending.delete(connection);
+    this.strangers.delete(connection);
     if (connection.refusal) this.noteRefusal(remote, connection.refusal, reason);
     if (this.options.desk.db.open) this.records.flushAdvertised(this.options.desk.now());
     const peer = connection.session.peer;
@@ -200,6 +229,7 @@ export class SyncNode {
       this.options.log?.(`sync: link with ${peer.name} closed (${reason})`);
     }
     if (connection.session.stats.conflicts) this.options.log?.(`sync: INTEGRITY ALARM: ${peer?.desk} sent events that differ from ours`);
+    if (connection.session.stats.damaged) this.options.log?.(`sync: INTEGRITY ALARM: ${peer?.desk} sent ${connection.session.stats.damaged} damaged events (refused)`);
     if (!address) return;
     const dialer = this.dialers.get(address);
     if (!dialer) return;

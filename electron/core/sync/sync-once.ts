@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { LoketError } from '../../../shared/errors';
+import type { SyncRefusalReason } from '../../../shared/api';
 import type { Desk } from '../desk';
 import { SyncRecords } from '../store/sync-records';
 import { PeerConnection } from './connection';
@@ -13,9 +15,18 @@ export interface OnceResult extends SessionStats {
   ms: number;
 }
 
+const REFUSED = { other_event: 'sync_other_event', older_version: 'sync_older_version', newer_version: 'sync_newer_version' } as const satisfies Record<SyncRefusalReason, string>;
+
+/** Why a link closed before the exchange was done, as the operator reads it. */
+function failure(peer: string, reason: string, refusal: SyncRefusalReason | null): LoketError {
+  if (refusal) return new LoketError(REFUSED[refusal], { peer });
+  return new LoketError('sync_interrupted', { peer, detail: reason });
+}
+
 /**
  * One full exchange with one peer, then close: done when the peer has sent all it had for us
- * (its caughtUp arrived) and has ingested all we sent (it acknowledged ours).
+ * (its caughtUp arrived) and has ingested all we sent (it acknowledged ours). Fails with a
+ * LoketError that says why (unreachable, another event or version, cut off, too slow).
  */
 export function syncOnce(desk: Desk, address: string, timeoutMs = 60_000): Promise<OnceResult> {
   const records = new SyncRecords(desk.db);
@@ -26,14 +37,13 @@ export function syncOnce(desk: Desk, address: string, timeoutMs = 60_000): Promi
     const timer = setTimeout(() => {
       cancel();
       connection?.close('timed out');
-      reject(new Error(`sync with ${address} timed out`));
+      reject(new LoketError('sync_timed_out', { peer: address, seconds: Math.round(timeoutMs / 1000) }));
     }, timeoutMs);
-    const finish = (error: Error | null) => {
+    const finish = (c: PeerConnection, reason: string) => {
       clearTimeout(timer);
       records.flushAdvertised(desk.now());
-      const c = connection!;
       const peer = c.session.peer;
-      if (error || !peer) return reject(error ?? new Error(`sync with ${address} failed`));
+      if (reason !== 'done' || !peer) return reject(failure(address, reason, c.refusal));
       resolve({ ...c.session.stats, peer: { id: peer.desk, name: peer.name }, clockOffsetMs: c.session.clockOffsetMs, ms: Math.round(performance.now() - start) });
     };
     const cancel = dialSocket(
@@ -51,7 +61,7 @@ export function syncOnce(desk: Desk, address: string, timeoutMs = 60_000): Promi
               conn.close('done');
             }
           },
-          onClose: (_conn, reason) => finish(reason === 'done' ? null : new Error(`sync with ${address} failed: ${reason}`)),
+          onClose: finish,
         });
         connection = c;
         socket.onMessage((data) => c.receive(data));
@@ -60,7 +70,7 @@ export function syncOnce(desk: Desk, address: string, timeoutMs = 60_000): Promi
       },
       () => {
         clearTimeout(timer);
-        reject(new Error(`cannot reach ${address}`));
+        reject(new LoketError('sync_unreachable', { peer: address }));
       },
     );
   });

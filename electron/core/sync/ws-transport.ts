@@ -62,14 +62,22 @@ function wrap(ws: WebSocket): Socket {
   };
 }
 
-/** Take /sync upgrades on an HTTP server; anything else asking to upgrade is refused. */
-export function acceptSockets(server: Server, onSocket: (socket: Socket, address: string) => void): () => void {
+/** The remote address of a connection; an IPv4 peer on a dual-stack socket shows as ::ffff:a.b.c.d. */
+function remoteHost(req: IncomingMessage): string {
+  return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+}
+
+/**
+ * Take /sync upgrades on an HTTP server; anything else asking to upgrade is refused, and so is an
+ * address `admit` turns away (cut before the WebSocket handshake: refusing costs next to nothing).
+ */
+export function acceptSockets(server: Server, onSocket: (socket: Socket, host: string) => void, admit: (host: string) => boolean): () => void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     // Browsers always send Origin: no web page may talk to the sync endpoint, even a failed handshake.
-    if (path !== SYNC_PATH || req.headers.origin !== undefined) return void socket.destroy();
-    wss.handleUpgrade(req, socket, head, (ws) => onSocket(wrap(ws), req.socket.remoteAddress ?? ''));
+    if (path !== SYNC_PATH || req.headers.origin !== undefined || !admit(remoteHost(req))) return void socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => onSocket(wrap(ws), remoteHost(req)));
   };
   server.on('upgrade', onUpgrade);
   return () => {

@@ -6,6 +6,9 @@ import { unpack } from '../../../electron/core/sync/decode-columns';
 import type { DecodeReply } from '../../../electron/core/sync/frame-decoder';
 import { invitation } from '../../../electron/core/sync/join';
 import { encodeEventBatch } from '../../../electron/core/sync/messages';
+import { compressSelfContained } from '../../../electron/core/sync/frame-compression';
+import { eventHash, HASH_CHECK_CHARS } from '../../../electron/core/store/event-hash';
+import { canonicalJson } from '../../../shared/canonical-json';
 import { requireBuild } from '../../helpers/built-core';
 import { runCli } from '../../helpers/cli';
 import { importGenerated, openEventDesk } from '../../helpers/desk-fixture';
@@ -27,7 +30,8 @@ function decode(text: string): Promise<DecodeReply> {
       resolve(reply);
     };
     worker.on('message', onReply);
-    worker.postMessage({ id, plaintext: new TextEncoder().encode(text).buffer });
+    const payload = compressSelfContained(Buffer.from(text));
+    worker.postMessage({ id, payload: payload.buffer.slice(payload.byteOffset, payload.byteOffset + payload.length) });
   });
 }
 
@@ -50,14 +54,27 @@ describe('the decode worker', () => {
     if (received.t !== 'events') throw new Error(`not events: ${received.t}`);
     const stored = desk.db.prepare('SELECT desk, seq, hlc, operator, type, body, subject, hash FROM events WHERE desk = ? ORDER BY seq').all(desk.id);
     expect(received.events.map(({ redacted, ...e }) => (expect(redacted).toBe(false), e))).toEqual(stored);
+    expect(received.damaged).toEqual([]);
+
+    // One letter changed in one body on the way: set apart as damaged, the rest prepared as before.
+    const text = frames[0]!.toString();
+    const at = text.indexOf('"name":"') + 8;
+    const damaged = await decode(text.slice(0, at) + String.fromCharCode(text.charCodeAt(at) + 1) + text.slice(at + 1));
+    if ('error' in damaged) throw new Error(damaged.error);
+    const refused = unpack(damaged.message);
+    if (refused.t !== 'events') throw new Error(`not events: ${refused.t}`);
+    expect(refused.damaged).toHaveLength(1);
+    expect(refused.events).toHaveLength(stored.length - 1);
     desk.close();
   });
 
   it('refuses a batch holding one invalid event, a message that is no JSON and one that is malformed', async () => {
     const desk = deskWith(3);
-    const events = [...desk.store.all()].map((e) => ({ ...e }));
+    // Each with the start of its hash, as a sender holding it sends it: the invalid one is genuinely so, not damaged.
+    const withHash = <E extends { body: unknown }>(e: E) => ({ ...e, h: eventHash(e as never, canonicalJson(e.body)).slice(0, HASH_CHECK_CHARS) });
+    const events = [...desk.store.all()].map(withHash);
     const at = events.findIndex((e) => e.type === 'participant.imported');
-    events[at] = { ...events[at]!, body: { ...(events[at]!.body as object), nib: 'bukan NIB' } } as never;
+    events[at] = withHash({ ...events[at]!, body: { ...(events[at]!.body as object), nib: 'bukan NIB' } }) as never;
     for (const text of [JSON.stringify({ t: 'events', events }), '{"t":"events",', JSON.stringify({ t: 'hello', desk: 'x' })]) {
       const reply = await decode(text);
       expect(reply).toMatchObject({ error: expect.stringMatching(/invalid|not JSON|malformed/) });

@@ -19,7 +19,7 @@ function openLink(a: SimDesk, b: SimDesk): SimLink {
 describe('replication flow control', () => {
   it('cuts batches and their frames by encoded size, long multibyte names included, and loses no event between them', () => {
     const stored = Array.from({ length: 400 }, (_, i) => {
-      const event = { desk: 'deskaaaaaaaaaaaa', seq: i + 1, hlc: '001716253200000.000000', operator: `Petugas "${'é'.repeat(150)}" ${i}`, type: 'desk.named', body: { name: `Meja ${i}` } };
+      const event = { desk: 'deskaaaaaaaaaaaa', seq: i + 1, hlc: '001716253200000.000000', operator: `Petugas "${'é'.repeat(150)}" ${i}`, type: 'desk.named', h: '0123456789abcdef', body: { name: `Meja ${i}` } };
       return { desk: event.desk, seq: event.seq, json: JSON.stringify(event) };
     });
     const batchBytes = 64 * 1024;

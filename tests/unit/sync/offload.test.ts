@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PeerConnection } from '../../../electron/core/sync/connection';
-import { decodeReceived, ProtocolError, type Received } from '../../../electron/core/sync/messages';
+import { decodeSelfContained } from '../../../electron/core/sync/frame-compression';
+import { ProtocolError, type Received } from '../../../electron/core/sync/messages';
 import { importedPair, SimDesk, simDirFactory } from './sim-network';
 
 /**
@@ -16,12 +17,12 @@ const pair = (count: number) => importedPair(dirs, count);
 /** Decoding that finishes after a pseudo-random delay, so later frames often finish first. */
 function slowDecoder(fail: (decoded: Received) => boolean = () => false) {
   let seed = 7;
-  return (plaintext: Buffer) => {
+  return (payload: Buffer) => {
     seed = (seed * 48271) % 2147483647;
     const delay = seed % 15;
     return new Promise<Received>((resolve, reject) =>
       setTimeout(() => {
-        const decoded = decodeReceived(plaintext);
+        const decoded = decodeSelfContained(payload);
         if (fail(decoded)) reject(new ProtocolError('invalid event in batch'));
         else resolve(decoded);
       }, delay),

@@ -51,8 +51,8 @@ describe('sync security', () => {
   });
 
   it.each([
-    [1, 'older_version'],
-    [3, 'newer_version'],
+    [2, 'older_version'],
+    [4, 'newer_version'],
   ] as const)('refuses the first frame of a desk speaking frame version %i as %s, storing nothing', (version, refusal) => {
     const { a, b } = pair();
     const link = new SimLink(a, b);

@@ -24,7 +24,7 @@ export async function bundle(argv: string[]): Promise<CommandResult> {
       throw new UsageError('cli.fileUnreadable', { file });
     });
     const r = importBundle(desk, bytes);
-    return { value: r, text: `${r.inserted} new, ${r.duplicates} already held, integrity alarms ${r.conflicts.length}` };
+    return { value: r, text: `${r.inserted} new, ${r.duplicates} already held, integrity alarms ${r.conflicts.length + r.damaged.length}` };
   } finally {
     desk.close();
   }

@@ -1,7 +1,8 @@
+import { t } from '../../../../shared/i18n';
 import { Desk } from '../../desk';
 import { JoinCodeError } from '../../sync/join-code';
 import { joinWithCode, JoinRefused } from '../../sync/join';
-import { parse, required, UsageError } from '../args';
+import { langOf, parse, required, UsageError } from '../args';
 import type { CommandResult } from '../output';
 import { onceText } from './sync';
 
@@ -20,7 +21,9 @@ export async function join(argv: string[]): Promise<CommandResult> {
       return { value: { joined: j.eventId, desk: desk.id, from: j.from, ...j.result }, text: `joined ${desk.event()?.name ?? j.eventId}: ${onceText(j.result)}` };
     }
     // The secret is stored: `loket serve` keeps trying the addresses from the code.
-    return { value: { joined: j.eventId, desk: desk.id, from: null, failures: j.failures }, text: `joined ${j.eventId}; no desk reachable yet (${j.failures.join('; ')})` };
+    const lang = langOf(argv);
+    const failures = j.failures.map((f) => ({ address: f.address, ...f.error, message: t(lang, `error.${f.error.code}`, f.error.params) }));
+    return { value: { joined: j.eventId, desk: desk.id, from: null, failures }, text: [`joined ${j.eventId}; no desk reachable yet`, ...failures.map((f) => `! ${f.message}`)].join('\n') };
   } finally {
     desk.close();
   }

@@ -4,7 +4,7 @@ import { parse, required, UsageError } from '../args';
 import type { CommandResult } from '../output';
 
 export function onceText(r: OnceResult): string {
-  return `${r.peer.name} (${r.peer.id}): received ${r.inserted} new, ${r.duplicates} already held, sent ${r.sent}, integrity alarms ${r.conflicts} (${(r.ms / 1000).toFixed(1)} s)`;
+  return `${r.peer.name} (${r.peer.id}): received ${r.inserted} new, ${r.duplicates} already held, sent ${r.sent}, integrity alarms ${r.conflicts + r.damaged} (${(r.ms / 1000).toFixed(1)} s)`;
 }
 
 /** `loket sync --data DIR --peer URL --once`: one full exchange, then exit. */
