@@ -4,7 +4,7 @@ import type { LogEvent, NewEvent } from '../../../shared/events';
 import type { ParticipantState } from '../../../shared/fold';
 import type { HlcClock } from '../../../shared/hlc';
 import { eventHash, HASH_CHECK_CHARS, setDigest } from './event-hash';
-import { prepareEvent, type PreparedEvent } from './prepared-event';
+import { prepareEvent, type EventColumns, type PreparedEvent } from './prepared-event';
 import { PERSONAL_EVENT_TYPES, redactBody } from './redaction';
 import { SubjectDeriver } from './subject-deriver';
 import type { Db } from './open-database';
@@ -20,13 +20,7 @@ export interface IngestResult {
 }
 
 /** An event exactly as stored: body as its canonical text, its hash, and whether a purge redacted it (0/1). */
-export interface StoredRow {
-  desk: string;
-  seq: number;
-  hlc: string;
-  operator: string;
-  type: string;
-  body: string;
+export interface StoredRow extends EventColumns {
   hash: string;
   redacted: number;
 }

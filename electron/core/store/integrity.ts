@@ -1,21 +1,14 @@
 import { eventHash } from './event-hash';
+import type { StoredRow } from './event-store';
 import type { Db } from './open-database';
 import { redactedHash } from './redaction';
 
 /** How many of the newest events have their content hash recomputed at start-up. */
 const HASHED_TAIL = 2_000;
 
-/** An events row as the hash checks read it. */
-export interface HashedRow {
+/** An events row as the hash checks read it: as stored, with its place in the log. */
+export interface HashedRow extends StoredRow {
   pos: number;
-  desk: string;
-  seq: number;
-  hlc: string;
-  operator: string;
-  type: string;
-  body: string;
-  hash: string;
-  redacted: number;
 }
 
 const HASHED_COLUMNS = 'pos, desk, seq, hlc, operator, type, body, hash, redacted';

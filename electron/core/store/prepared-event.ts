@@ -4,14 +4,18 @@ import type { LogEvent } from '../../../shared/events';
 import { eventHash } from './event-hash';
 import { redactedHash } from './redaction';
 
-/** An event as it will be stored: body as canonical JSON, its subject and content hash worked out. */
-export interface PreparedEvent {
+/** The columns that identify an event and hold its content, the body as canonical JSON text. */
+export interface EventColumns {
   desk: string;
   seq: number;
   hlc: string;
   operator: string;
   type: string;
   body: string;
+}
+
+/** An event as it will be stored: body as canonical JSON, its subject and content hash worked out. */
+export interface PreparedEvent extends EventColumns {
   subject: string;
   hash: string;
   /** Arrived redacted from a purged desk, under the original's hash. */
