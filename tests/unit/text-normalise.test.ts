@@ -6,7 +6,7 @@ import { dispatch } from '../../electron/core/api/dispatch';
 import { exportDay } from '../../electron/core/export/export-day';
 import { commitImport } from '../../electron/core/services/import-service';
 import { parseNik } from '../../shared/domain/nik';
-import { cleanText } from '../../shared/domain/text';
+import { cleanText, foldText } from '../../shared/domain/text';
 import { openEventDesk, SESSION } from '../helpers/desk-fixture';
 import { propertyRuns } from '../helpers/property-runs';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -40,6 +40,26 @@ describe('cleanText', () => {
     expect(cleanText('Siti\u202e Amin\u0000ah\u200b')).toBe('Siti Aminah');
     expect(cleanText('Jose\u0301  Rahma\u0301n')).toBe('José Rahmán');
     expect(cleanText('Toko بركة')).toBe('Toko بركة');
+  });
+});
+
+describe('foldText', () => {
+  /** The folding as three replacements, which foldText skips for text already folded. */
+  const replaced = (raw: string) => {
+    let text = raw.toLowerCase();
+    if (/[^\u0000-\u007f]/.test(text)) text = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    return text.replace(/['\u2018\u2019`\u00b4]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  };
+
+  it('folds every text as the replacements do, plain names and spaces included', () => {
+    const piece = fc.oneof(fc.stringMatching(/^[a-z0-9 ]{0,12}$/), fc.stringMatching(/^[A-Za-z .,'-]{0,12}$/), fc.string({ unit: 'binary', maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), (pieces) => {
+        const raw = pieces.join('');
+        expect(foldText(raw)).toBe(replaced(raw));
+      }),
+      propertyRuns(500),
+    );
   });
 });
 
