@@ -14,7 +14,8 @@ export function changedStates(ids: readonly string[], readAll: () => Iterable<st
   return ids.length > BULK_REFRESH ? readAll() : ids.map(readOne);
 }
 
-function searchDoc(p: ParticipantState): SearchDoc {
+/** What the search index holds of a participant. */
+export function searchDoc(p: ParticipantState): SearchDoc {
   return { id: p.id, texts: [p.name, p.business], nib: p.nib, phone: p.phone ? `0${p.phone.slice(3)}` : null, sortKey: p.name };
 }
 

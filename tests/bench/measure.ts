@@ -53,19 +53,23 @@ export function bareDurableInsert(dir: string, n: number): Percentiles {
 
 /**
  * `fn` for each input, each call right after one floor insert: both see the same disk (its state
- * drifts over a run, and fsync costs follow it), so their ratio compares like with like.
+ * drifts over a run, and fsync costs follow it), so their ratio compares like with like. The first
+ * `warmUp` pairs run untimed, so that neither side's figures hold the compiling of its code.
  */
-export function timeEachBesideFloor<T>(dir: string, inputs: readonly T[], fn: (input: T) => unknown): { op: Percentiles; floor: Percentiles } {
+export function timeEachBesideFloor<T>(dir: string, inputs: readonly T[], fn: (input: T) => unknown, warmUp = 0): { op: Percentiles; floor: Percentiles } {
   const table = floorTable(dir);
   const op: number[] = [];
   const floor: number[] = [];
   inputs.forEach((input, i) => {
     let start = performance.now();
     table.insert(i);
-    floor.push(performance.now() - start);
+    const floorMs = performance.now() - start;
     start = performance.now();
     fn(input);
-    op.push(performance.now() - start);
+    const opMs = performance.now() - start;
+    if (i < warmUp) return;
+    floor.push(floorMs);
+    op.push(opMs);
   });
   table.close();
   return { op: percentiles(op), floor: percentiles(floor) };
