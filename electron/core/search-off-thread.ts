@@ -7,8 +7,8 @@ import type { BuiltIndex, SearchIndex } from '../../shared/search';
 export type SearchBuildRequest = ReturnType<SearchIndex['buildInput']>;
 
 /**
- * Below this many participants the index is built where it is asked for: it takes less than
- * starting a worker would (about 40 ms at 10,000).
+ * Below this many participants the index is built where it is asked for, at once: at 10,000 that
+ * takes under 0.1 s, and searches at once use it.
  */
 export const OFFLOAD_SLOTS = 20_000;
 
