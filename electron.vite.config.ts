@@ -12,13 +12,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: out('main'),
-      // The sync decode worker and the import worker run from their own files beside the main bundle
-      // (sync/frame-decoder.ts, import/parse-off-thread.ts).
+      // The sync decode worker, the import worker and the search index worker run from their own files
+      // beside the main bundle (sync/frame-decoder.ts, import/parse-off-thread.ts, search-off-thread.ts).
       rollupOptions: {
         input: {
           index: path('./electron/main/index.ts'),
           'decode-worker': path('./electron/core/sync/decode-worker.ts'),
           'import-worker': path('./electron/core/import/import-worker.ts'),
+          'search-worker': path('./electron/core/search-worker.ts'),
         },
       },
     },

@@ -26,6 +26,8 @@ export default defineConfig({
         'decode-worker': fileURLToPath(new URL('./electron/core/sync/decode-worker.ts', import.meta.url)),
         // Started by import/parse-off-thread.ts, one per list read, found the same way.
         'import-worker': fileURLToPath(new URL('./electron/core/import/import-worker.ts', import.meta.url)),
+        // Started by search-off-thread.ts, which builds a large desk's search index on it.
+        'search-worker': fileURLToPath(new URL('./electron/core/search-worker.ts', import.meta.url)),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: {

@@ -7,9 +7,11 @@ import { foldText } from './domain/text';
  * desk answers every keystroke: at 100k participants a query stays in single milliseconds.
  *
  * The trigram postings are built in one pass into typed arrays (a trigram of the folded alphabet is
- * a number below 38³, so a posting list is a slice of one Uint32Array); slots added later go to
- * small per-trigram lists until there are enough of them to rebuild. At 100k participants that is
- * a fraction of the time and memory of a Map of JavaScript arrays keyed by trigram strings.
+ * a number below 38³, so a posting list is a slice of one Uint32Array), and so are the slots of
+ * each word of the names; slots added later go to small lists until there are enough of them to
+ * rebuild. At 100k participants that is a fraction of the time and memory of Maps of JavaScript
+ * arrays, and arrays a worker thread can build and hand over without copying. Until they arrive,
+ * a search reads every text (tens of milliseconds at 100k) and finds what the built index finds.
  */
 
 export interface SearchDoc {
@@ -73,6 +75,81 @@ export function foldQuery(query: string): string {
   return /^\d+$/.test(digits) ? digits : folded;
 }
 
+/** The typed postings and word lists of slots 0…count-1, as a build hands them over (a worker transfers the arrays). */
+export interface BuiltIndex {
+  count: number;
+  /** The slots holding trigram g are postings[starts[g]] … postings[starts[g + 1] - 1], ascending. */
+  starts: Uint32Array<ArrayBuffer>;
+  postings: Uint32Array<ArrayBuffer>;
+  /** The distinct words of the names, sorted and joined by spaces; the i-th one's slots are wordSlots[wordStarts[i]] … wordSlots[wordStarts[i + 1] - 1]. */
+  words: string;
+  wordStarts: Uint32Array<ArrayBuffer>;
+  wordSlots: Uint32Array<ArrayBuffer>;
+}
+
+/** What a build reads: every slot's text and how far into it the names run (their words are looked up whole). */
+export interface BuildInput {
+  texts: readonly string[];
+  namesEnd: ArrayLike<number>;
+}
+
+/** The words of a text's names: folded names hold only letters, digits and single spaces, and '|' parts them. */
+function wordsOf(text: string, namesEnd: number): string[] {
+  return text.slice(0, namesEnd).split(' ').filter((word) => word !== '' && word !== '|');
+}
+
+/**
+ * The postings of every slot, in two passes over the texts (count, then fill: slots in order, so
+ * every list ascends), and the slots of every word. Pure, so that a worker thread can run it.
+ */
+export function buildIndex({ texts, namesEnd }: BuildInput): BuiltIndex {
+  const count = texts.length;
+  const starts = new Uint32Array(GRAMS + 1);
+  const seen = new Int32Array(GRAMS).fill(-1);
+  for (let slot = 0; slot < count; slot++) {
+    eachGram(texts[slot]!, (gram) => {
+      if (seen[gram] === slot) return;
+      seen[gram] = slot;
+      starts[gram + 1]!++;
+    });
+  }
+  for (let g = 0; g < GRAMS; g++) starts[g + 1]! += starts[g]!;
+  const postings = new Uint32Array(starts[GRAMS]!);
+  const fill = starts.slice(0, GRAMS);
+  seen.fill(-1);
+  for (let slot = 0; slot < count; slot++) {
+    eachGram(texts[slot]!, (gram) => {
+      if (seen[gram] === slot) return;
+      seen[gram] = slot;
+      postings[fill[gram]!++] = slot;
+    });
+  }
+
+  const slotsOf = new Map<string, number[]>();
+  let entries = 0;
+  for (let slot = 0; slot < count; slot++) {
+    for (const word of wordsOf(texts[slot]!, namesEnd[slot]!)) {
+      const list = slotsOf.get(word);
+      if (!list) slotsOf.set(word, [slot]);
+      else if (list[list.length - 1] !== slot) list.push(slot);
+      else continue;
+      entries++;
+    }
+  }
+  const words = [...slotsOf.keys()].sort();
+  const wordStarts = new Uint32Array(words.length + 1);
+  const wordSlots = new Uint32Array(entries);
+  words.forEach((word, i) => {
+    const list = slotsOf.get(word)!;
+    wordSlots.set(list, wordStarts[i]!);
+    wordStarts[i + 1] = wordStarts[i]! + list.length;
+  });
+  return { count, starts, postings, words: words.join(' '), wordStarts, wordSlots };
+}
+
+/** The built part as searched: its words split again. */
+type Built = Omit<BuiltIndex, 'words'> & { words: string[] };
+
 /** A posting list: the slots built into the typed arrays, then the (higher) slots added since. */
 interface Postings {
   base: Uint32Array;
@@ -81,52 +158,78 @@ interface Postings {
 
 const NONE: readonly number[] = [];
 
+/** The needle occurs in `text` and its first occurrence ends by `end`. */
+function foundBefore(text: string, needle: string, end: number): boolean {
+  const at = text.indexOf(needle);
+  return at >= 0 && at + needle.length <= end;
+}
+
+/** Index of the first of the sorted words not below `word`. */
+function lowerBound(sorted: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class SearchIndex {
   private ids: string[] = [];
   private texts: string[] = [];
+  /** Where each text's names end: words are looked up in them only, not in the NIB or phone. */
+  private namesEnd: number[] = [];
   private sortKeys: string[] = [];
   private nibs: (string | null)[] = [];
   private phones: (string | null)[] = [];
   private alive = new Uint8Array(0);
   private slotOf = new Map<string, number>();
-  /** Slots below this are in the typed postings; the rest are in `added`. */
-  private built = 0;
-  private starts = new Uint32Array(GRAMS + 1);
-  private postings = new Uint32Array(0);
-  private added = new Map<number, number[]>();
-  /** Whole words of the names → slots, for the common case: the operator types words from their start. */
-  private words = new Map<string, number[]>();
-  private sortedWords: string[] | null = null;
+  /** The typed postings and words of the slots below its count; null until built, and searches read every text meanwhile. */
+  private built: Built | null = null;
+  /** The slots added since the build, per trigram and per whole word of the names. */
+  private addedGrams = new Map<number, number[]>();
+  private addedWords = new Map<string, number[]>();
+  private sortedAddedWords: string[] | null = null;
   private counts = new Uint16Array(1024);
+  /** Per trigram, its place in the query being read text by text, plus one; zero between searches. */
+  private gramMark: Uint16Array | null = null;
 
-  /** Built in one pass from `docs`: much faster than upserting them one by one. */
-  constructor(docs: Iterable<SearchDoc> = []) {
+  /**
+   * Built at once from `docs` (much faster than upserting them one by one), or with `build: false`
+   * left for `install` to bring the arrays a worker built from `buildInput()`: searches until then
+   * read every text, and answer exactly as the built index does.
+   */
+  constructor(docs: Iterable<SearchDoc> = [], { build = true }: { build?: boolean } = {}) {
     for (const doc of docs) this.append(doc);
-    this.rebuild();
+    if (build) this.build();
   }
 
   get size(): number {
     return this.slotOf.size;
   }
 
+  /** Whether the typed postings are in place (and searches no longer read every text). */
+  get ready(): boolean {
+    return this.built !== null;
+  }
+
   upsert(doc: SearchDoc): void {
     const slot = this.append(doc);
-    if (slot === null) return;
-    eachGram(this.texts[slot]!, (gram) => {
-      const list = this.added.get(gram);
-      // Slots are appended in order, so a repeat of a trigram within this text is the list's last entry.
-      if (!list) this.added.set(gram, [slot]);
-      else if (list[list.length - 1] !== slot) list.push(slot);
-    });
+    if (slot !== null && this.built) this.indexAdded(slot);
   }
 
   /** Take the document into a new slot (the old one, if any, dies); null when its text is unchanged. */
   private append(doc: SearchDoc): number | null {
     const names = doc.texts.map(foldText);
-    let text = ` ${names.join(' | ')}`;
-    if (doc.nib !== null) text += ` | ${doc.nib}`;
-    if (doc.phone !== null) text += ` | ${doc.phone}`;
-    text += ' ';
+    const fields = [names.join(' | ')];
+    const namesEnd = 1 + fields[0]!.length;
+    if (doc.nib !== null) fields.push(doc.nib);
+    if (doc.phone !== null) fields.push(doc.phone);
+    // Joined, not concatenated: one flat string, where `+` leaves a rope of pieces that every
+    // search would first have to flatten (and the collector to move piece by piece).
+    const text = ['', fields.join(' | '), ''].join(' ');
     const sortKey = doc.sortKey === doc.texts[0] ? names[0]! : foldText(doc.sortKey);
     const at = this.slotOf.get(doc.id);
     if (at !== undefined) {
@@ -139,6 +242,7 @@ export class SearchIndex {
     const slot = this.ids.length;
     this.ids.push(doc.id);
     this.texts.push(text);
+    this.namesEnd.push(namesEnd);
     this.sortKeys.push(sortKey);
     this.nibs.push(doc.nib);
     this.phones.push(doc.phone);
@@ -149,17 +253,25 @@ export class SearchIndex {
     }
     this.alive[slot] = 1;
     this.slotOf.set(doc.id, slot);
-    for (const name of names) {
-      for (const word of name.split(' ')) {
-        if (!word) continue;
-        const list = this.words.get(word);
-        if (!list) {
-          this.words.set(word, [slot]);
-          this.sortedWords = null;
-        } else if (list[list.length - 1] !== slot) list.push(slot);
-      }
-    }
     return slot;
+  }
+
+  /** A slot above the built ones, into the small lists searched beside the typed ones. */
+  private indexAdded(slot: number): void {
+    const text = this.texts[slot]!;
+    eachGram(text, (gram) => {
+      const list = this.addedGrams.get(gram);
+      // Slots are appended in order, so a repeat of a trigram within this text is the list's last entry.
+      if (!list) this.addedGrams.set(gram, [slot]);
+      else if (list[list.length - 1] !== slot) list.push(slot);
+    });
+    for (const word of wordsOf(text, this.namesEnd[slot]!)) {
+      const list = this.addedWords.get(word);
+      if (!list) {
+        this.addedWords.set(word, [slot]);
+        this.sortedAddedWords = null;
+      } else if (list[list.length - 1] !== slot) list.push(slot);
+    }
   }
 
   remove(id: string): void {
@@ -169,8 +281,28 @@ export class SearchIndex {
     this.slotOf.delete(id);
   }
 
+  /** What a worker builds from: the texts as one string (they hold no line breaks) and where their names end. */
+  buildInput(): { texts: string; namesEnd: Uint32Array<ArrayBuffer> } {
+    return { texts: this.texts.join('\n'), namesEnd: Uint32Array.from(this.namesEnd) };
+  }
+
+  /** Take the arrays built from `buildInput()`; slots appended since join the added lists. */
+  install(built: BuiltIndex): void {
+    this.built = { ...built, words: built.words === '' ? [] : built.words.split(' ') };
+    this.addedGrams = new Map();
+    this.addedWords = new Map();
+    this.sortedAddedWords = null;
+    for (let slot = built.count; slot < this.ids.length; slot++) this.indexAdded(slot);
+  }
+
+  /** Build here and now, the dead slots (edited or removed participants) dropped first. */
+  build(): void {
+    this.dropDead();
+    this.install(buildIndex({ texts: this.texts, namesEnd: this.namesEnd }));
+  }
+
   search(query: string, limit = 20): SearchHit[] {
-    if (this.ids.length - this.built > REBUILD_AFTER) this.rebuild();
+    if (this.built && this.ids.length - this.built.count > REBUILD_AFTER) this.build();
     const q = foldQuery(query);
     if (!q) return [];
     let top = new TopK(limit, this.sortKeys);
@@ -188,67 +320,24 @@ export class SearchIndex {
     return top.hits.map((h) => ({ id: this.ids[h.slot]!, score: h.score }));
   }
 
-  /**
-   * Move every live slot into freshly built typed postings, in two passes over the texts (count,
-   * then fill), renumbering the slots so that dead ones (edited or removed participants) go.
-   */
-  private rebuild(): void {
-    const count = this.ids.length;
-    const renumbered = new Int32Array(count).fill(-1);
-    let live = 0;
-    for (let s = 0; s < count; s++) if (this.alive[s]) renumbered[s] = live++;
-    if (live < count) this.dropDead(renumbered, live);
-
-    const starts = new Uint32Array(GRAMS + 1);
-    const seen = new Int32Array(GRAMS).fill(-1);
-    const texts = this.texts;
-    // Pass 1 counts each trigram once per slot, pass 2 fills: slots in order, so every list ascends.
-    for (let slot = 0; slot < live; slot++) {
-      eachGram(texts[slot]!, (gram) => {
-        if (seen[gram] === slot) return;
-        seen[gram] = slot;
-        starts[gram + 1]!++;
-      });
-    }
-    for (let g = 0; g < GRAMS; g++) starts[g + 1]! += starts[g]!;
-    const postings = new Uint32Array(starts[GRAMS]!);
-    const fill = starts.slice(0, GRAMS);
-    seen.fill(-1);
-    for (let slot = 0; slot < live; slot++) {
-      eachGram(texts[slot]!, (gram) => {
-        if (seen[gram] === slot) return;
-        seen[gram] = slot;
-        postings[fill[gram]!++] = slot;
-      });
-    }
-    this.starts = starts;
-    this.postings = postings;
-    this.added = new Map();
-    this.built = live;
-  }
-
-  /** Renumber the live slots 0…live-1 in their order, forgetting the dead (edited or removed participants). */
-  private dropDead(renumbered: Int32Array, live: number): void {
-    const keep = <T>(values: T[]) => values.filter((_, s) => renumbered[s]! >= 0);
+  /** Renumber the live slots 0…live-1 in their order, forgetting the dead ones. */
+  private dropDead(): void {
+    const live = this.slotOf.size;
+    if (live === this.ids.length) return;
+    const keep = <T>(values: T[]) => values.filter((_, s) => this.alive[s] === 1);
     this.ids = keep(this.ids);
     this.texts = keep(this.texts);
+    this.namesEnd = keep(this.namesEnd);
     this.sortKeys = keep(this.sortKeys);
     this.nibs = keep(this.nibs);
     this.phones = keep(this.phones);
     this.alive = new Uint8Array(Math.max(1024, live * 2)).fill(1, 0, live);
     this.slotOf = new Map(this.ids.map((id, slot) => [id, slot]));
-    const words = new Map<string, number[]>();
-    for (const [word, slots] of this.words) {
-      const kept = slots.map((slot) => renumbered[slot]!).filter((slot) => slot >= 0);
-      if (kept.length > 0) words.set(word, kept);
-    }
-    this.words = words;
-    this.sortedWords = null;
   }
 
-  private postingsOf(gram: number): Postings {
-    const base = this.postings.subarray(this.starts[gram]!, this.starts[gram + 1]!);
-    return { base, added: this.added.get(gram) ?? NONE };
+  private postingsOf(built: Built, gram: number): Postings {
+    const base = built.postings.subarray(built.starts[gram]!, built.starts[gram + 1]!);
+    return { base, added: this.addedGrams.get(gram) ?? NONE };
   }
 
   /** One or two characters: only whole-word prefixes, which is what an operator means by "s". */
@@ -265,13 +354,26 @@ export class SearchIndex {
    */
   private wordScan(q: string, top: TopK): number {
     const tokens = q.split(' ');
+    const phrase = ` ${q}`;
+    let hits = 0;
+    for (const slot of this.built ? this.slotsWithWords(this.built, tokens) : this.readForWords(tokens)) {
+      if (!this.alive[slot]) continue;
+      hits++;
+      top.offer(slot, this.texts[slot]!.includes(phrase) ? 2.5 : 2);
+    }
+    return hits;
+  }
+
+  /** The slots whose names have every token as a word, the last as a word's start, from the word lists. */
+  private slotsWithWords(built: Built, tokens: readonly string[]): number[] {
     const stage = this.stage();
     let reached: number[] = [];
     for (let k = 0; k < tokens.length; k++) {
-      const lists = k < tokens.length - 1 ? [this.words.get(tokens[k]!) ?? []] : this.prefixLists(tokens[k]!);
+      const lists = k < tokens.length - 1 ? this.wordLists(built, tokens[k]!, false) : this.wordLists(built, tokens[k]!, true);
       const next: number[] = [];
       for (const list of lists) {
-        for (const slot of list) {
+        for (let i = 0; i < list.length; i++) {
+          const slot = list[i]!;
           if (stage[slot] !== k) continue;
           stage[slot] = k + 1;
           next.push(slot);
@@ -281,15 +383,22 @@ export class SearchIndex {
       reached = next;
       if (reached.length === 0) break;
     }
-    let hits = 0;
-    const phrase = ` ${q}`;
-    for (const slot of reached) {
-      stage[slot] = 0;
+    for (const slot of reached) stage[slot] = 0;
+    return reached;
+  }
+
+  /** The same slots as `slotsWithWords`, read from every text: a word has a space before it and, whole, one after it. */
+  private readForWords(tokens: readonly string[]): number[] {
+    const whole = tokens.slice(0, -1).map((token) => ` ${token} `);
+    const start = ` ${tokens[tokens.length - 1]!}`;
+    const reached: number[] = [];
+    for (let slot = 0; slot < this.texts.length; slot++) {
       if (!this.alive[slot]) continue;
-      hits++;
-      top.offer(slot, this.texts[slot]!.includes(phrase) ? 2.5 : 2);
+      const text = this.texts[slot]!;
+      const end = this.namesEnd[slot]!;
+      if (foundBefore(text, start, end) && whole.every((word) => foundBefore(text, word, end + 1))) reached.push(slot);
     }
-    return hits;
+    return reached;
   }
 
   /** One counter per slot, all zero between calls. */
@@ -298,34 +407,58 @@ export class SearchIndex {
     return this.counts;
   }
 
-  private prefixLists(prefix: string): number[][] {
-    const sorted = (this.sortedWords ??= [...this.words.keys()].sort());
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
+  /** The slot lists of a word, or with `prefix` of every word starting with it: the built ones, then the added ones. */
+  private wordLists(built: Built, token: string, prefix: boolean): ArrayLike<number>[] {
+    const lists: ArrayLike<number>[] = [];
+    const words = built.words;
+    for (let i = lowerBound(words, token); i < words.length && (prefix ? words[i]!.startsWith(token) : words[i] === token); i++) {
+      lists.push(built.wordSlots.subarray(built.wordStarts[i]!, built.wordStarts[i + 1]!));
     }
-    const lists: number[][] = [];
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) lists.push(this.words.get(sorted[i]!)!);
+    if (!prefix) {
+      const added = this.addedWords.get(token);
+      if (added) lists.push(added);
+      return lists;
+    }
+    const sorted = (this.sortedAddedWords ??= [...this.addedWords.keys()].sort());
+    for (let i = lowerBound(sorted, token); i < sorted.length && sorted[i]!.startsWith(token); i++) lists.push(this.addedWords.get(sorted[i]!)!);
     return lists;
   }
 
   /**
    * A hit either contains the query (so it holds all of the query's own trigrams) or shares
-   * MIN_SHARE of the query's trigrams padded with word boundaries (small typos). Either way it sits
-   * in at least one of the n - need + 1 shortest posting lists: count those, then check the long
-   * lists (tens of thousands of entries for common syllables) by binary search for the few left.
+   * MIN_SHARE of the query's trigrams padded with word boundaries (small typos).
    * `typed` is the query as typed, for digits read another way (a phone in 62… form).
    */
   private trigramScan(q: string, typed: string, top: TopK): void {
     const isNumber = /^\d+$/.test(q);
     const own = grams(q);
     // Digits are identifiers: a near-miss NIB is another business, so only exact pieces count.
-    const padded = isNumber ? own : grams(` ${q} `);
-    const need = isNumber ? own.size : Math.min(own.size, Math.ceil(MIN_SHARE * padded.size));
-    const lists = [...padded].map((gram) => this.postingsOf(gram)).sort((a, b) => a.base.length + a.added.length - (b.base.length + b.added.length));
+    const padded = [...(isNumber ? own : grams(` ${q} `))];
+    const need = isNumber ? own.size : Math.min(own.size, Math.ceil(MIN_SHARE * padded.length));
+    const wordStart = ` ${q}`;
+    const judge = (i: number, found: number) => {
+      const text = this.texts[i]!;
+      const substring = text.includes(q);
+      const share = found / padded.length;
+      if (!substring && (isNumber || share < MIN_SHARE)) return;
+      let score = share;
+      if (substring) score += 1;
+      if (substring && text.includes(wordStart)) score += 0.5;
+      // The NIB exactly as typed beats everything, a whole phone (in either form) or NIB comes next.
+      if (isNumber) score += this.nibs[i] === typed ? 6 : this.nibs[i] === q || this.phones[i] === q ? 5 : 0;
+      top.offer(i, score);
+    };
+    if (this.built) this.countFromPostings(this.built, padded, need, judge);
+    else this.countFromTexts(padded, need, judge);
+  }
+
+  /**
+   * Every live slot holding at least `need` of the trigrams, with how many it holds. Such a slot
+   * sits in at least one of the n - need + 1 shortest posting lists: count those, then check the
+   * long lists (tens of thousands of entries for common syllables) by binary search for the few left.
+   */
+  private countFromPostings(built: Built, grams: readonly number[], need: number, visit: (slot: number, found: number) => void): void {
+    const lists = grams.map((gram) => this.postingsOf(built, gram)).sort((a, b) => a.base.length + a.added.length - (b.base.length + b.added.length));
     const seeds = lists.length - need + 1;
     const counts = this.stage();
     const touched: number[] = [];
@@ -338,30 +471,47 @@ export class SearchIndex {
         }
       }
     }
-    const wordStart = ` ${q}`;
     for (const i of touched) {
       let found = counts[i]!;
       counts[i] = 0;
       for (let l = seeds; l < lists.length && found + (lists.length - l) >= need; l++) {
-        if (this.holds(lists[l]!, i)) found++;
+        if (this.holds(built, lists[l]!, i)) found++;
       }
-      if (found < need || !this.alive[i]) continue;
-      const text = this.texts[i]!;
-      const substring = text.includes(q);
-      const share = found / lists.length;
-      if (!substring && (isNumber || share < MIN_SHARE)) continue;
-      let score = share;
-      if (substring) score += 1;
-      if (substring && text.includes(wordStart)) score += 0.5;
-      // The NIB exactly as typed beats everything, a whole phone (in either form) or NIB comes next.
-      if (isNumber) score += this.nibs[i] === typed ? 6 : this.nibs[i] === q || this.phones[i] === q ? 5 : 0;
-      top.offer(i, score);
+      if (found >= need && this.alive[i]) visit(i, found);
     }
   }
 
+  /** The same as `countFromPostings`, reading every live text's trigrams in turn (before the postings are built). */
+  private countFromTexts(grams: readonly number[], need: number, visit: (slot: number, found: number) => void): void {
+    const mark = (this.gramMark ??= new Uint16Array(GRAMS));
+    grams.forEach((gram, k) => (mark[gram] = k + 1));
+    const seenIn = new Int32Array(grams.length).fill(-1);
+    for (let slot = 0; slot < this.texts.length; slot++) {
+      if (!this.alive[slot]) continue;
+      const text = this.texts[slot]!;
+      let found = 0;
+      // The two symbols before, as a number below RADIX²: the next trigram without a division.
+      let last = SYMBOL[text.charCodeAt(1)]!;
+      let pair = SYMBOL[text.charCodeAt(0)]! * RADIX + last;
+      for (let i = 2; i < text.length; i++) {
+        const symbol = SYMBOL[text.charCodeAt(i)]!;
+        const gram = pair * RADIX + symbol;
+        pair = last * RADIX + symbol;
+        last = symbol;
+        const k = mark[gram]!;
+        if (k !== 0 && seenIn[k - 1] !== slot) {
+          seenIn[k - 1] = slot;
+          found++;
+        }
+      }
+      if (found >= need) visit(slot, found);
+    }
+    for (const gram of grams) mark[gram] = 0;
+  }
+
   /** Posting lists hold slot numbers in ascending order, the added ones above every built one. */
-  private holds(list: Postings, slot: number): boolean {
-    return slot < this.built ? contains(list.base, slot) : contains(list.added, slot);
+  private holds(built: Built, list: Postings, slot: number): boolean {
+    return slot < built.count ? contains(list.base, slot) : contains(list.added, slot);
   }
 }
 

@@ -189,6 +189,7 @@ export class Desk {
   close(): void {
     this.listeners.clear();
     this.logListeners.clear();
+    this.view.close();
     this.db.close();
   }
 }

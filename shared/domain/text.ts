@@ -13,7 +13,25 @@ const INVISIBLE = /(?![\t\n\v\f\r])[\p{Cc}\p{Cf}\p{Cs}]/gu;
  * space, trimmed. A field that is empty afterwards held nothing a person could read.
  */
 export function cleanText(raw: string): string {
+  // Most cells are printable ASCII already single-spaced, which the four steps leave as it is: one look
+  // at them spares a third of reading a 100k-row list.
+  if (singleSpaced(raw, isPrintableAscii)) return raw;
   return withoutInvisible(raw).normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+const isPrintableAscii = (c: number) => c > 32 && c < 127;
+const isLowerAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/** Not empty, and characters `inWord` takes in words one space apart, with no space at either end. */
+function singleSpaced(text: string, inWord: (c: number) => boolean): boolean {
+  let afterSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inWord(c)) afterSpace = false;
+    else if (c === 32 && !afterSpace) afterSpace = true;
+    else return false;
+  }
+  return !afterSpace;
 }
 
 /** Only the invisible characters removed: for text written out that came from elsewhere (a file, another desk). */
@@ -27,6 +45,8 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 /** Lowercase, strip diacritics and apostrophes, turn punctuation into spaces, collapse spaces. */
 export function foldText(raw: string): string {
   let text = raw.toLowerCase();
+  // Most names are plain words once lowercased: one look at them spares the three replacements (half the folding of a 100k list).
+  if (singleSpaced(text, isLowerAlnum)) return text;
   // Most names are plain ASCII, which decomposing leaves as it is: skipping it saves a quarter of the folding.
   if (NON_ASCII.test(text)) text = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   return text.replace(APOSTROPHES, '').replace(/[^a-z0-9]+/g, ' ').trim();

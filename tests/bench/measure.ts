@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -53,19 +54,23 @@ export function bareDurableInsert(dir: string, n: number): Percentiles {
 
 /**
  * `fn` for each input, each call right after one floor insert: both see the same disk (its state
- * drifts over a run, and fsync costs follow it), so their ratio compares like with like.
+ * drifts over a run, and fsync costs follow it), so their ratio compares like with like. The first
+ * `warmUp` pairs run untimed, so that neither side's figures hold the compiling of its code.
  */
-export function timeEachBesideFloor<T>(dir: string, inputs: readonly T[], fn: (input: T) => unknown): { op: Percentiles; floor: Percentiles } {
+export function timeEachBesideFloor<T>(dir: string, inputs: readonly T[], fn: (input: T) => unknown, warmUp = 0): { op: Percentiles; floor: Percentiles } {
   const table = floorTable(dir);
   const op: number[] = [];
   const floor: number[] = [];
   inputs.forEach((input, i) => {
     let start = performance.now();
     table.insert(i);
-    floor.push(performance.now() - start);
+    const floorMs = performance.now() - start;
     start = performance.now();
     fn(input);
-    op.push(performance.now() - start);
+    const opMs = performance.now() - start;
+    if (i < warmUp) return;
+    floor.push(floorMs);
+    op.push(opMs);
   });
   table.close();
   return { op: percentiles(op), floor: percentiles(floor) };
@@ -83,4 +88,33 @@ export async function bareDurableInsertAfterIdle(dir: string, n: number, idleMs:
   }
   table.close();
   return percentiles(samples);
+}
+
+/**
+ * WAL pages each of `n` commits writes (what it makes the disk write and sync): the WAL is emptied
+ * first and not checkpointed meanwhile, then its growth counted in frames.
+ */
+export function walPagesPerCommit(db: Database.Database, n: number, commit: (i: number) => void): number {
+  const wal = `${db.name}-wal`;
+  const frame = (db.pragma('page_size', { simple: true }) as number) + 24;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const auto = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  const before = statSync(wal).size;
+  for (let i = 0; i < n; i++) commit(i);
+  const pages = (statSync(wal).size - before) / frame / n;
+  db.pragma(`wal_autocheckpoint = ${auto}`);
+  return pages;
+}
+
+/** The floor's WAL pages per commit, measured as the desk's are. */
+export function floorWalPages(dir: string, n: number): number {
+  const db = new Database(join(dir, 'floor-wal.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const pages = walPagesPerCommit(db, n, (i) => db.transaction(() => insert.run(`{"n":${i}}`)).immediate());
+  db.close();
+  return pages;
 }

@@ -23,16 +23,23 @@ export function interleaved(runs: number, commands: Record<string, readonly stri
 
 export interface FreshDesk {
   openMs: number;
+  /** From the start of the open to the first search answered (by reading every name, the index not yet built). */
   firstSearchMs: number;
+  /** From the start of the open to the search index in place (built on a worker thread). */
+  indexReadyMs: number;
   peakRssMb: number;
 }
 
-/** Open the desk in a process of its own (tests/bench/open-desk.mjs). */
-export function openInFreshProcess(dataDir: string): FreshDesk {
+/** Open the desk in a process of its own (tests/bench/open-desk.mjs), `runs` times: the median of each figure. */
+export function openInFreshProcess(dataDir: string, runs = 3): FreshDesk {
   const script = fileURLToPath(new URL('./open-desk.mjs', import.meta.url));
-  const run = spawnSync(process.execPath, [script, dataDir], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout) as FreshDesk;
+  const samples = Array.from({ length: runs }, () => {
+    const run = spawnSync(process.execPath, [script, dataDir], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return JSON.parse(run.stdout) as FreshDesk;
+  });
+  const median = (key: keyof FreshDesk) => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return { openMs: median('openMs'), firstSearchMs: median('firstSearchMs'), indexReadyMs: median('indexReadyMs'), peakRssMb: median('peakRssMb') };
 }
 
 /** Peak resident memory of a running process (Linux), in MB. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../shared/search';
+import { buildIndex, SearchIndex, type SearchDoc } from '../../shared/search';
 import { propertyRuns } from '../helpers/property-runs';
 
 function index(): SearchIndex {
@@ -157,5 +157,69 @@ describe('an index built at once and one kept up to date', () => {
     expect(ix.search('6300000004321')[0]!.id).toBe('n4320');
     expect(ix.search('warga 4999')[0]!.id).toBe('n4999');
     expect(ix.size).toBe(5_001);
+  });
+});
+
+describe('an index whose arrays are still being built', () => {
+  // Words that share trigrams and prefixes, typed with capitals, apostrophes and dots as lists have them.
+  const WORDS = ['Siti', 'Sitti', 'Aminah', 'Rahmah', 'Rahmat', 'Gusti', 'Hj.', 'H.', 'Dodol', 'Amplang', 'Noor', 'Nur', "Ma'rifah", 'Haruan', 'Keripik', 'Kerupuk', 'Banjar', 'Banjarbaru', 'Élan', 'Ud', 'Cv', '99'];
+  const name = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+  const doc = fc.record({
+    id: fc.constantFrom(...Array.from({ length: 30 }, (_, i) => `p${i}`)),
+    name,
+    business: name,
+    nib: fc.oneof(fc.constant(null), digitsAfter('6'), digitsAfter('62')),
+    phone: fc.oneof(fc.constant(null), fc.stringMatching(/^08\d{9}$/)),
+  }).map((d): SearchDoc => ({ id: d.id, texts: [d.name, d.business], nib: d.nib, phone: d.phone, sortKey: d.name }));
+  const op = fc.oneof(doc.map((d) => ({ kind: 'upsert' as const, d })), fc.nat(29).map((i) => ({ kind: 'remove' as const, id: `p${i}` })));
+  /** What an operator types: pieces of words, a letter wrong, two words, prefixes, digits of an NIB or a phone. */
+  const query = fc.oneof(
+    fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...WORDS), fc.nat(), fc.nat(), fc.constantFrom('prefix', 'piece', 'typo', 'two', 'joined')).map(([a, b, i, j, kind]) => {
+      const w = a.toLowerCase();
+      if (kind === 'prefix') return w.slice(0, 1 + (i % w.length));
+      if (kind === 'piece') return w.slice(i % w.length, (i % w.length) + 3 + (j % 4));
+      if (kind === 'typo') return w.slice(0, i % w.length) + 'aiuxz'[j % 5] + w.slice((i % w.length) + 1);
+      if (kind === 'two') return `${a} ${b.slice(0, 1 + (j % b.length))}`;
+      return `${w}${b.toLowerCase()}`;
+    }),
+    fc.stringMatching(/^\d{1,7}$/),
+    fc.stringMatching(/^62\d{2,9}$/),
+  );
+
+  const apply = (ix: SearchIndex, ops: readonly ({ kind: 'upsert'; d: SearchDoc } | { kind: 'remove'; id: string })[]) => {
+    for (const o of ops) {
+      if (o.kind === 'upsert') ix.upsert(o.d);
+      else ix.remove(o.id);
+    }
+  };
+
+  it('finds exactly what the built index finds, in the same order, before and after the arrays arrive', () => {
+    fc.assert(
+      fc.property(
+        fc.array(doc, { minLength: 1, maxLength: 40 }),
+        fc.array(op, { maxLength: 15 }),
+        fc.array(op, { maxLength: 15 }),
+        fc.array(query, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(3, 20, 100),
+        (docs, before, during, queries, limit) => {
+          const reading = new SearchIndex(docs, { build: false });
+          const built = new SearchIndex(docs);
+          apply(reading, before);
+          apply(built, before);
+          // The worker builds from what the index held when asked; edits go on meanwhile.
+          const input = reading.buildInput();
+          apply(reading, during);
+          apply(built, during);
+          expect(reading.ready).toBe(false);
+          // And a word that ends a business name whole, then the start of an owner's name.
+          const asked = [...queries, ...docs.slice(0, 6).map((d) => `${d.texts[1]!.split(' ').at(-1)} ${d.texts[0]!.slice(0, 2)}`)];
+          for (const q of asked) expect(reading.search(q, limit)).toEqual(built.search(q, limit));
+          reading.install(buildIndex({ texts: input.texts.split('\n'), namesEnd: input.namesEnd }));
+          expect(reading.ready).toBe(true);
+          for (const q of asked) expect(reading.search(q, limit)).toEqual(built.search(q, limit));
+        },
+      ),
+      propertyRuns(300),
+    );
   });
 });

@@ -6,7 +6,7 @@ import { dispatch } from '../../electron/core/api/dispatch';
 import { exportDay } from '../../electron/core/export/export-day';
 import { commitImport } from '../../electron/core/services/import-service';
 import { parseNik } from '../../shared/domain/nik';
-import { cleanText } from '../../shared/domain/text';
+import { cleanText, foldText } from '../../shared/domain/text';
 import { openEventDesk, SESSION } from '../helpers/desk-fixture';
 import { propertyRuns } from '../helpers/property-runs';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -40,6 +40,35 @@ describe('cleanText', () => {
     expect(cleanText('Siti\u202e Amin\u0000ah\u200b')).toBe('Siti Aminah');
     expect(cleanText('Jose\u0301  Rahma\u0301n')).toBe('José Rahmán');
     expect(cleanText('Toko بركة')).toBe('Toko بركة');
+  });
+});
+
+describe('cleanText and foldText on text that needs nothing done', () => {
+  // What both do step by step, which they skip for text they would give back unchanged.
+  const cleaned = (raw: string) => raw.replace(/(?![\t\n\v\f\r])[\p{Cc}\p{Cf}\p{Cs}]/gu, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  const folded = (raw: string) => {
+    let text = raw.toLowerCase();
+    if (/[^\u0000-\u007f]/.test(text)) text = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    return text.replace(/['\u2018\u2019`\u00b4]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  };
+  // Plain words, words with capitals and punctuation, control characters and spaces of every kind, anything.
+  const piece = fc.oneof(
+    fc.stringMatching(/^[a-z0-9 ]{0,12}$/),
+    fc.stringMatching(/^[A-Za-z .,'-]{0,12}$/),
+    fc.stringMatching(/^[\x00-\x7f]{0,6}$/),
+    fc.constantFrom('\u00a0', '\u200b', '\u202e', 'e\u0301', '\t', '  ', '\u2019'),
+    fc.string({ unit: 'binary', maxLength: 6 }),
+  );
+
+  it('give what the steps give, for any text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), (pieces) => {
+        const raw = pieces.join('');
+        expect(cleanText(raw)).toBe(cleaned(raw));
+        expect(foldText(raw)).toBe(folded(raw));
+      }),
+      propertyRuns(1000),
+    );
   });
 });
 

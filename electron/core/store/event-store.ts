@@ -250,9 +250,15 @@ export class EventStore {
       const chunk = subjects.slice(i, i + DERIVE_CHUNK);
       const events = new Map<string, LogEvent[]>(chunk.map((subject) => [subject, []]));
       const rows = (recent ? this.stmt.ofSubjectsUpTo.all(JSON.stringify(chunk), recent.before) : this.stmt.ofSubjects.all(JSON.stringify(chunk))) as EventRow[];
-      for (const row of rows) events.get(row.subject)!.push(rowToEvent(row));
+      const held = new Set<string>();
+      for (const row of rows) {
+        events.get(row.subject)!.push(rowToEvent(row));
+        held.add(row.subject);
+      }
+      // A subject the log held nothing of before these events has no derived row yet.
+      const isNew = recent ? (subject: string) => !held.has(subject) : undefined;
       if (recent) for (const subject of chunk) events.get(subject)!.push(...(recent.added.get(subject) ?? []));
-      written.push(...this.deriver.refresh(chunk, (subject) => events.get(subject)!));
+      written.push(...this.deriver.refresh(chunk, (subject) => events.get(subject)!, isNew));
     }
     return written;
   }

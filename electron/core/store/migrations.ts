@@ -81,4 +81,10 @@ export const MIGRATIONS: readonly string[] = [
       AND NEW.subject = OLD.subject AND NEW.hash = OLD.hash)
     BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
   `,
+  // 5: room kept in each participant's row for what the day adds to its state (a check-in, a badge
+  // print): a row that keeps its length is rewritten in place, where one that outgrew its full page
+  // made SQLite share the page out with its neighbours (see subject-deriver.ts).
+  `
+  ALTER TABLE participants ADD COLUMN room BLOB;
+  `,
 ];

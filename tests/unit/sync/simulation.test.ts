@@ -48,7 +48,8 @@ const scenario = fc.record({
 });
 
 function derived(desk: Desk): string {
-  const participants = desk.db.prepare('SELECT * FROM participants ORDER BY id').all();
+  // Every derived column; not the room kept free beside each state (subject-deriver.ts), whose size follows the row's own history.
+  const participants = desk.db.prepare('SELECT id, nib, regency, present, walk_in, state FROM participants ORDER BY id').all();
   const subjects = desk.db.prepare('SELECT * FROM subjects ORDER BY subject').all();
   return JSON.stringify([participants, subjects]);
 }
