@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { it } from 'vitest';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { writeCsv } from '../../electron/core/demo/messy-workbook';
-import { httpClient } from '../../renderer/src/lib/client';
+import type { ApiMethod, ApiResults, ImportPreview, ImportResult } from '../../shared/api';
+import { FILE_CALL_JSON_LENGTH, FILE_CALL_TYPE } from '../../shared/file-call';
 import { openEventDesk, PIN } from '../helpers/desk-fixture';
 import { cliPath, requireBuild } from '../helpers/built-core';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -15,9 +16,9 @@ import { peakRssMb, startUntil, stopGroup } from './processes';
 
 /**
  * What an operator feels while the organizer imports a big list on the same desk: `loket serve`
- * with 100,000 participants; one client (the UI's own HTTP client module) sends a 50 MB CSV for
- * the dry run and then the commit, while another client, in a process of its own, checks people
- * in through the same API every 15 ms. The same check-ins on the idle desk are the floor.
+ * with 100,000 participants; one client sends a 50 MB CSV for the dry run and then the commit, as
+ * the UI's HTTP client does, while another client, in a process of its own, checks people in
+ * through the same API every 15 ms. The same check-ins on the idle desk are the floor.
  */
 const tempDir = useTempDirs();
 const DESK_PEOPLE = 100_000;
@@ -41,6 +42,24 @@ async function startSampler(origin: string, nibs: string[]) {
     async stop(): Promise<Sample[]> {
       child.stdin!.end('stop\n');
       return JSON.parse((await lines.next()).value as string) as Sample[];
+    },
+  };
+}
+
+/** The organizer's page: its calls as renderer/src/lib/client.ts sends them, a file as shared/file-call.ts says. */
+function organizerPage(origin: string) {
+  const headers = { 'X-Loket-Client': '1', 'X-Loket-Session': 'bench-organizer-session-0001', Origin: origin };
+  async function send<M extends ApiMethod>(method: M, body: string | Uint8Array, contentHeaders: Record<string, string>): Promise<ApiResults[M]> {
+    const res = await fetch(`${origin}/api/${method}`, { method: 'POST', headers: { ...headers, ...contentHeaders }, body });
+    const result = (await res.json()) as { ok: true; value: ApiResults[M] } | { ok: false; error: { code: string } };
+    if (!result.ok) throw new Error(`${method}: ${result.error.code}`);
+    return result.value;
+  }
+  return {
+    call: <M extends ApiMethod>(method: M, input: object) => send(method, JSON.stringify(input), { 'Content-Type': 'application/json' }),
+    withFile<M extends 'previewImport' | 'commitImport'>(method: M, fileName: string, content: Uint8Array) {
+      const json = Buffer.from(JSON.stringify({ fileName }));
+      return send(method, Buffer.concat([json, content]), { 'Content-Type': FILE_CALL_TYPE, [FILE_CALL_JSON_LENGTH]: String(json.length) });
     },
   };
 }
@@ -73,17 +92,16 @@ it('measures check-ins through the HTTP API while a 50 MB list is imported throu
   const { child, match } = await startUntil(process.execPath, [cliPath, 'serve', '--data', dir, '--port', '0'], /Loket: (http:\/\/\S+)\//, process.env);
   try {
     const origin = match[1]!;
-    const organizer = httpClient(`${origin}/api/`);
-    await organizer.unlockOrganizer({ pin: PIN });
+    const organizer = organizerPage(origin);
+    await organizer.call('unlockOrganizer', { pin: PIN });
     const sampler = await startSampler(
       origin,
       people.map((p) => p.nib!),
     );
     const idle = await during(() => new Promise((resolve) => setTimeout(resolve, IDLE_MS)));
-    const input = { fileName: 'besar.csv', contentBase64: Buffer.from(csv).toString('base64') };
-    const preview = await during(() => organizer.previewImport(input));
+    const preview = await during((): Promise<ImportPreview> => organizer.withFile('previewImport', 'besar.csv', csv));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const commit = await during(() => organizer.commitImport(input));
+    const commit = await during((): Promise<ImportResult> => organizer.withFile('commitImport', 'besar.csv', csv));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const samples = await sampler.stop();
     if (preview.value.valid !== FILE_ROWS || commit.value.imported !== FILE_ROWS) throw new Error(`previewed ${preview.value.valid}, imported ${commit.value.imported}`);

@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import { LoketError } from '../../../shared/errors';
-import { countAgainst, parseBytes, type ParsedList, type ParseJob } from './parse-list';
+import { countAgainst, inIdOrder, parseBytes, type ParsedList, type ParseJob } from './parse-list';
 import { PART_SIZE, type ParseMessage, type ParseReply } from './parse-messages';
 
 /**
  * The import worker's entry (built as its own file beside the core; see parse-off-thread.ts). One
  * list per worker, kept here after the dry run until the commit takes its rows or the desk drops it.
  */
-const slices: Buffer[] = [];
+const slices: Uint8Array[] = [];
 let existing = new Map<string, string>();
 let list: ParsedList | null = null;
 let queue: ParseReply[] = [];
@@ -45,7 +45,7 @@ async function read(job: ParseJob): Promise<void> {
 parentPort!.on('message', (message: ParseMessage) => {
   switch (message.kind) {
     case 'content':
-      slices.push(Buffer.from(message.base64, 'base64'));
+      slices.push(message.bytes);
       return;
     case 'start':
       void read(message.job);
@@ -58,9 +58,9 @@ parentPort!.on('message', (message: ParseMessage) => {
       existing = new Map();
       return;
     case 'candidates': {
-      const ids = parts(list!.ids);
-      parts(list!.candidates).forEach((candidates, i) => send({ kind: 'candidates', candidates, ids: ids[i]! }));
-      send({ kind: 'candidates-done' });
+      const rows = inIdOrder(list!);
+      const ids = parts(rows.ids);
+      answer([...parts(rows.candidates).map((candidates, i): ParseReply => ({ kind: 'candidates', candidates, ids: ids[i]! })), { kind: 'candidates-done' }]);
       return;
     }
     case 'more':
