@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
+import { deserialize, serialize } from 'node:v8';
 import { it } from 'vitest';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { writeCsv } from '../../electron/core/demo/messy-workbook';
@@ -83,6 +84,29 @@ function phase(samples: Sample[], window: { from: number; to: number }): Phase {
   return { checkins: percentiles(inside.map((s) => s.ms)), failed: inside.filter((s) => !s.ok).length, ms: window.to - window.from };
 }
 
+/**
+ * Under Electron the list comes by IPC. Electron cannot run here; its main process deserializes a
+ * message with V8's ValueDeserializer, which node:v8 uses too. V8 copies a typed array out of the
+ * message where Node's deserializer makes a view of it, so the copy is timed with it. The old
+ * message carried the list as base64 text.
+ */
+function ipcDeserializeMs(content: Uint8Array): { bytes: number; base64: number } {
+  const median = (fn: () => void) => {
+    const runs = Array.from({ length: 5 }, () => {
+      const start = performance.now();
+      fn();
+      return performance.now() - start;
+    }).sort((a, b) => a - b);
+    return runs[2]!;
+  };
+  const asBytes = serialize({ fileName: 'besar.csv', content });
+  const asBase64 = serialize({ fileName: 'besar.csv', contentBase64: Buffer.from(content).toString('base64') });
+  return {
+    bytes: median(() => new Uint8Array((deserialize(asBytes) as { content: Uint8Array }).content)),
+    base64: median(() => deserialize(asBase64)),
+  };
+}
+
 it('measures check-ins through the HTTP API while a 50 MB list is imported through it', async () => {
   requireBuild();
   const dir = tempDir();
@@ -106,7 +130,14 @@ it('measures check-ins through the HTTP API while a 50 MB list is imported throu
     const samples = await sampler.stop();
     if (preview.value.valid !== FILE_ROWS || commit.value.imported !== FILE_ROWS) throw new Error(`previewed ${preview.value.valid}, imported ${commit.value.imported}`);
 
-    const r = { idle: phase(samples, idle), preview: phase(samples, preview), commit: phase(samples, commit), csvMb: csv.length / 2 ** 20, serveRssMb: peakRssMb(child) };
+    const r = {
+      idle: phase(samples, idle),
+      preview: phase(samples, preview),
+      commit: phase(samples, commit),
+      csvMb: csv.length / 2 ** 20,
+      serveRssMb: peakRssMb(child),
+      ipcDeserializeMs: ipcDeserializeMs(csv),
+    };
     const row = (name: string, p: Phase) =>
       `| ${name} | ${(p.ms / 1000).toFixed(1)} s | ${p.checkins.n} | ${round(p.checkins.p50, 1)} / ${round(p.checkins.p95, 1)} / ${round(p.checkins.max, 1)} ms | ${p.failed} |`;
     const report = [
@@ -116,7 +147,9 @@ it('measures check-ins through the HTTP API while a 50 MB list is imported throu
       row(`dry run of a ${Math.round(r.csvMb)} MB CSV (${FILE_ROWS.toLocaleString('en')} rows) through the API`, r.preview),
       row('its commit through the API', r.commit),
       '',
-      `Peak RSS of \`loket serve\`: ${Math.round(r.serveRssMb)} MB.`,
+      `Peak RSS of \`loket serve\`: ${Math.round(r.serveRssMb)} MB. Under Electron the list comes by IPC instead: deserializing that message ` +
+        `on the main process (V8's deserializer, timed in Node) takes ${round(r.ipcDeserializeMs.bytes, 1)} ms with the file's bytes, ` +
+        `${round(r.ipcDeserializeMs.base64, 1)} ms with the same file as base64 text (before file calls).`,
     ].join('\n');
     console.log(`\n${report}\n`);
     mkdirSync('tests/bench/results', { recursive: true });

@@ -10,6 +10,8 @@ import { PART_SIZE, type ParseMessage, type ParseReply } from './parse-messages'
 const slices: Uint8Array[] = [];
 let existing = new Map<string, string>();
 let list: ParsedList | null = null;
+/** The list's rows as a commit takes them, sorted once. */
+let ordered: Pick<ParsedList, 'candidates' | 'ids'> | null = null;
 let queue: ParseReply[] = [];
 
 const send = (reply: ParseReply) => parentPort!.postMessage(reply);
@@ -18,12 +20,6 @@ const send = (reply: ParseReply) => parentPort!.postMessage(reply);
 function answer(parts: ParseReply[]): void {
   queue = parts;
   send(queue.shift()!);
-}
-
-function parts<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += PART_SIZE) out.push(items.slice(i, i + PART_SIZE));
-  return out;
 }
 
 async function read(job: ParseJob): Promise<void> {
@@ -57,10 +53,10 @@ parentPort!.on('message', (message: ParseMessage) => {
       send({ kind: 'counts', ...countAgainst(list!, existing) });
       existing = new Map();
       return;
-    case 'candidates': {
-      const rows = inIdOrder(list!);
-      const ids = parts(rows.ids);
-      answer([...parts(rows.candidates).map((candidates, i): ParseReply => ({ kind: 'candidates', candidates, ids: ids[i]! })), { kind: 'candidates-done' }]);
+    case 'rows': {
+      ordered ??= inIdOrder(list!);
+      const end = message.from + message.count;
+      send({ kind: 'rows', candidates: ordered.candidates.slice(message.from, end), ids: ordered.ids.slice(message.from, end) });
       return;
     }
     case 'more':

@@ -6,7 +6,7 @@ import type { ParseJob } from './parse-list';
 /**
  * What the main thread sends the import worker: the file in slices (each a copy whose buffer is
  * handed over, so a 50 MB file costs that thread a millisecond at a time), then the job; later,
- * the desk's participants to count against, or a request for the rows themselves (the commit);
+ * the desk's participants to count against, or requests for the rows themselves (the commit);
  * and "more" for each further part of an answer it is ready to take.
  */
 export type ParseMessage =
@@ -14,8 +14,8 @@ export type ParseMessage =
   | { kind: 'start'; job: ParseJob }
   | { kind: 'existing'; entries: [id: string, fingerprint: string][] }
   | { kind: 'count' }
-  /** The rows, for the commit, a part at a time: each is recorded before the next is asked for. */
-  | { kind: 'candidates' }
+  /** Rows for the commit, in participant ID order: as many as its next transaction records. */
+  | { kind: 'rows'; from: number; count: number }
   | { kind: 'more' };
 
 /**
@@ -29,8 +29,7 @@ export type ParseReply =
   | { kind: 'issues'; errors: ImportIssue[]; warnings: ImportIssue[] }
   | { kind: 'read' }
   | { kind: 'counts'; toImport: number; toUpdate: number; unchanged: number }
-  | { kind: 'candidates'; candidates: ImportCandidate[]; ids: string[] }
-  | { kind: 'candidates-done' }
+  | { kind: 'rows'; candidates: ImportCandidate[]; ids: string[] }
   | { kind: 'refused'; code: ErrorCode; params: ErrorParams }
   | { kind: 'failed'; message: string };
 

@@ -5,7 +5,7 @@ import type { ImportIssue, SheetPreview } from '../../../shared/api';
 import { LoketError } from '../../../shared/errors';
 import type { ImportCandidate } from '../../../shared/import/types';
 import { countAgainst, inIdOrder, parseList, type ImportCounts, type ParsedList, type ParseRequest } from './parse-list';
-import { PART_SIZE, SLICE_BYTES, type ParseMessage, type ParseReply } from './parse-messages';
+import { SLICE_BYTES, type ParseMessage, type ParseReply } from './parse-messages';
 
 /**
  * The heap one import may use. A 100,000-row XLSX needs about 130 MB, a 50 MB CSV of 370,000
@@ -43,8 +43,8 @@ export interface ParsedFile {
   readonly summary: ReadSummary;
   /** How its rows compare with the desk's participants, given as slices of [ID, importFingerprint]. */
   count(existing: Iterable<[string, string][]>): Promise<ImportCounts>;
-  /** Its rows in participant ID order (inIdOrder), PART_SIZE at a time: the next part is fetched when the caller is done with this one. */
-  parts(): AsyncIterable<ReadRows>;
+  /** `count` of its rows from `from` on, in participant ID order (inIdOrder); none past the end. */
+  rows(from: number, count: number): Promise<ReadRows>;
   close(): void;
 }
 
@@ -65,9 +65,11 @@ class ReadHere implements ParsedFile {
     return countAgainst(this.list, known);
   }
 
-  async *parts(): AsyncGenerator<ReadRows> {
-    const { candidates, ids } = inIdOrder(this.list);
-    for (let at = 0; at < ids.length; at += PART_SIZE) yield { candidates: candidates.slice(at, at + PART_SIZE), ids: ids.slice(at, at + PART_SIZE) };
+  private ordered: ReadRows | null = null;
+
+  async rows(from: number, count: number): Promise<ReadRows> {
+    const { candidates, ids } = (this.ordered ??= inIdOrder(this.list));
+    return { candidates: candidates.slice(from, from + count), ids: ids.slice(from, from + count) };
   }
 
   close(): void {}
@@ -147,10 +149,10 @@ class ReadOnWorker implements ParsedFile {
     return { toImport: reply.toImport, toUpdate: reply.toUpdate, unchanged: reply.unchanged };
   }
 
-  async *parts(): AsyncGenerator<ReadRows> {
-    for (let reply = await this.ask({ kind: 'candidates' }); reply.kind === 'candidates'; reply = await this.ask({ kind: 'more' })) {
-      yield { candidates: reply.candidates, ids: reply.ids };
-    }
+  async rows(from: number, count: number): Promise<ReadRows> {
+    const reply = await this.ask({ kind: 'rows', from, count });
+    if (reply.kind !== 'rows') throw new Error(`the import worker answered ${reply.kind}`);
+    return { candidates: reply.candidates, ids: reply.ids };
   }
 
   close(): void {

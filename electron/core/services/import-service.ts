@@ -42,10 +42,22 @@ const KEEP_READ_MS = 10 * 60_000;
 const EXISTING_SLICE = 2_000;
 
 /**
- * Rows a commit records per transaction: about 9 ms of the main thread (p50) on this project's
- * 2-core machine at 100,000–470,000 participants, 18 ms for 500, with the same total time.
+ * How long one transaction of a commit should hold the main thread (a check-in waits at most about
+ * this long for it), and the rows it starts with: 250 took 9 ms on this project's 2-core machine
+ * at 100,000–470,000 participants. Each next transaction is sized from the last one's time, within
+ * the bounds: fewer rows when the machine is busy, more when it is not, where each transaction's
+ * fsync and checkpoint would otherwise add up (250 rows each made a 100,000-row commit into an
+ * empty desk 70% slower than one transaction; sized so, about 25% slower).
  */
-const ROWS_PER_TRANSACTION = 250;
+const TRANSACTION_MS = 20;
+const FIRST_TRANSACTION_ROWS = 250;
+const MIN_TRANSACTION_ROWS = 100;
+const MAX_TRANSACTION_ROWS = 5_000;
+
+function nextTransactionRows(rows: number, ms: number): number {
+  const scaled = Math.round(rows * Math.min(2, Math.max(0.5, TRANSACTION_MS / Math.max(ms, 1))));
+  return Math.min(MAX_TRANSACTION_ROWS, Math.max(MIN_TRANSACTION_ROWS, scaled));
+}
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -163,10 +175,10 @@ export async function previewImport(desk: Desk, input: ImportInput): Promise<Imp
 }
 
 /**
- * The participants go into the log ROWS_PER_TRANSACTION rows at a time, each transaction and each
- * checkpoint (copying the WAL into the database) a turn of the event loop of its own, so that
- * check-ins are answered between them: recording 370,000 rows in one transaction held the desk for
- * 15 s. Each transaction is all or nothing; the import as a whole is resumable rather than all or
+ * The participants go into the log in transactions of about TRANSACTION_MS each, each transaction
+ * and each checkpoint (copying the WAL into the database) a turn of the event loop of its own, so
+ * that check-ins are answered between them: recording 370,000 rows in one transaction held the
+ * desk for 15 s. Each transaction is all or nothing; the import as a whole is resumable rather than all or
  * nothing: a participant's ID comes from its NIB, and a row the desk already holds unchanged
  * records nothing, so importing the same file again after an interruption (a full disk, the app
  * closed) records the rest and nothing twice. `import.completed` comes last.
@@ -182,19 +194,22 @@ export async function commitImport(desk: Desk, input: ImportInput, operator = de
     const counts: Counts = { imported: 0, updated: 0, unchanged: 0 };
     desk.store.deferCheckpoints();
     try {
-      for await (const part of file.parts()) {
-        for (let at = 0; at < part.ids.length; at += ROWS_PER_TRANSACTION) {
-          const rows = { candidates: part.candidates.slice(at, at + ROWS_PER_TRANSACTION), ids: part.ids.slice(at, at + ROWS_PER_TRANSACTION) };
-          const p = plan(desk, input.fileName, rows);
-          if (p.events.length > 0) desk.record(p.events, operator);
-          counts.imported += p.imported;
-          counts.updated += p.updated;
-          counts.unchanged += p.unchanged;
-          await turn();
-          if (p.events.length === 0) continue;
-          desk.store.checkpoint();
-          await turn();
-        }
+      let size = FIRST_TRANSACTION_ROWS;
+      for (let from = 0; ; ) {
+        const rows = await file.rows(from, size);
+        if (rows.ids.length === 0) break;
+        from += rows.ids.length;
+        const started = performance.now();
+        const p = plan(desk, input.fileName, rows);
+        if (p.events.length > 0) desk.record(p.events, operator);
+        size = nextTransactionRows(size, performance.now() - started);
+        counts.imported += p.imported;
+        counts.updated += p.updated;
+        counts.unchanged += p.unchanged;
+        await turn();
+        if (p.events.length === 0) continue;
+        desk.store.checkpoint();
+        await turn();
       }
       desk.record([completed(input.fileName, summary, counts)], operator);
     } catch (error) {
