@@ -69,7 +69,12 @@ export type ColumnMapping = z.infer<typeof mappingSchema>;
 
 export const importFileSchema = z.object({
   fileName: trimmed(260).min(1),
-  contentBase64: z.string().max(200 * 1024 * 1024),
+  /**
+   * The file's bytes as they are: over IPC a structured clone, over HTTP the body itself
+   * (shared/file-call.ts), never base64 in JSON, which the desk would have to parse on the thread
+   * that answers check-ins. Its size is checked where it is read (100 MB).
+   */
+  content: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: "expected the file's bytes" }),
   /** Per sheet name; sheets without an entry use the detected mapping. */
   mappings: z.record(z.string(), mappingSchema).optional(),
   /** Hidden sheets to import as well (by name); hidden sheets are otherwise listed, not imported. */

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'file_too_complex',
   'no_header',
   'mapping_invalid',
+  'import_interrupted',
   'qr_unreadable',
   'qr_forged',
   'qr_other_event',

@@ -84,6 +84,10 @@ const ERRORS: Record<ErrorCode, Entry> = {
     id: 'Pemetaan kolom tidak lengkap: kolom {field} wajib dipilih.',
     en: 'Incomplete column mapping: choose a column for {field}.',
   },
+  import_interrupted: {
+    id: 'Impor terhenti setelah {done} dari {total} baris; yang sudah tersimpan aman. Impor berkas yang sama sekali lagi untuk menyelesaikannya: tidak ada peserta yang tercatat dua kali. Sebab: {cause}',
+    en: 'The import stopped after {done} of {total} rows; what was saved is safe. Import the same file again to finish it: no participant is recorded twice. Cause: {cause}',
+  },
   qr_unreadable: {
     id: 'Kode tidak dikenali: bukan kode QR Loket dan bukan NIB 13 angka.',
     en: 'Code not recognised: neither a Loket QR code nor a 13-digit NIB.',

@@ -41,7 +41,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: numb
 
 async function dryRunThenCommit(lib: Core, fileName: string, bytes: Uint8Array) {
   const desk = builtDesk(lib);
-  const input = { fileName, contentBase64: Buffer.from(bytes).toString('base64') };
+  const input = { fileName, content: bytes };
   const dry = await timed(() => lib.previewImport(desk, input));
   const commit = await timed(() => lib.commitImport(desk, input));
   desk.close();
@@ -154,13 +154,10 @@ it('measures imports', async () => {
   const desk = builtDesk(lib, generateParticipants(2_000, 13));
   const nibs = [...desk.view.all()].map((p) => p.nib!);
   const quiet = await checkinsDuring(lib, desk, nibs.slice(0, 300), () => new Promise((r) => setTimeout(r, 3000)));
-  const input = { fileName: 'besar.csv', contentBase64: Buffer.from(csv50).toString('base64') };
+  const input = { fileName: 'besar.csv', content: csv50 };
   const during = await checkinsDuring(lib, desk, nibs.slice(300), () => lib.previewImport(desk, input));
-  // The HTTP fallback parses the request's JSON on the main thread before the worker starts.
-  const body = JSON.stringify(input);
-  const parse = await timeOnce(() => JSON.parse(body));
   desk.close();
-  results.checkinDuring50MbCsv = { csvMb: csv50.length / 2 ** 20, quiet, during, requestJsonParseMs: parse.ms };
+  results.checkinDuring50MbCsv = { csvMb: csv50.length / 2 ** 20, quiet, during };
 
   // The zip bomb: 400 KB that inflates to 385 MB, refused in a process of its own.
   const bombFile = join(dir, 'bom.xlsx');
@@ -195,7 +192,7 @@ it('measures imports', async () => {
     '',
     `Check-in every 10 ms, wait past due + its own time: p50/p95/max ${round(quiet.p50)} / ${round(quiet.p95)} / ${round(quiet.max)} ms on a quiet desk; ` +
       `${round(during.p50)} / ${round(during.p95)} / ${round(during.max)} ms during the dry run of a ${Math.round(csv50.length / 2 ** 20)} MB CSV ` +
-      `(the HTTP fallback's JSON.parse of that request on the main thread: ${Math.round(parse.ms)} ms).`,
+      '(through the HTTP API: import-http.md).',
     '',
     `A 400 KB XLSX inflating to 385 MB: ${r.zipBomb.refused ?? 'NOT refused'} in ${round(r.zipBomb.ms)} ms, peak RSS ${Math.round(r.zipBomb.rssMb)} MB, ` +
       `${Math.round(r.zipBomb.rssMb - r.zipBomb.loadedMb)} MB above the loaded core.`,

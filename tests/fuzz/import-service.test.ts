@@ -59,7 +59,7 @@ describe('fuzz: importing into a desk', () => {
     const outcomes = { participants: 0, certificates: 0, refused: 0 };
     await fc.assert(
       fc.asyncProperty(file, fileName, fc.boolean(), async (bytes, name, certificates) => {
-        const input = { fileName: name, contentBase64: Buffer.from(bytes).toString('base64') };
+        const input = { fileName: name, content: bytes };
         const before = { count: desk.store.count(), digest: desk.store.digest() };
 
         const preview = await dispatch(desk, certificates ? 'previewCertificateImport' : 'previewImport', input, SESSION);

@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { toWireError } from '../../electron/core/api/wire-error';
 import { Desk } from '../../electron/core/desk';
 import { checkIn, registerWalkIn } from '../../electron/core/services/checkin-service';
+import { commitImport } from '../../electron/core/services/import-service';
+import { generateParticipants } from '../../electron/core/demo/participants';
+import { writeCsv } from '../../electron/core/demo/messy-workbook';
+import type { LoketError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
 import { openEventDesk, person } from '../helpers/desk-fixture';
 
@@ -103,6 +107,46 @@ describe('a full disk', () => {
       expect(reopened.view.byNibValue('6372999999999')).toBeUndefined();
       // …and the desk records again.
       expect(registerWalkIn(reopened, { nib: '6372999999998', name: 'Setelah Dikosongkan', business: '', phone: undefined, regency: '63.72', district: '', address: '', productType: '', productName: '' }).status).toBe('checked_in');
+    } finally {
+      for (const d of opened) if (d.db.open) d.close();
+      mount.unmount();
+    }
+  });
+
+  it('stops an import that runs out of room with how far it got and why, and finishes it when the same file is imported again', async (ctx) => {
+    const mount = mountTmpfs(32 * 1024);
+    if (typeof mount === 'string') {
+      console.warn(`disk-full test skipped: ${mount} (it needs root and mount -t tmpfs)`);
+      ctx.skip();
+      return;
+    }
+    const opened: Desk[] = [];
+    try {
+      const dir = join(mount.dir, 'desk');
+      const desk = openEventDesk(dir, [person()]);
+      opened.push(desk);
+      const people = generateParticipants(20_000, 31);
+      const input = { fileName: 'daftar.csv', content: writeCsv(people, { separator: ';', encoding: 'utf-8', bom: true }) };
+      // Room for part of the list: each participant takes a few kilobytes of log, table and WAL.
+      const filler = fill(mount.dir, 8 * 1024 * 1024);
+
+      const stopped = (await commitImport(desk, input).catch((error: unknown) => error)) as LoketError;
+      expect(stopped.code, String(stopped)).toBe('import_interrupted');
+      const done = Number(stopped.params.done);
+      expect(done).toBeGreaterThan(0);
+      expect(done).toBeLessThan(people.length);
+      expect(t('id', 'error.import_interrupted', stopped.params)).toMatch(/yang sudah tersimpan aman\. Impor berkas yang sama sekali lagi .* Sebab: Penyimpanan penuh/);
+      // The cause comes in the desk's language (Bahasa Indonesia here), as the screens show it.
+      expect(t('en', 'error.import_interrupted', stopped.params)).toMatch(/what was saved is safe\. Import the same file again .* Cause: Penyimpanan penuh/);
+      expect(desk.view.size).toBe(1 + done);
+
+      // The organizer makes room and imports the same file again: the rest, and nobody twice.
+      rmSync(filler);
+      const again = await commitImport(desk, input);
+      expect(again).toMatchObject({ imported: people.length - done, unchanged: done });
+      const imported = [...desk.store.all()].filter((e) => e.type === 'participant.imported').map((e) => (e.body as { id: string }).id);
+      expect(imported).toHaveLength(1 + people.length);
+      expect(new Set(imported).size).toBe(1 + people.length);
     } finally {
       for (const d of opened) if (d.db.open) d.close();
       mount.unmount();

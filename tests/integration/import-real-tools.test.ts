@@ -16,7 +16,7 @@ import { useTempDirs } from '../helpers/temp-dir';
  */
 const tempDir = useTempDirs();
 const FIXTURES = join(import.meta.dirname, 'fixtures/import');
-const file = (name: string) => ({ fileName: name, contentBase64: readFileSync(join(FIXTURES, name)).toString('base64') });
+const file = (name: string) => ({ fileName: name, content: readFileSync(join(FIXTURES, name)) });
 const issues = (list: readonly ImportIssue[]) => list.map((i) => `${i.sheet}:${i.row}:${i.field}:${i.code}`);
 
 async function preview(name: string, extra: { includeSheets?: string[] } = {}): Promise<ImportPreview> {

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { writeCsv, writeMessyWorkbook } from '../../electron/core/demo/messy-workbook';
-import { countAgainst, importFingerprint, parseList, type ParseRequest } from '../../electron/core/import/parse-list';
-import { readOffThread } from '../../electron/core/import/parse-off-thread';
+import { countAgainst, importFingerprint, inIdOrder, parseList, type ParseRequest } from '../../electron/core/import/parse-list';
+import { readOffThread, type ParsedFile, type ReadRows } from '../../electron/core/import/parse-off-thread';
+import { SLICE_BYTES } from '../../electron/core/import/parse-messages';
 import { readTable } from '../../electron/core/import/read-table';
 import { LoketError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
@@ -13,11 +14,24 @@ import { zipBomb } from '../fuzz/zip-writer';
 const workerFile = new URL('../../out/core/import-worker.js', import.meta.url);
 const options = { lang: 'id' as const, nibRequired: true };
 const request = (bytes: Uint8Array, fileName: string): ParseRequest => ({
-  contentBase64: Buffer.from(bytes).toString('base64'),
+  content: bytes,
   fileName,
   options,
   secret: 'a'.repeat(64),
 });
+
+/** Every row a commit would take, in transactions of varying size as a commit takes them. */
+async function allRows(file: ParsedFile): Promise<ReadRows> {
+  const rows: ReadRows = { candidates: [], ids: [] };
+  for (let from = 0, count = 100; ; count = count === 100 ? 2_500 : 100) {
+    const part = await file.rows(from, count);
+    expect(part.ids.length).toBeLessThanOrEqual(count);
+    if (part.ids.length === 0) return rows;
+    from += part.ids.length;
+    rows.candidates.push(...part.candidates);
+    rows.ids.push(...part.ids);
+  }
+}
 
 async function refusal(promise: Promise<unknown>): Promise<LoketError> {
   const error = await promise.then(
@@ -32,10 +46,13 @@ describe('reading imports off the main thread', () => {
   beforeAll(requireBuild);
 
   it('gives the same list through the worker as on this thread, however many parts it travels in', async () => {
-    const people = generateParticipants(12_000, 4);
+    // 40,000 rows: a CSV of more than one slice on its way there, and many parts on the way back.
+    const people = generateParticipants(40_000, 4);
+    const csv = writeCsv(people, { separator: ';', encoding: 'utf-8', bom: true });
+    expect(csv.length).toBeGreaterThan(SLICE_BYTES);
     for (const [bytes, name] of [
       [await writeMessyWorkbook(people.slice(0, 300)), 'messy.xlsx'],
-      [writeCsv(people, { separator: ';', encoding: 'utf-8', bom: true }), 'besar.csv'],
+      [csv, 'besar.csv'],
     ] as const) {
       const here = await parseList(request(bytes, name));
       const there = await readOffThread(request(bytes, name), { workerFile });
@@ -46,7 +63,10 @@ describe('reading imports off the main thread', () => {
         const known = here.candidates.filter((_, i) => i % 3 === 0).map((c, i) => [here.ids[i * 3]!, importFingerprint(i % 2 ? { ...c.fields, phone: null } : c.fields)] as [string, string]);
         const slices = [known.slice(0, 1_000), known.slice(1_000)];
         expect(await there.count(slices)).toEqual(countAgainst(here, new Map(known)));
-        expect(await there.rows()).toEqual({ candidates: here.candidates, ids: here.ids });
+        // The rows come in the order the commit records them: by participant ID.
+        const taken = await allRows(there);
+        expect(taken).toEqual(inIdOrder(here));
+        expect(taken.ids).toEqual([...here.ids].sort());
         expect(here.candidates.length).toBeGreaterThan(250);
       } finally {
         there.close();
@@ -74,7 +94,7 @@ describe('reading imports off the main thread', () => {
     expect(error).toMatchObject({ code: 'file_too_complex', params: { max: 48 } });
     expect(t('id', `error.${error.code}`, error.params)).toContain('Membaca berkas ini butuh lebih dari 48 MB memori');
     const next = await readOffThread(request(writeCsv(generateParticipants(5, 1), { separator: ';', encoding: 'utf-8' }), 'kecil.csv'), { workerFile });
-    expect((await next.rows()).candidates).toHaveLength(5);
+    expect((await allRows(next)).candidates).toHaveLength(5);
     next.close();
   });
 });

@@ -124,7 +124,7 @@ describe('backups', () => {
     const desk = openEventDesk(tempDir());
     setBackupSettings(desk, { folder });
     const csv = 'NIB;Nama;Nama Usaha;Kabupaten/Kota\n6300000000001;Siti Aminah;Kue Basah;Tanah Laut\n';
-    const result = await commitImport(desk, { fileName: 'daftar.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    const result = await commitImport(desk, { fileName: 'daftar.csv', content: Buffer.from(csv) });
     expect(result.imported).toBe(1);
     const [file] = readdirSync(folder);
     expect(file).toMatch(/-import\.db$/);

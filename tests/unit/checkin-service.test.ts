@@ -148,7 +148,7 @@ describe('check-in', () => {
 
   it('guards organizer functions with the PIN through the API', async () => {
     const desk = openEventDesk(tempDir());
-    const input = { fileName: 'x.csv', contentBase64: '' };
+    const input = { fileName: 'x.csv', content: new Uint8Array() };
     expect(await dispatch(desk, 'previewImport', input)).toMatchObject({ ok: false, error: { code: 'organizer_locked' } });
     expect(await dispatch(desk, 'unlockOrganizer', { pin: '00000000' }, SESSION)).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
     expect((await unlockOrganizer(desk, PIN, SESSION)).organizerUntil).toBeGreaterThan(Date.now());

@@ -159,7 +159,7 @@ describe('certificate handover', () => {
 describe('certificate list import', () => {
   const csv = (rows: string[]) => ({
     fileName: 'sertifikat.csv',
-    contentBase64: Buffer.from(['NIB;Nomor Sertifikat;Produk;Tanggal Terbit', ...rows].join('\r\n')).toString('base64'),
+    content: Buffer.from(['NIB;Nomor Sertifikat;Produk;Tanggal Terbit', ...rows].join('\r\n')),
   });
 
   it('matches by NIB, reports unmatched and duplicate rows, and re-imports without duplicating', async () => {

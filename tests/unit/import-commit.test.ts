@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { Desk } from '../../electron/core/desk';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { writeCsv } from '../../electron/core/demo/messy-workbook';
 import { checkIn } from '../../electron/core/services/checkin-service';
 import { commitImport, importedBody, previewImport } from '../../electron/core/services/import-service';
 import { canonicalJson } from '../../shared/canonical-json';
+import type { LoketError } from '../../shared/errors';
+import { t } from '../../shared/i18n';
 import { participantFieldsSchema } from '../../shared/events';
 import { foldParticipant } from '../../shared/fold';
 import { openEventDesk, person } from '../helpers/desk-fixture';
@@ -12,7 +15,7 @@ import { useTempDirs } from '../helpers/temp-dir';
 const tempDir = useTempDirs();
 const csv = (people: ReturnType<typeof generateParticipants>) => ({
   fileName: 'daftar.csv',
-  contentBase64: Buffer.from(writeCsv(people, { separator: ';', encoding: 'utf-8', bom: true })).toString('base64'),
+  content: writeCsv(people, { separator: ';', encoding: 'utf-8', bom: true }),
 });
 
 describe('recording an import', () => {
@@ -45,6 +48,58 @@ describe('recording an import', () => {
       expect(stored).toHaveLength(1_500);
       for (const row of stored) expect(row.state).toBe(JSON.stringify(foldParticipant(desk.store.subjectEvents(`p:${row.id}`))));
       for (const p of first) expect(desk.view.get(p.id)).toMatchObject({ phone: expect.stringMatching(/^\+62813/), checkins: [expect.anything()] });
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('answers a check-in made while a big list is being recorded before the import is finished', async () => {
+    const desk = openEventDesk(tempDir(), [person()]);
+    try {
+      // Made as soon as the first rows are in the log, as an operator at the desk would meanwhile.
+      let checkedIn: Promise<void> | null = null;
+      const stop = desk.onChange(() => {
+        stop();
+        checkedIn = new Promise((resolve) => setImmediate(() => resolve(void checkIn(desk, { nib: person().nib! }))));
+      });
+      expect((await commitImport(desk, csv(generateParticipants(2_000, 22)))).imported).toBe(2_000);
+      await checkedIn;
+      const types = [...desk.store.all()].map((e) => e.type);
+      const checkin = types.indexOf('checkin.recorded');
+      expect(checkin).toBeGreaterThan(types.indexOf('participant.imported'));
+      expect(checkin).toBeLessThan(types.lastIndexOf('participant.imported'));
+      expect(types.lastIndexOf('import.completed')).toBe(types.length - 1);
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('records the rest, and no participant twice, when a list whose import stopped part way is imported again', async () => {
+    const dir = tempDir();
+    const people = generateParticipants(2_000, 23);
+    const first = openEventDesk(dir);
+    // The desk closes (the app quits) once the first rows are in the log.
+    const stop = first.onChange(() => {
+      stop();
+      setImmediate(() => first.close());
+    });
+    const stopped = (await commitImport(first, csv(people)).catch((error: unknown) => error)) as LoketError;
+    expect(stopped.code).toBe('import_interrupted');
+    const done = Number(stopped.params.done);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(people.length);
+    expect(t('id', 'error.import_interrupted', stopped.params)).toMatch(new RegExp(`^Impor terhenti setelah ${done} dari 2\\.000 baris; .* Sebab: Terjadi kesalahan`));
+
+    const desk = Desk.open(dir);
+    try {
+      expect(desk.view.size).toBe(done);
+      const again = await commitImport(desk, csv(people));
+      expect(again).toMatchObject({ imported: people.length - done, updated: 0, unchanged: done });
+      expect(desk.view.size).toBe(people.length);
+      const imported = [...desk.store.all()].filter((e) => e.type === 'participant.imported').map((e) => (e.body as { id: string }).id);
+      expect(new Set(imported).size).toBe(people.length);
+      expect(imported).toHaveLength(people.length);
+      expect([...desk.store.all()].filter((e) => e.type === 'import.completed')).toHaveLength(1);
     } finally {
       desk.close();
     }

@@ -92,7 +92,7 @@ describe('text fields on every way in', () => {
       '6300000000002;\u200b\u200b;Dodol;Tanah Laut;',
       '\u200b6300000000003;Rusdi\u202e Kamal;Wadai;Tanah Laut;',
     ].join('\n');
-    const result = await commitImport(desk, { fileName: 'peserta.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    const result = await commitImport(desk, { fileName: 'peserta.csv', content: Buffer.from(csv) });
     expect(result.imported).toBe(2);
     expect(result.errors).toMatchObject([{ row: 3, code: 'name_missing' }]);
     const names = [...desk.view.all()].map((p) => [p.nib, p.name, p.business, p.address]);

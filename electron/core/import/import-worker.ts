@@ -1,15 +1,17 @@
 import { parentPort } from 'node:worker_threads';
 import { LoketError } from '../../../shared/errors';
-import { countAgainst, parseBytes, type ParsedList, type ParseJob } from './parse-list';
+import { countAgainst, inIdOrder, parseBytes, type ParsedList, type ParseJob } from './parse-list';
 import { PART_SIZE, type ParseMessage, type ParseReply } from './parse-messages';
 
 /**
  * The import worker's entry (built as its own file beside the core; see parse-off-thread.ts). One
  * list per worker, kept here after the dry run until the commit takes its rows or the desk drops it.
  */
-const slices: Buffer[] = [];
+const slices: Uint8Array[] = [];
 let existing = new Map<string, string>();
 let list: ParsedList | null = null;
+/** The list's rows as a commit takes them, sorted once. */
+let ordered: Pick<ParsedList, 'candidates' | 'ids'> | null = null;
 let queue: ParseReply[] = [];
 
 const send = (reply: ParseReply) => parentPort!.postMessage(reply);
@@ -18,12 +20,6 @@ const send = (reply: ParseReply) => parentPort!.postMessage(reply);
 function answer(parts: ParseReply[]): void {
   queue = parts;
   send(queue.shift()!);
-}
-
-function parts<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += PART_SIZE) out.push(items.slice(i, i + PART_SIZE));
-  return out;
 }
 
 async function read(job: ParseJob): Promise<void> {
@@ -45,7 +41,7 @@ async function read(job: ParseJob): Promise<void> {
 parentPort!.on('message', (message: ParseMessage) => {
   switch (message.kind) {
     case 'content':
-      slices.push(Buffer.from(message.base64, 'base64'));
+      slices.push(message.bytes);
       return;
     case 'start':
       void read(message.job);
@@ -57,10 +53,10 @@ parentPort!.on('message', (message: ParseMessage) => {
       send({ kind: 'counts', ...countAgainst(list!, existing) });
       existing = new Map();
       return;
-    case 'candidates': {
-      const ids = parts(list!.ids);
-      parts(list!.candidates).forEach((candidates, i) => send({ kind: 'candidates', candidates, ids: ids[i]! }));
-      send({ kind: 'candidates-done' });
+    case 'rows': {
+      ordered ??= inIdOrder(list!);
+      const end = message.from + message.count;
+      send({ kind: 'rows', candidates: ordered.candidates.slice(message.from, end), ids: ordered.ids.slice(message.from, end) });
       return;
     }
     case 'more':

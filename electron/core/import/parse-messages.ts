@@ -4,18 +4,18 @@ import type { ImportCandidate } from '../../../shared/import/types';
 import type { ParseJob } from './parse-list';
 
 /**
- * What the main thread sends the import worker: the file in slices of base64 (each a copy the
- * main thread makes, so a 50 MB file costs it a few milliseconds at a time), then the job; later,
- * the desk's participants to count against, or a request for the rows themselves (the commit);
- * and "more" for each part of an answer it is ready to take.
+ * What the main thread sends the import worker: the file in slices (each a copy whose buffer is
+ * handed over, so a 50 MB file costs that thread a millisecond at a time), then the job; later,
+ * the desk's participants to count against, or requests for the rows themselves (the commit);
+ * and "more" for each further part of an answer it is ready to take.
  */
 export type ParseMessage =
-  | { kind: 'content'; base64: string }
+  | { kind: 'content'; bytes: Uint8Array }
   | { kind: 'start'; job: ParseJob }
   | { kind: 'existing'; entries: [id: string, fingerprint: string][] }
   | { kind: 'count' }
-  /** The rows, for the commit: all parts at once, since the commit's transaction holds the thread anyway. */
-  | { kind: 'candidates' }
+  /** Rows for the commit, in participant ID order: as many as its next transaction records. */
+  | { kind: 'rows'; from: number; count: number }
   | { kind: 'more' };
 
 /**
@@ -29,11 +29,9 @@ export type ParseReply =
   | { kind: 'issues'; errors: ImportIssue[]; warnings: ImportIssue[] }
   | { kind: 'read' }
   | { kind: 'counts'; toImport: number; toUpdate: number; unchanged: number }
-  | { kind: 'candidates'; candidates: ImportCandidate[]; ids: string[] }
-  | { kind: 'candidates-done' }
+  | { kind: 'rows'; candidates: ImportCandidate[]; ids: string[] }
   | { kind: 'refused'; code: ErrorCode; params: ErrorParams }
   | { kind: 'failed'; message: string };
 
-/** A multiple of 4, so each slice decodes on its own. */
-export const SLICE_CHARS = 8 * 1024 * 1024;
+export const SLICE_BYTES = 4 * 1024 * 1024;
 export const PART_SIZE = 1_000;

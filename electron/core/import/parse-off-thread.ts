@@ -4,8 +4,8 @@ import { Worker } from 'node:worker_threads';
 import type { ImportIssue, SheetPreview } from '../../../shared/api';
 import { LoketError } from '../../../shared/errors';
 import type { ImportCandidate } from '../../../shared/import/types';
-import { countAgainst, parseList, type ImportCounts, type ParsedList, type ParseRequest } from './parse-list';
-import { SLICE_CHARS, type ParseMessage, type ParseReply } from './parse-messages';
+import { countAgainst, inIdOrder, parseList, type ImportCounts, type ParsedList, type ParseRequest } from './parse-list';
+import { SLICE_BYTES, type ParseMessage, type ParseReply } from './parse-messages';
 
 /**
  * The heap one import may use. A 100,000-row XLSX needs about 130 MB, a 50 MB CSV of 370,000
@@ -43,7 +43,8 @@ export interface ParsedFile {
   readonly summary: ReadSummary;
   /** How its rows compare with the desk's participants, given as slices of [ID, importFingerprint]. */
   count(existing: Iterable<[string, string][]>): Promise<ImportCounts>;
-  rows(): Promise<ReadRows>;
+  /** `count` of its rows from `from` on, in participant ID order (inIdOrder); none past the end. */
+  rows(from: number, count: number): Promise<ReadRows>;
   close(): void;
 }
 
@@ -64,103 +65,94 @@ class ReadHere implements ParsedFile {
     return countAgainst(this.list, known);
   }
 
-  async rows(): Promise<ReadRows> {
-    return { candidates: this.list.candidates, ids: this.list.ids };
+  private ordered: ReadRows | null = null;
+
+  async rows(from: number, count: number): Promise<ReadRows> {
+    const { candidates, ids } = (this.ordered ??= inIdOrder(this.list));
+    return { candidates: candidates.slice(from, from + count), ids: ids.slice(from, from + count) };
   }
 
   close(): void {}
 }
 
-interface Waiting {
-  onReply(reply: ParseReply): void;
-  fail(error: Error): void;
-}
-
-/** A list read by, and held on, a worker of its own. */
+/** A list read by, and held on, a worker of its own; each request is answered by one reply. */
 class ReadOnWorker implements ParsedFile {
   summary: ReadSummary = { sheets: [], rows: 0, nonDataRows: 0, valid: 0, errors: [], warnings: [] };
-  private waiting: Waiting | null = null;
+  private waiting: { resolve(reply: ParseReply): void; reject(error: Error): void } | null = null;
   private stopped: Error | null = null;
 
   constructor(
     private readonly worker: Worker,
     memoryMb: number,
   ) {
-    worker.on('message', (reply: ParseReply) => this.waiting?.onReply(reply));
+    worker.on('message', (reply: ParseReply) => {
+      const waiting = this.answered();
+      if (reply.kind === 'refused') waiting?.reject(new LoketError(reply.code, reply.params));
+      else if (reply.kind === 'failed') waiting?.reject(new Error(reply.message));
+      else waiting?.resolve(reply);
+    });
     const stop = (error: Error) => {
       this.stopped ??= error;
-      this.waiting?.fail(this.stopped);
+      this.answered()?.reject(this.stopped);
     };
     worker.on('error', (error: Error & { code?: string }) => stop(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new LoketError('file_too_complex', { max: memoryMb }) : error));
     worker.on('exit', () => stop(new Error('the import worker stopped')));
   }
 
-  /** One exchange: the worker holds the process open while it works, not while the list waits for its commit. */
-  private exchange<T>(onReply: (reply: ParseReply, done: (value: T) => void, more: () => void) => void): { answered: Promise<T>; post(message: ParseMessage): void } {
-    this.worker.ref();
-    const answered = new Promise<T>((resolve, reject) => {
+  /** The worker holds the process open while it works, not while the list waits for its commit. */
+  private answered() {
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (waiting) this.worker.unref();
+    return waiting;
+  }
+
+  /** Send what needs no reply; a worker that stopped meanwhile is heard of at the next `ask`. */
+  private post(message: ParseMessage, transfer: ArrayBuffer[] = []): void {
+    if (!this.stopped) this.worker.postMessage(message, transfer);
+  }
+
+  private ask(message: ParseMessage): Promise<ParseReply> {
+    return new Promise((resolve, reject) => {
       if (this.stopped) return reject(this.stopped);
-      const finish = (outcome: () => void) => {
-        this.waiting = null;
-        this.worker.unref();
-        outcome();
-      };
-      const more = () => setImmediate(() => this.worker.postMessage({ kind: 'more' } satisfies ParseMessage));
-      this.waiting = {
-        fail: (error) => finish(() => reject(error)),
-        onReply: (reply) => {
-          if (reply.kind === 'refused') finish(() => reject(new LoketError(reply.code, reply.params)));
-          else if (reply.kind === 'failed') finish(() => reject(new Error(reply.message)));
-          else onReply(reply, (value) => finish(() => resolve(value)), more);
-        },
-      };
+      this.waiting = { resolve, reject };
+      this.worker.ref();
+      this.worker.postMessage(message);
     });
-    // A worker may stop while it is still being sent something; the caller hears of it from `answered`.
-    answered.catch(() => {});
-    return { answered, post: (message) => this.stopped || this.worker.postMessage(message) };
   }
 
   async read(request: ParseRequest): Promise<void> {
-    const { answered, post } = this.exchange<void>((reply, done, more) => {
+    const { content, ...job } = request;
+    for (let at = 0; at < content.length; at += SLICE_BYTES) {
+      // A copy of its own, whose buffer is handed over: posting a view would copy the whole file each time.
+      const slice = new Uint8Array(Math.min(SLICE_BYTES, content.length - at));
+      slice.set(content.subarray(at, at + slice.length));
+      this.post({ kind: 'content', bytes: slice }, [slice.buffer]);
+      await turn();
+    }
+    for (let reply = await this.ask({ kind: 'start', job }); reply.kind !== 'read'; reply = await this.ask({ kind: 'more' })) {
       if (reply.kind === 'summary') this.summary = { ...this.summary, sheets: reply.sheets, rows: reply.rows, nonDataRows: reply.nonDataRows, valid: reply.valid };
       else if (reply.kind === 'issues') {
         for (const e of reply.errors) this.summary.errors.push(e);
         for (const w of reply.warnings) this.summary.warnings.push(w);
       }
-      if (reply.kind === 'read') done();
-      else more();
-    });
-    const { contentBase64, ...job } = request;
-    for (let at = 0; at < contentBase64.length; at += SLICE_CHARS) {
-      post({ kind: 'content', base64: contentBase64.slice(at, at + SLICE_CHARS) });
-      await turn();
     }
-    post({ kind: 'start', job });
-    return answered;
   }
 
   async count(existing: Iterable<[string, string][]>): Promise<ImportCounts> {
-    const { answered, post } = this.exchange<ImportCounts>((reply, done) => {
-      if (reply.kind === 'counts') done({ toImport: reply.toImport, toUpdate: reply.toUpdate, unchanged: reply.unchanged });
-    });
     for (const entries of existing) {
-      post({ kind: 'existing', entries });
+      this.post({ kind: 'existing', entries });
       await turn();
     }
-    post({ kind: 'count' });
-    return answered;
+    const reply = await this.ask({ kind: 'count' });
+    if (reply.kind !== 'counts') throw new Error(`the import worker answered ${reply.kind}`);
+    return { toImport: reply.toImport, toUpdate: reply.toUpdate, unchanged: reply.unchanged };
   }
 
-  rows(): Promise<ReadRows> {
-    const rows: ReadRows = { candidates: [], ids: [] };
-    const { answered, post } = this.exchange<ReadRows>((reply, done) => {
-      if (reply.kind === 'candidates') {
-        for (const c of reply.candidates) rows.candidates.push(c);
-        for (const id of reply.ids) rows.ids.push(id);
-      } else if (reply.kind === 'candidates-done') done(rows);
-    });
-    post({ kind: 'candidates' });
-    return answered;
+  async rows(from: number, count: number): Promise<ReadRows> {
+    const reply = await this.ask({ kind: 'rows', from, count });
+    if (reply.kind !== 'rows') throw new Error(`the import worker answered ${reply.kind}`);
+    return { candidates: reply.candidates, ids: reply.ids };
   }
 
   close(): void {

@@ -1,8 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Result } from '../../../shared/errors';
+import { FILE_CALL_TYPE } from '../../../shared/file-call';
 import type { Desk } from '../desk';
+import { MAX_FILE_MB } from '../import/limits';
 import type { DeskSync } from '../sync/desk-sync';
 import { dispatch, isApiMethod } from '../api/dispatch';
+import { readFileCall } from './file-call';
 import { loadStatic } from './static-files';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -18,8 +22,15 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-/** Imports arrive as base64 JSON; 100 MB of spreadsheet is about 134 MB encoded. */
-const MAX_BODY = 140 * 1024 * 1024;
+/**
+ * A call's JSON: the largest real one is a walk-in with its photo and signature (under 200 KB).
+ * Parsing it runs on the thread that answers check-ins, so nothing big may arrive as JSON.
+ */
+export const MAX_JSON_BODY = 1024 * 1024;
+/** A call carrying a file (shared/file-call.ts): the largest list the desk reads, and its JSON. */
+export const MAX_FILE_CALL_BODY = (MAX_FILE_MB + 1) * 1024 * 1024;
+/** An oversized body is read and dropped up to this size, so that its sender gets the 413 rather than a reset. */
+const MAX_DRAINED = 280 * 1024 * 1024;
 const POLL_MS = 250;
 
 export interface ServerOptions {
@@ -80,18 +91,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (req.method !== 'POST' || req.headers['x-loket-client'] !== '1') return void res.writeHead(403).end();
     if (origin !== undefined && !allowedHosts.has(originHost(origin))) return void res.writeHead(403).end();
     if (!isApiMethod(method)) return void res.writeHead(404).end();
-    const body = await readBody(req);
-    if (body === null) return void res.writeHead(413, { Connection: 'close' }).end();
-    let input: unknown;
-    try {
-      input = body.length ? JSON.parse(body.toString('utf8')) : {};
-    } catch {
-      input = undefined;
+    const withFile = req.headers['content-type'] === FILE_CALL_TYPE;
+    const body = await readBody(req, withFile ? MAX_FILE_CALL_BODY : MAX_JSON_BODY);
+    if (body === null) {
+      const tooLarge: Result<never> = withFile
+        ? { ok: false, error: { code: 'file_too_large', params: { max: MAX_FILE_MB } } }
+        : { ok: false, error: { code: 'bad_request', params: { detail: `JSON over ${MAX_JSON_BODY / 1024} KB` } } };
+      return void res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' }).end(JSON.stringify(tooLarge));
     }
-    const result =
-      input === undefined
-        ? { ok: false as const, error: { code: 'bad_request' as const, params: { detail: 'JSON' } } }
-        : await dispatch(desk, method, input, req.headers['x-loket-session']);
+    const input = withFile ? readFileCall(body, req.headers) : readJson(body);
+    const result = input.ok ? await dispatch(desk, method, input.value, req.headers['x-loket-session']) : input;
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(JSON.stringify(result));
   }
@@ -142,30 +151,42 @@ function originHost(origin: string): string {
   }
 }
 
+function readJson(body: Buffer): Result<unknown> {
+  try {
+    return { ok: true, value: body.length ? JSON.parse(body.toString('utf8')) : {} };
+  } catch {
+    return { ok: false, error: { code: 'bad_request', params: { detail: 'JSON' } } };
+  }
+}
+
 /**
- * The body, or null once it is over the limit. The rest of an oversized body is read and dropped
- * rather than the connection cut: a client still sending gets its 413 instead of a reset. Past
- * twice the limit the connection is closed after all.
+ * The body, or null once it is over `limit`. A body of declared length is copied into one buffer
+ * as it arrives (joining a 50 MB body's chunks at the end held the main thread for about 50 ms).
+ * The rest of an oversized body is read and dropped rather than the connection cut: a client
+ * still sending gets its 413 instead of a reset. Past MAX_DRAINED the connection is closed after all.
  */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
+    const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
+    let tooLarge = declared !== null && !(declared <= limit);
+    const whole = declared !== null && !tooLarge ? Buffer.allocUnsafe(declared) : null;
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY;
     if (tooLarge) resolve(null);
     req.on('data', (chunk: Buffer) => {
+      if (!tooLarge && whole) chunk.copy(whole, size);
       size += chunk.length;
-      if (size > 2 * MAX_BODY) req.destroy();
+      if (size > MAX_DRAINED) req.destroy();
       if (tooLarge) return;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         tooLarge = true;
         chunks.length = 0;
         resolve(null);
         return;
       }
-      chunks.push(chunk);
+      if (!whole) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(whole ? whole.subarray(0, size) : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

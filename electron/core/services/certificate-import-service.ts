@@ -29,7 +29,7 @@ function same(c: CertificateState, participant: string, x: CertificateCandidate)
  */
 async function plan(desk: Desk, input: ImportInput) {
   desk.requireEvent();
-  const sheets = await readTable(Buffer.from(input.contentBase64, 'base64'), input.fileName);
+  const sheets = await readTable(input.content, input.fileName);
   const found = normalizeCertificateSheets(sheets, desk.lang);
   const unmatched = new Issues(desk.lang);
   desk.refresh();

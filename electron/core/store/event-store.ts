@@ -61,7 +61,7 @@ const WAL_AUTOCHECKPOINT_PAGES = 1_000;
  */
 export class EventStore {
   private readonly deriver: SubjectDeriver;
-  /** Catch-up batches turned SQLite's automatic checkpoints off until the backlog is derived. */
+  /** Catch-up batches or an import turned SQLite's automatic checkpoints off until they are done. */
   private checkpointDeferred = false;
   private readonly stmt;
 
@@ -162,10 +162,7 @@ export class EventStore {
   ingestPrepared(events: readonly PreparedEvent[], { derive = true }: { derive?: boolean } = {}): IngestResult {
     // Copying the WAL back into the database after every catch-up batch costs a tenth of the
     // catch-up; `deriveBacklog` copies it once at the end.
-    if (!derive && !this.checkpointDeferred) {
-      this.db.pragma('wal_autocheckpoint = 0');
-      this.checkpointDeferred = true;
-    }
+    if (!derive) this.deferCheckpoints();
     return this.db
       .transaction(() => {
         const result: IngestResult = { inserted: 0, duplicates: 0, conflicts: [] };
@@ -228,12 +225,33 @@ export class EventStore {
         return subjects.length;
       })
       .immediate();
-    if (this.checkpointDeferred) {
-      this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-      this.db.pragma('wal_checkpoint(PASSIVE)');
-      this.checkpointDeferred = false;
-    }
+    if (this.resumeCheckpoints()) this.checkpoint();
     return derived;
+  }
+
+  /**
+   * Turn SQLite's automatic checkpoint off: it copies the WAL into the database inside whichever
+   * commit grows the WAL past 1,000 pages, and during a long run of transactions (an import, a
+   * catch-up) that commit then holds the thread twice as long as the others. The caller copies it
+   * with `checkpoint()` where it suits, and `resumeCheckpoints()` when done.
+   */
+  deferCheckpoints(): void {
+    if (this.checkpointDeferred) return;
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointDeferred = true;
+  }
+
+  /** Copy the WAL into the database now, as far as no reader still needs it. */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
+  /** SQLite's automatic checkpoint on again; whether it had been off. Writes nothing, so it cannot fail for want of room. */
+  resumeCheckpoints(): boolean {
+    if (!this.checkpointDeferred || !this.db.open) return false;
+    this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    this.checkpointDeferred = false;
+    return true;
   }
 
   /**

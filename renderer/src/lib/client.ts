@@ -1,6 +1,7 @@
 import type { ApiInput, ApiMethod, ApiResults, LoketClient } from '../../../shared/api';
 import { API_METHODS } from '../../../shared/api-methods';
 import type { ErrorCode, ErrorParams, Result } from '../../../shared/errors';
+import { FILE_CALL_JSON_LENGTH, FILE_CALL_TYPE, FILE_FIELD } from '../../../shared/file-call';
 
 /**
  * The renderer's one way to the desk core: Electron's preload bridge when it exists, otherwise the
@@ -71,16 +72,28 @@ export function bridgeClient(bridge: LoketBridge, session = sessionToken()): Lok
   return client as unknown as LoketClient;
 }
 
+/**
+ * A call's body: its input as JSON, or, for a call carrying a file, the JSON of the rest followed
+ * by the file's bytes (shared/file-call.ts), so that neither side turns megabytes into base64.
+ */
+function httpBody(input: object): { body: BodyInit; headers: Record<string, string> } {
+  const { [FILE_FIELD]: file, ...rest } = input as Record<string, unknown>;
+  if (!(file instanceof Uint8Array)) return { body: JSON.stringify(input), headers: { 'Content-Type': 'application/json' } };
+  const json = new TextEncoder().encode(JSON.stringify(rest));
+  return { body: new Blob([json, file as Uint8Array<ArrayBuffer>]), headers: { 'Content-Type': FILE_CALL_TYPE, [FILE_CALL_JSON_LENGTH]: String(json.length) } };
+}
+
 export function httpClient(base = '/api/', fetchImpl: typeof fetch = (...args) => fetch(...args), session = sessionToken()): LoketClient {
   const client: Partial<Record<ApiMethod, (input: never) => Promise<unknown>>> = {};
   for (const method of CLIENT_METHODS) {
     client[method] = async (input: never) => {
       let response: Response;
       try {
+        const request = httpBody(input ?? {});
         response = await fetchImpl(`${base}${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Loket-Client': '1', 'X-Loket-Session': session },
-          body: JSON.stringify(input ?? {}),
+          headers: { ...request.headers, 'X-Loket-Client': '1', 'X-Loket-Session': session },
+          body: request.body,
           cache: 'no-store',
         });
       } catch {

@@ -1,8 +1,8 @@
 /** Browser-side file helpers for the import wizard. */
 
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return bytesToBase64(bytes);
+/** A chosen file's bytes, as the import calls take them (never base64: see shared/file-call.ts). */
+export async function fileBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
 }
 
 export function bytesToBase64(bytes: Uint8Array): string {

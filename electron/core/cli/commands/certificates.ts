@@ -17,7 +17,7 @@ export async function certificatesCommand(argv: string[]): Promise<CommandResult
   });
   const desk = Desk.open(required(values.data, 'data'));
   try {
-    const input = { fileName: basename(file), contentBase64: bytes.toString('base64') };
+    const input = { fileName: basename(file), content: bytes };
     const r = values['dry-run'] ? await previewCertificateImport(desk, input) : await commitCertificateImport(desk, input, values.operator?.trim() || 'CLI');
     return { value: { ...r, dryRun: Boolean(values['dry-run']) }, text: importSummary(langOf(argv), r, Boolean(values['dry-run'])) };
   } finally {

@@ -19,7 +19,7 @@ export async function importFile(argv: string[]): Promise<CommandResult> {
   });
   const desk = openDesk(values.data);
   try {
-    const input = { fileName: basename(file), contentBase64: bytes.toString('base64'), includeSheets: values['include-sheet'] };
+    const input = { fileName: basename(file), content: bytes, includeSheets: values['include-sheet'] };
     if (values['dry-run']) {
       const p = await previewImport(desk, input);
       const value = {
