@@ -42,7 +42,7 @@ const GRAMS = RADIX ** 3;
 const SYMBOL = new Uint8Array(65_536).fill(ALPHABET.indexOf(' '));
 for (let i = 0; i < RADIX; i++) SYMBOL[ALPHABET.charCodeAt(i)] = i;
 
-/** Slots added since the last build, above which the next search rebuilds the typed postings. */
+/** Slots added since the last build, above which the next search has the typed postings rebuilt. */
 const REBUILD_AFTER = 4_096;
 
 /** The trigrams of a text, in order, as numbers below GRAMS (a repeat is passed again). */
@@ -195,13 +195,20 @@ export class SearchIndex {
   private counts = new Uint16Array(1024);
   /** Per trigram, its place in the query being read text by text, plus one; zero between searches. */
   private gramMark: Uint16Array | null = null;
+  /** Who builds the postings anew once too many slots were added: this thread, unless told otherwise. */
+  private readonly rebuild: (index: SearchIndex) => void;
+  /** Sent to be built elsewhere (`buildInput`) and not yet installed: no second rebuild is asked for meanwhile. */
+  private awaitingBuild = false;
 
   /**
    * Built at once from `docs` (much faster than upserting them one by one), or with `build: false`
    * left for `install` to bring the arrays a worker built from `buildInput()`: searches until then
-   * read every text, and answer exactly as the built index does.
+   * read every text, and answer exactly as the built index does. `rebuild` is called when a search
+   * finds too many slots added since the build (an import recording its rows); the slots added
+   * meanwhile are searched from small lists beside the postings, so it may hand the work on.
    */
-  constructor(docs: Iterable<SearchDoc> = [], { build = true }: { build?: boolean } = {}) {
+  constructor(docs: Iterable<SearchDoc> = [], { build = true, rebuild = (index: SearchIndex) => index.build() }: { build?: boolean; rebuild?: (index: SearchIndex) => void } = {}) {
+    this.rebuild = rebuild;
     for (const doc of docs) this.append(doc);
     if (build) this.build();
   }
@@ -283,11 +290,13 @@ export class SearchIndex {
 
   /** What a worker builds from: the texts as one string (they hold no line breaks) and where their names end. */
   buildInput(): { texts: string; namesEnd: Uint32Array<ArrayBuffer> } {
+    this.awaitingBuild = true;
     return { texts: this.texts.join('\n'), namesEnd: Uint32Array.from(this.namesEnd) };
   }
 
   /** Take the arrays built from `buildInput()`; slots appended since join the added lists. */
   install(built: BuiltIndex): void {
+    this.awaitingBuild = false;
     this.built = { ...built, words: built.words === '' ? [] : built.words.split(' ') };
     this.addedGrams = new Map();
     this.addedWords = new Map();
@@ -302,7 +311,7 @@ export class SearchIndex {
   }
 
   search(query: string, limit = 20): SearchHit[] {
-    if (this.built && this.ids.length - this.built.count > REBUILD_AFTER) this.build();
+    if (this.built && !this.awaitingBuild && this.ids.length - this.built.count > REBUILD_AFTER) this.rebuild(this);
     const q = foldQuery(query);
     if (!q) return [];
     let top = new TopK(limit, this.sortKeys);

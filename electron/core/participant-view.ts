@@ -28,7 +28,8 @@ function* docsOf(states: Iterable<ParticipantState>): Generator<SearchDoc> {
  * derived `participants` table and refreshed per subject after every write, ours or another process's.
  * The search index is made at the first search: a command that only counts (`loket status`) never
  * makes it, and a desk opens before it is asked anything. Its postings are built on a worker thread
- * while the first searches read every name (tens of milliseconds at 100k participants).
+ * while the first searches read every name (tens of milliseconds at 100k participants), and built
+ * there again once thousands of participants were added since (an import recording its rows).
  */
 export class ParticipantView {
   private readonly byId = new Map<string, ParticipantState>();
@@ -81,8 +82,11 @@ export class ParticipantView {
 
   get index(): SearchIndex {
     if (!this.searchIndex) {
-      this.searchIndex = new SearchIndex(docsOf(this.byId.values()), { build: false });
-      this.stopBuilding = buildOffThread(this.searchIndex);
+      const offThread = (index: SearchIndex) => {
+        this.stopBuilding = buildOffThread(index);
+      };
+      this.searchIndex = new SearchIndex(docsOf(this.byId.values()), { build: false, rebuild: offThread });
+      offThread(this.searchIndex);
     }
     return this.searchIndex;
   }
@@ -108,9 +112,14 @@ export class ParticipantView {
     for (const p of states) this.putOne(p);
   }
 
-  /** After an import or a catch-up changed thousands, building the index anew at the next search is cheaper than updating it. */
+  /**
+   * Updating the index costs about what building it does, per participant: only after a catch-up or
+   * an import changed most of them is building it anew at the next search cheaper. An import's
+   * transactions of a few thousand rows into a large desk are taken in as they come, and the
+   * postings rebuilt on the worker (the index's `rebuild`).
+   */
   private forgetIndexIfMany(changed: number): void {
-    if (changed > BULK_REFRESH) this.forgetIndex();
+    if (changed > BULK_REFRESH && changed > this.byId.size / 2) this.forgetIndex();
   }
 
   private putOne(p: ParticipantState): void {

@@ -114,7 +114,7 @@ describe('a full disk', () => {
   });
 
   it('stops an import that runs out of room with how far it got and why, and finishes it when the same file is imported again', async (ctx) => {
-    const mount = mountTmpfs(32 * 1024);
+    const mount = mountTmpfs(64 * 1024);
     if (typeof mount === 'string') {
       console.warn(`disk-full test skipped: ${mount} (it needs root and mount -t tmpfs)`);
       ctx.skip();

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateParticipants } from '../../electron/core/demo/participants';
+import { writeCsv } from '../../electron/core/demo/messy-workbook';
 import { buildOffThread, OFFLOAD_SLOTS } from '../../electron/core/search-off-thread';
 import { SearchIndex, type SearchDoc } from '../../shared/search';
 import { requireBuild } from '../helpers/built-core';
@@ -73,6 +74,33 @@ describe('the search index built on a worker thread', () => {
       expect(desk.view.index.ready).toBe(false);
       await whenReady(desk.view.index);
       expect(lib.search(desk, 'siti')).toEqual(first);
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('has the postings built again on the worker while an import adds thousands to a large desk, the new participants found meanwhile', async () => {
+    const lib = await core();
+    const dir = tempDir();
+    openEventDesk(dir, generateParticipants(OFFLOAD_SLOTS + 1_000, 6)).close();
+    const desk = lib.Desk.open(dir);
+    try {
+      lib.search(desk, 'siti');
+      const index = desk.view.index;
+      await whenReady(index);
+      const hereBuilds = vi.spyOn(index, 'build');
+      const installs = vi.spyOn(index, 'install');
+      // More than the index takes in beside its postings (4,096), fewer than half the desk.
+      const added = generateParticipants(6_000, 61);
+      await lib.commitImport(desk, { fileName: 'susulan.csv', content: writeCsv(added, { separator: ';', encoding: 'utf-8', bom: true }) });
+
+      const last = added[added.length - 1]!;
+      const found = () => lib.search(desk, last.nib!).map((p) => p.nib);
+      expect(found()[0]).toBe(last.nib);
+      expect(desk.view.index).toBe(index);
+      while (installs.mock.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(found()[0]).toBe(last.nib);
+      expect(hereBuilds).not.toHaveBeenCalled();
     } finally {
       desk.close();
     }
