@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { messyLayout, writeLayout, type MessyLayout } from '../../electron/core/demo/messy-workbook';
 import type { ParticipantFields } from '../../shared/events';
@@ -38,7 +38,8 @@ describe.skipIf(!existsSync(CHROMIUM))('check-in desk in the browser (keyboard o
 
   beforeAll(() => requireBuild());
 
-  afterAll(async () => {
+  // After each test, before the temporary folders go: Chromium writes into its profile until closed.
+  afterEach(async () => {
     await context?.close();
     server?.kill('SIGTERM');
   });

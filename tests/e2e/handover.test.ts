@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeLargeWorkbook } from '../../electron/core/demo/messy-workbook';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import type { ParticipantFields } from '../../shared/events';
@@ -51,7 +51,8 @@ describe.skipIf(!existsSync(CHROMIUM))('certificate handover in the browser', ()
 
   beforeAll(() => requireBuild());
 
-  afterAll(async () => {
+  // After each test, before the temporary folders go: Chromium writes into its profile until closed.
+  afterEach(async () => {
     await context?.close();
     server?.kill('SIGTERM');
   });

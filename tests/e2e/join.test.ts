@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
 import { seedDemoEvent } from '../../electron/core/demo/seed';
 import { status } from '../../electron/core/services/status-service';
@@ -23,7 +23,8 @@ describe.skipIf(!existsSync(CHROMIUM))('joining a desk with the webcam', () => {
   let context: BrowserContext | undefined;
 
   beforeAll(requireBuild);
-  afterAll(async () => {
+  // After each test, before the temporary folders go: Chromium writes into its profile until closed.
+  afterEach(async () => {
     await context?.close();
     for (const server of servers) server.kill('SIGTERM');
   });
