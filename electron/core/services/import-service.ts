@@ -54,6 +54,14 @@ const FIRST_TRANSACTION_ROWS = 250;
 const MIN_TRANSACTION_ROWS = 100;
 const MAX_TRANSACTION_ROWS = 5_000;
 
+/**
+ * Events recorded between two copies of the WAL into the database (checkpoints, each a turn of its
+ * own). One after every transaction copied the same index pages again and again: a fifth of a
+ * 100,000-row commit's time. After 2,000 events a checkpoint held check-ins longer (p95 48 ms
+ * against 39 ms beside a 370,000-row commit) for no shorter commit.
+ */
+const CHECKPOINT_EVENTS = 1_000;
+
 function nextTransactionRows(rows: number, ms: number): number {
   const scaled = Math.round(rows * Math.min(2, Math.max(0.5, TRANSACTION_MS / Math.max(ms, 1))));
   return Math.min(MAX_TRANSACTION_ROWS, Math.max(MIN_TRANSACTION_ROWS, scaled));
@@ -176,8 +184,8 @@ export async function previewImport(desk: Desk, input: ImportInput): Promise<Imp
 
 /**
  * The participants go into the log in transactions of about TRANSACTION_MS each, each transaction
- * and each checkpoint (copying the WAL into the database) a turn of the event loop of its own, so
- * that check-ins are answered between them: recording 370,000 rows in one transaction held the
+ * and each checkpoint (copying the WAL into the database, after every CHECKPOINT_EVENTS) a turn of
+ * the event loop of its own, so that check-ins are answered between them: recording 370,000 rows in one transaction held the
  * desk for 15 s. Each transaction is all or nothing; the import as a whole is resumable rather than all or
  * nothing: a participant's ID comes from its NIB, and a row the desk already holds unchanged
  * records nothing, so importing the same file again after an interruption (a full disk, the app
@@ -195,6 +203,7 @@ export async function commitImport(desk: Desk, input: ImportInput, operator = de
     desk.store.deferCheckpoints();
     try {
       let size = FIRST_TRANSACTION_ROWS;
+      let uncopied = 0;
       for (let from = 0; ; ) {
         const rows = await file.rows(from, size);
         if (rows.ids.length === 0) break;
@@ -208,9 +217,14 @@ export async function commitImport(desk: Desk, input: ImportInput, operator = de
         counts.unchanged += p.unchanged;
         await turn();
         if (p.events.length === 0) continue;
+        uncopied += p.events.length;
+        if (uncopied < CHECKPOINT_EVENTS) continue;
+        uncopied = 0;
         desk.store.checkpoint();
         await turn();
       }
+      // The rest copied here, not inside the next check-in's commit.
+      if (uncopied > 0) desk.store.checkpoint();
       desk.record([completed(input.fileName, summary, counts)], operator);
     } catch (error) {
       throw counts.imported + counts.updated === 0 ? error : interrupted(lang, error, counts, summary.valid);
