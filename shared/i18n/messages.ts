@@ -28,6 +28,7 @@ export type ImportIssueCode =
   | 'sheet_no_name_column'
   | 'sheet_no_nib_column'
   | 'sheet_no_certificate_columns'
+  | 'cert_sheet_hidden_skipped'
   | 'cert_number_format'
   | 'cert_pending'
   | 'cert_duplicate'
@@ -159,6 +160,18 @@ const ERRORS: Record<ErrorCode, Entry> = {
     id: 'Meja di {peer} tidak dapat dihubungi. Periksa alamatnya, bahwa meja itu menyala dan menerima sambungan, dan bahwa kedua meja ada di jaringan yang sama.',
     en: 'The desk at {peer} cannot be reached. Check the address, that the desk is running and accepts connections, and that both desks are on the same network.',
   },
+  bundle_unreadable: {
+    id: 'Berkas ini bukan bundel Loket yang utuh: tidak ada yang diambil. Buat bundel baru di meja asalnya (loket bundle export).',
+    en: 'This file is not a complete Loket bundle: nothing was taken in. Make a new bundle on the desk it came from (loket bundle export).',
+  },
+  bundle_foreign: {
+    id: 'Bundel ini rusak atau dari acara lain (kunci acara berbeda): tidak ada yang diambil. Salin lagi dari meja asalnya.',
+    en: 'This bundle is damaged or belongs to another event (another event key): nothing was taken in. Copy it again from the desk it came from.',
+  },
+  bundle_version: {
+    id: 'Bundel ini dibuat oleh versi Loket lain (versi bundel {found}; meja ini membaca versi {reads}): tidak ada yang diambil. Samakan versi Loket di kedua meja.',
+    en: 'This bundle was made by another version of Loket (bundle version {found}; this desk reads version {reads}): nothing was taken in. Use the same Loket version on both desks.',
+  },
   sync_other_event: {
     id: 'Meja di {peer} berasal dari acara lain (kunci acara berbeda): tidak ada data yang dipertukarkan.',
     en: 'The desk at {peer} belongs to another event (another event key): no data was exchanged.',
@@ -251,6 +264,10 @@ const ERRORS: Record<ErrorCode, Entry> = {
 };
 
 const IMPORT: Record<ImportIssueCode, Entry> = {
+  cert_sheet_hidden_skipped: {
+    id: 'Lembar tersembunyi, tidak dibaca: "{sheet}". Bila lembar ini memang bagian dari daftar sertifikat, tampilkan (Unhide) di spreadsheet lalu impor lagi.',
+    en: 'Hidden sheet, not read: "{sheet}". If this sheet really belongs to the certificate list, unhide it in the spreadsheet and import again.',
+  },
   sheet_no_certificate_columns: {
     id: 'Lembar ini tidak punya kolom NIB dan Nomor Sertifikat; dilewati.',
     en: 'This sheet has no NIB and certificate number columns; skipped.',

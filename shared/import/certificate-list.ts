@@ -81,6 +81,12 @@ export function normalizeCertificateSheets(sheets: readonly RawSheet[], lang: La
   const seen = new Map<string, { sheet: string; row: number }>();
   let rows = 0;
   for (const sheet of sheets) {
+    // As in the participant list: a hidden sheet is often an older copy (old numbers, withdrawn
+    // people). The certificate list is the ministry's, so there is no choosing it here: unhide it.
+    if (sheet.hidden) {
+      if (sheet.rows.some((r) => r.some((c) => !isBlankCell(c)))) issues.add('warning', sheet.name, 0, '', 'cert_sheet_hidden_skipped', { sheet: sheet.name });
+      continue;
+    }
     const header = findHeader(sheet.rows);
     if (!header) {
       if (sheet.rows.some((r) => r.some((c) => !isBlankCell(c)))) issues.add('error', sheet.name, 0, '', 'sheet_no_certificate_columns');

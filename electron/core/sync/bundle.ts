@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { LoketError } from '../../../shared/errors';
 import type { Desk } from '../desk';
 import type { IngestResult } from '../store/event-store';
 import { SyncRecords } from '../store/sync-records';
@@ -28,7 +29,6 @@ const bundleSchema = z.object({
   events: z.array(remoteEventSchema),
 });
 
-export class BundleError extends Error {}
 
 export function exportBundle(desk: Desk): Buffer {
   // The events as stored, bodies spliced in (as a sync batch carries them): nothing parsed or re-encoded.
@@ -43,8 +43,8 @@ export function exportBundle(desk: Desk): Buffer {
 }
 
 export function importBundle(desk: Desk, file: Buffer): IngestResult & { from: string; damaged: EventId[] } {
-  if (file.length > MAX_BUNDLE_BYTES) throw new BundleError('bundle too large');
-  if (file.length < HEADER + 16 || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new BundleError('not a Loket bundle');
+  if (file.length > MAX_BUNDLE_BYTES) throw new LoketError('bundle_unreadable');
+  if (file.length < HEADER + 16 || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new LoketError('bundle_unreadable');
   const header = file.subarray(0, HEADER);
   const salt = header.subarray(MAGIC.length, MAGIC.length + 16);
   const decipher = createDecipheriv('aes-256-gcm', bundleKey(deriveEventKeys(desk.secret), salt), header.subarray(MAGIC.length + 16));
@@ -54,23 +54,23 @@ export function importBundle(desk: Desk, file: Buffer): IngestResult & { from: s
   try {
     plain = Buffer.concat([decipher.update(file.subarray(HEADER, file.length - 16)), decipher.final()]);
   } catch {
-    throw new BundleError('the bundle is damaged or belongs to another event');
+    throw new LoketError('bundle_foreign');
   }
   let raw: unknown;
   try {
     raw = JSON.parse(gunzipSync(plain, { maxOutputLength: MAX_UNPACKED_BYTES }).toString('utf8'));
   } catch {
-    throw new BundleError('the bundle content is malformed');
+    throw new LoketError('bundle_unreadable');
   }
   const version = (raw as { v?: unknown } | null)?.v;
-  if (typeof version === 'number' && version !== BUNDLE_VERSION) throw new BundleError(`the bundle was made by another version of Loket (bundle version ${version}, this desk reads ${BUNDLE_VERSION})`);
+  if (typeof version === 'number' && version !== BUNDLE_VERSION) throw new LoketError('bundle_version', { found: version, reads: BUNDLE_VERSION });
   const parsed = bundleSchema.safeParse(raw);
-  if (!parsed.success) throw new BundleError('the bundle content is malformed');
+  if (!parsed.success) throw new LoketError('bundle_unreadable');
   let checked: ReturnType<typeof checkedEvents>;
   try {
     checked = checkedEvents(parsed.data.events);
   } catch {
-    throw new BundleError('the bundle content is malformed');
+    throw new LoketError('bundle_unreadable');
   }
   const result = desk.store.ingestPrepared(checked.events);
   const records = new SyncRecords(desk.db);

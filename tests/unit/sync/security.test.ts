@@ -130,9 +130,10 @@ describe('sync security', () => {
     expect(b.desk.store.digest()).toBe(a.desk.store.digest());
     const flipped = Buffer.from(bundle);
     flipped[flipped.length - 40]! ^= 1;
-    expect(() => importBundle(b.desk, flipped)).toThrow(/damaged/);
+    expect(() => importBundle(b.desk, flipped)).toThrow(expect.objectContaining({ code: 'bundle_foreign' }));
     const other = new SimDesk(dirs.make(), Date.now, 'cd'.repeat(32));
-    expect(() => importBundle(other.desk, bundle)).toThrow(/damaged|another event/);
+    expect(() => importBundle(other.desk, bundle)).toThrow(expect.objectContaining({ code: 'bundle_foreign' }));
     expect(other.desk.store.count()).toBe(0);
+    expect(() => importBundle(other.desk, Buffer.from('PK\x03\x04 a spreadsheet, not a bundle'))).toThrow(expect.objectContaining({ code: 'bundle_unreadable' }));
   });
 });
