@@ -839,6 +839,10 @@ export const UI_TEXT = {
     id: 'Meja ini tidak menerima sambungan, jadi kode tidak berisi alamat. Nyalakan "Terima meja lain di jaringan ini" di Pengaturan Meja (Menu Panitia), lalu buat kode lagi.',
     en: 'This desk accepts no connections, so the code holds no address. Turn on "Accept other desks on this network" in Desk settings (Organizer menu), then make the code again.',
   },
+  'invite.noAddressHere': {
+    id: 'Meja ini berjalan di peramban, bukan di aplikasi Loket, dan tidak menerima sambungan, jadi kode tidak berisi alamat. Buat kode gabung di meja yang menjalankan aplikasi Loket dengan "Terima meja lain di jaringan ini" menyala.',
+    en: 'This desk runs in a browser, not in the Loket app, and accepts no connections, so the code holds no address. Make the join code on a desk running the Loket app with "Accept other desks on this network" turned on.',
+  },
   'invite.pinHint': {
     id: 'Kode gabung membuka semua data acara: ketik PIN panitia sekali lagi untuk menampilkannya.',
     en: 'The join code opens all the event’s data: type the organizer PIN once more to show it.',

@@ -62,6 +62,23 @@ describe('sync screen', () => {
     expect(screen.getByTestId('invite-qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(screen.getByText('Meja baru akan menghubungi: 192.168.1.10:4317')).toBeTruthy();
   });
+
+  for (const [face, available, words] of [
+    ['the Loket app', true, /Nyalakan "Terima meja lain di jaringan ini" di Pengaturan Meja/],
+    ['the browser fallback', false, /berjalan di peramban, bukan di aplikasi Loket/],
+  ] as const) {
+    it(`says what to do when the code holds no address, in ${face}`, async () => {
+      const { app, client } = setup(SyncPanel);
+      client.invite.mockResolvedValueOnce({ code: JOIN_CODE, qrPngDataUrl: 'data:image/png;base64,iVBORw0KGgo=', addresses: [] });
+      client.lanSettings.mockResolvedValueOnce({ enabled: false, available, listening: false, port: null, addresses: [] });
+      await fireEvent.click(screen.getByTestId('sync-invite'));
+      await app.unlock('12345678');
+      const pin = await screen.findByTestId('pin');
+      await fireEvent.input(pin, { target: { value: '12345678' } });
+      await fireEvent.submit(pin.closest('form')!);
+      await waitFor(() => expect(screen.getByTestId('invite-no-address').textContent).toMatch(words));
+    });
+  }
 });
 
 describe('joining an event on the first-run screen', () => {
