@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, rmdirSync, statfsSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { toWireError } from '../../electron/core/api/wire-error';
 import { Desk } from '../../electron/core/desk';
 import { checkIn, registerWalkIn } from '../../electron/core/services/checkin-service';
@@ -13,16 +13,20 @@ import type { LoketError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
 import { openEventDesk, person } from '../helpers/desk-fixture';
 
-/** A real small filesystem needs root (CI runs as root); elsewhere the test says why it did not run. */
-function mountTmpfs(sizeKb: number): { dir: string; unmount: () => void } | string {
-  if (process.platform !== 'linux') return 'not Linux';
-  if (process.getuid?.() !== 0) return 'not running as root';
+/** A real small filesystem needs root (CI runs as root); elsewhere the test is skipped, saying why. */
+function mountTmpfs(ctx: TestContext, sizeKb: number): { dir: string; unmount: () => void } {
+  const skip = (why: string) => {
+    console.warn(`disk-full test skipped: ${why} (it needs root and mount -t tmpfs)`);
+    return ctx.skip(why);
+  };
+  if (process.platform !== 'linux') return skip('not Linux');
+  if (process.getuid?.() !== 0) return skip('not running as root');
   const dir = mkdtempSync(join(tmpdir(), 'loket-full-'));
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (error) {
     rmdirSync(dir);
-    return `mount failed: ${(error as Error).message.split('\n')[0]}`;
+    return skip(`mount failed: ${(error as Error).message.split('\n')[0]}`);
   }
   return {
     dir,
@@ -54,12 +58,7 @@ function fill(dir: string, leaveBytes: number): string {
 
 describe('a full disk', () => {
   it('refuses with a clear message and loses no confirmed check-in', (ctx) => {
-    const mount = mountTmpfs(4096);
-    if (typeof mount === 'string') {
-      console.warn(`disk-full test skipped: ${mount} (it needs root and mount -t tmpfs)`);
-      ctx.skip();
-      return;
-    }
+    const mount = mountTmpfs(ctx, 4096);
     const opened: Desk[] = [];
     try {
       const dir = join(mount.dir, 'desk');
@@ -114,12 +113,7 @@ describe('a full disk', () => {
   });
 
   it('stops an import that runs out of room with how far it got and why, and finishes it when the same file is imported again', async (ctx) => {
-    const mount = mountTmpfs(64 * 1024);
-    if (typeof mount === 'string') {
-      console.warn(`disk-full test skipped: ${mount} (it needs root and mount -t tmpfs)`);
-      ctx.skip();
-      return;
-    }
+    const mount = mountTmpfs(ctx, 64 * 1024);
     const opened: Desk[] = [];
     try {
       const dir = join(mount.dir, 'desk');

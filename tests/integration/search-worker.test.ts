@@ -25,6 +25,14 @@ async function whenReady(index: SearchIndex): Promise<void> {
   while (!index.ready) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
+/** A desk large enough for its index to be built on the worker, opened by the built core. */
+async function largeDesk() {
+  const lib = await core();
+  const dir = tempDir();
+  openEventDesk(dir, generateParticipants(OFFLOAD_SLOTS + 1_000, 6)).close();
+  return { lib, desk: lib.Desk.open(dir) };
+}
+
 describe('the search index built on a worker thread', () => {
   beforeAll(requireBuild);
 
@@ -65,10 +73,7 @@ describe('the search index built on a worker thread', () => {
   });
 
   it('is what a large desk opened by the built core searches with, its first search answered before the worker is done', async () => {
-    const lib = await core();
-    const dir = tempDir();
-    openEventDesk(dir, generateParticipants(OFFLOAD_SLOTS + 1_000, 6)).close();
-    const desk = lib.Desk.open(dir);
+    const { lib, desk } = await largeDesk();
     try {
       const first = lib.search(desk, 'siti');
       expect(desk.view.index.ready).toBe(false);
@@ -80,10 +85,7 @@ describe('the search index built on a worker thread', () => {
   });
 
   it('has the postings built again on the worker while an import adds thousands to a large desk, the new participants found meanwhile', async () => {
-    const lib = await core();
-    const dir = tempDir();
-    openEventDesk(dir, generateParticipants(OFFLOAD_SLOTS + 1_000, 6)).close();
-    const desk = lib.Desk.open(dir);
+    const { lib, desk } = await largeDesk();
     try {
       lib.search(desk, 'siti');
       const index = desk.view.index;

@@ -1,37 +1,26 @@
 import { request } from 'node:http';
-import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Desk } from '../../electron/core/desk';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { writeMessyWorkbook } from '../../electron/core/demo/messy-workbook';
-import { startServer, type RunningServer } from '../../electron/core/server/http-server';
+import type { RunningServer } from '../../electron/core/server/http-server';
 import { previewImport } from '../../electron/core/services/import-service';
 import { FILE_CALL_JSON_LENGTH, FILE_CALL_TYPE } from '../../shared/file-call';
 import { t } from '../../shared/i18n';
-import { openEventDesk, person, PIN, SESSION } from '../helpers/desk-fixture';
-import { projectRoot, requireBuild } from '../helpers/built-core';
-import { useTempDirs } from '../helpers/temp-dir';
+import { PIN, SESSION } from '../helpers/desk-fixture';
+import { requireBuild } from '../helpers/built-core';
+import { useServedDesk, type ServedDesk } from '../helpers/served-desk';
 
 /**
  * The imports through the browser fallback, where a list travels as a file call (shared/file-call.ts):
  * the same answers as the desk gives in-process, and clear refusals of what is too big or malformed.
  */
-const tempDir = useTempDirs();
-let running: { server: RunningServer; desk: Desk } | null = null;
+const start = useServedDesk();
 
-afterEach(async () => {
-  await running?.server.close();
-  running?.desk.close();
-  running = null;
-});
-
-async function serve(): Promise<{ server: RunningServer; desk: Desk }> {
-  const desk = openEventDesk(tempDir(), [person()]);
-  const server = await startServer({ desk, staticDir: join(projectRoot, 'out/renderer'), port: 0 });
-  running = { server, desk };
-  const unlocked = await post(server, 'unlockOrganizer', { 'Content-Type': 'application/json' }, JSON.stringify({ pin: PIN }));
+async function serve(): Promise<ServedDesk> {
+  const served = await start();
+  const unlocked = await post(served.server, 'unlockOrganizer', { 'Content-Type': 'application/json' }, JSON.stringify({ pin: PIN }));
   expect(unlocked.body).toMatchObject({ ok: true });
-  return running;
+  return served;
 }
 
 interface Answer {

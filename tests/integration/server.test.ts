@@ -1,29 +1,11 @@
 import { request } from 'node:http';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../electron/core/server/http-server';
-import { join } from 'node:path';
-import type { Desk } from '../../electron/core/desk';
-import { openEventDesk, person, PIN } from '../helpers/desk-fixture';
-import { projectRoot, requireBuild } from '../helpers/built-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PIN } from '../helpers/desk-fixture';
+import { requireBuild } from '../helpers/built-core';
 import { runCli } from '../helpers/cli';
-import { useTempDirs } from '../helpers/temp-dir';
+import { useServedDesk } from '../helpers/served-desk';
 
-const tempDir = useTempDirs();
-let running: { server: RunningServer; desk: Desk } | null = null;
-
-afterEach(async () => {
-  await running?.server.close();
-  running?.desk.close();
-  running = null;
-});
-
-async function serve(): Promise<{ server: RunningServer; desk: Desk; dir: string }> {
-  const dir = tempDir();
-  const desk = openEventDesk(dir, [person()]);
-  const server = await startServer({ desk, staticDir: join(projectRoot, 'out/renderer'), port: 0 });
-  running = { server, desk };
-  return { server, desk, dir };
-}
+const serve = useServedDesk();
 
 function raw(port: number, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -60,7 +42,7 @@ describe('browser fallback server', () => {
   });
 
   it('refuses foreign Host headers, cross-site origins and calls without the client header', async () => {
-    const { server } = await serve();
+    const { server, desk } = await serve();
     const body = JSON.stringify({ nib: '0123456789012' });
     const json = { 'Content-Type': 'application/json' };
     expect((await raw(server.port, '/api/checkIn', { ...json, Host: 'evil.example:80', 'X-Loket-Client': '1' }, body)).status).toBe(421);
@@ -69,7 +51,7 @@ describe('browser fallback server', () => {
       (await raw(server.port, '/api/checkIn', { ...json, Host: `127.0.0.1:${server.port}`, 'X-Loket-Client': '1', Origin: 'http://evil.example' }, body)).status,
     ).toBe(403);
     expect((await raw(server.port, '/../../etc/passwd', { Host: `127.0.0.1:${server.port}` })).body).not.toContain('root:');
-    expect(running!.desk.view.byNibValue('0123456789012')!.checkins).toEqual([]);
+    expect(desk.view.byNibValue('0123456789012')!.checkins).toEqual([]);
   });
 
   it('answers malformed JSON with a bad_request result, not a crash', async () => {
@@ -111,7 +93,7 @@ describe('browser fallback server', () => {
   });
 
   it('pushes a change to open screens when a CLI process checks someone in on the same data folder', async () => {
-    const { server, dir } = await serve();
+    const { server, desk, dir } = await serve();
     const changed = new Promise<void>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: server.port, path: '/api/changes' }, (res) => {
         res.on('data', (chunk: Buffer) => {
@@ -127,6 +109,6 @@ describe('browser fallback server', () => {
     const cli = await runCli(['checkin', '--data', dir, '--nib', '0123456789012', '--json']);
     expect(cli.code).toBe(0);
     await changed;
-    expect(running!.desk.view.byNibValue('0123456789012')!.checkins).toHaveLength(1);
+    expect(desk.view.byNibValue('0123456789012')!.checkins).toHaveLength(1);
   });
 });
