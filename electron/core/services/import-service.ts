@@ -185,11 +185,12 @@ export async function previewImport(desk: Desk, input: ImportInput): Promise<Imp
 /**
  * The participants go into the log in transactions of about TRANSACTION_MS each, each transaction
  * and each checkpoint (copying the WAL into the database, after every CHECKPOINT_EVENTS) a turn of
- * the event loop of its own, so that check-ins are answered between them: recording 370,000 rows in one transaction held the
- * desk for 15 s. Each transaction is all or nothing; the import as a whole is resumable rather than all or
- * nothing: a participant's ID comes from its NIB, and a row the desk already holds unchanged
- * records nothing, so importing the same file again after an interruption (a full disk, the app
- * closed) records the rest and nothing twice. `import.completed` comes last.
+ * the event loop of its own, so that check-ins are answered between them: recording 370,000 rows
+ * in one transaction held the desk for 15 s. Each transaction is all or nothing; the import as a
+ * whole is resumable rather than all or nothing: a participant's ID comes from its NIB, and a row
+ * the desk already holds unchanged records nothing, so importing the same file again after an
+ * interruption (a full disk, the app closed) records the rest and nothing twice.
+ * `import.completed` comes last.
  */
 export async function commitImport(desk: Desk, input: ImportInput, operator = desk.requireOperator()): Promise<ImportResult> {
   return oneAtATime(desk, async () => {
