@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Desk } from '../../electron/core/desk';
 import { generateParticipants } from '../../electron/core/demo/participants';
@@ -100,6 +102,31 @@ describe('recording an import', () => {
       expect(new Set(imported).size).toBe(people.length);
       expect(imported).toHaveLength(people.length);
       expect([...desk.store.all()].filter((e) => e.type === 'import.completed')).toHaveLength(1);
+    } finally {
+      desk.close();
+    }
+  });
+});
+
+/** Bytes this process has had written to storage so far (Linux). */
+function bytesWritten(): number {
+  return Number(/^write_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))![1]);
+}
+
+describe.runIf(existsSync('/proc/self/io'))('the disk an import costs', () => {
+  it('writes a 20,000-row list in under 2.5 times the bytes of the database it makes', async () => {
+    const dir = tempDir();
+    const desk = openEventDesk(dir);
+    try {
+      const list = csv(generateParticipants(20_000, 5));
+      await previewImport(desk, list);
+      const before = bytesWritten();
+      expect((await commitImport(desk, list)).imported).toBe(20_000);
+      const written = bytesWritten() - before;
+      // The WAL and the database each take every page once; what is written beyond that is pages written again.
+      const size = statSync(join(dir, 'loket.db')).size;
+      expect(written / size).toBeGreaterThan(1);
+      expect(written / size).toBeLessThan(2.5);
     } finally {
       desk.close();
     }

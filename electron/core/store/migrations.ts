@@ -87,4 +87,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE participants ADD COLUMN room BLOB;
   `,
+  // 6: no query ever looked a participant up by NIB in SQL (the desk finds NIBs in memory), yet the
+  // index on it, in random order against the ID order rows are written in, made an import of
+  // 100,000 rows write 665 MB instead of 368 MB.
+  `
+  DROP INDEX participants_nib;
+  `,
 ];
