@@ -75,10 +75,13 @@ class ReadHere implements ParsedFile {
   close(): void {}
 }
 
-/** A list read by, and held on, a worker of its own; each request is answered by one reply. */
+/**
+ * A list read by, and held on, a worker of its own; each request is answered by one reply, in the
+ * order asked (a commit asks for its next rows while it records the last).
+ */
 class ReadOnWorker implements ParsedFile {
   summary: ReadSummary = { sheets: [], rows: 0, nonDataRows: 0, valid: 0, errors: [], warnings: [] };
-  private waiting: { resolve(reply: ParseReply): void; reject(error: Error): void } | null = null;
+  private readonly waiting: { resolve(reply: ParseReply): void; reject(error: Error): void }[] = [];
   private stopped: Error | null = null;
 
   constructor(
@@ -93,7 +96,7 @@ class ReadOnWorker implements ParsedFile {
     });
     const stop = (error: Error) => {
       this.stopped ??= error;
-      this.answered()?.reject(this.stopped);
+      while (this.waiting.length > 0) this.answered()!.reject(this.stopped);
     };
     worker.on('error', (error: Error & { code?: string }) => stop(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new LoketError('file_too_complex', { max: memoryMb }) : error));
     worker.on('exit', () => stop(new Error('the import worker stopped')));
@@ -101,9 +104,8 @@ class ReadOnWorker implements ParsedFile {
 
   /** The worker holds the process open while it works, not while the list waits for its commit. */
   private answered() {
-    const waiting = this.waiting;
-    this.waiting = null;
-    if (waiting) this.worker.unref();
+    const waiting = this.waiting.shift();
+    if (this.waiting.length === 0) this.worker.unref();
     return waiting;
   }
 
@@ -115,7 +117,7 @@ class ReadOnWorker implements ParsedFile {
   private ask(message: ParseMessage): Promise<ParseReply> {
     return new Promise((resolve, reject) => {
       if (this.stopped) return reject(this.stopped);
-      this.waiting = { resolve, reject };
+      this.waiting.push({ resolve, reject });
       this.worker.ref();
       this.worker.postMessage(message);
     });
