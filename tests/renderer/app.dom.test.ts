@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
-import { person } from '../../renderer/test/fake-client';
+import { AT_0815, person } from '../../renderer/test/fake-client';
 import { certificate, fakeHandoverClient } from '../../renderer/test/fake-handover';
 
 /**
- * The whole desk (App.svelte), for what happens between screens. A banner belongs to
+ * The whole desk (App.svelte), for what happens between screens and dialogs. A banner belongs to
  * one action, and going to another screen is the next one (issue 13, point 9): the check-in and
  * handover screens keep their state while the operator is elsewhere, their banners must not come
  * back with it.
@@ -15,6 +15,27 @@ const SITI = person({ id: 'p-siti', name: 'Siti Aminah', business: 'Amplang Bu S
 const BUDI = person({ id: 'p-budi', name: 'Budi Santoso', business: 'Dodol Kandangan', nib: '9120000000001', present: true });
 const SITI_CERT = certificate({ id: 'c-siti', number: 'ID63110000123450524', participantId: 'p-siti', participantName: 'Siti Aminah', nib: SITI.nib });
 const BUDI_CERT = certificate({ id: 'c-budi', number: 'ID63110000999990524', participantId: 'p-budi', participantName: 'Budi Santoso', nib: BUDI.nib });
+/** Budi's certificate, handed over at another desk earlier in the day. */
+const HANDED = certificate({
+  id: 'c-handed',
+  number: 'ID63110000555550524',
+  participantId: 'p-budi',
+  participantName: 'Budi Santoso',
+  nib: BUDI.nib,
+  status: 'diserahkan',
+  handovers: [
+    {
+      id: 'desk-b:7',
+      at: AT_0815,
+      deskName: 'Meja 2',
+      operator: 'Budi',
+      recipient: { kind: 'owner', name: 'Budi Santoso', relationship: null, idNumberMasked: null, letterShown: false },
+      signature: 'M 10 10 L 200 200',
+      photo: null,
+      overrideReason: null,
+    },
+  ],
+});
 
 // No screen here draws a chart; uPlot asks for matchMedia (which jsdom lacks) as soon as it is loaded.
 vi.mock('uplot', () => ({ default: class {} }));
@@ -29,7 +50,7 @@ beforeEach(() => {
 });
 
 async function openDesk() {
-  const client = fakeHandoverClient([SITI, BUDI], [SITI_CERT, BUDI_CERT]);
+  const client = fakeHandoverClient([SITI, BUDI], [SITI_CERT, BUDI_CERT, HANDED]);
   render(App, { props: { client, changes: () => () => {} } });
   const box = (await screen.findByTestId('search')) as HTMLInputElement;
   await waitFor(() => expect(document.activeElement).toBe(box));
@@ -126,5 +147,27 @@ describe('a banner goes when the operator goes to another screen', () => {
     expect(screen.queryByTestId('handover-done')).toBeNull();
     expect(screen.queryByTestId('receipt-preview')).toBeNull();
     expect(search.value).toBe('');
+  });
+});
+
+describe('giving a certificate out again', () => {
+  it('the PIN goes into the PIN dialog, not the number field; then the reason field has the keyboard', async () => {
+    const { client } = await openDesk();
+    await go('nav-handover');
+    await scanCertificate(BUDI.nib!, HANDED.number);
+    const number = screen.getByTestId('handover-number') as HTMLInputElement;
+    await fireEvent.click(await screen.findByTestId('override-start'));
+    const pin = await screen.findByTestId('pin');
+    await waitFor(() => expect(focused()).toBe(pin));
+    // A moment later the focus is still in the dialog: typing the PIN never shows it in the number field.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(focused()).toBe(pin);
+    expect(number.value).toBe(HANDED.number);
+
+    await fireEvent.input(pin, { target: { value: '12345678' } });
+    await fireEvent.submit(pin.closest('form')!);
+    expect(client.unlockOrganizer).toHaveBeenCalledWith({ pin: '12345678' });
+    const reason = await screen.findByTestId('override-reason');
+    await waitFor(() => expect(focused()).toBe(reason));
   });
 });
