@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type {
+  ApiResults,
   CertificateView,
   ConflictView,
   DeskClosing,
@@ -93,7 +94,7 @@ export function fakeHandoverClient(people: ParticipantDetail[], certs: Certifica
       c.status = 'tersedia';
       return structuredClone(c);
     }),
-    printReceipt: vi.fn(async ({ certificateId }: { certificateId: string }) => ({ mode: 'browser' as const, html: receiptHtml(byId.get(certificateId)!) })),
+    printReceipt: vi.fn(async ({ certificateId }: { certificateId: string }): Promise<ApiResults['printReceipt']> => ({ mode: 'browser', html: receiptHtml(byId.get(certificateId)!) })),
     conflicts: vi.fn(async () => structuredClone(conflicts)),
     resolveConflict: vi.fn(async ({ certificateId, keep }: { certificateId: string; keep: string; reason: string }) => {
       if (!(organizerUntil && organizerUntil > Date.now())) throw new LoketClientError('organizer_locked');

@@ -464,7 +464,10 @@ export const UI_TEXT = {
   'settings.batchAll': { id: 'Semua kabupaten/kota', en: 'All regencies' },
   'settings.batchDownload': { id: 'Unduh PDF', en: 'Download PDF' },
   'settings.batchWorking': { id: 'Membuat PDF…', en: 'Making the PDF…' },
-  'settings.batchDone': { id: 'PDF {file} diunduh.', en: 'PDF {file} downloaded.' },
+  'settings.batchDone': {
+    id: 'PDF {file} diunduh. Kartu di dalamnya tercatat dibuat untuk dicetak, belum tercetak.',
+    en: 'PDF {file} downloaded. Its badges are recorded as generated for printing, not as printed.',
+  },
   'settings.kiosk': { id: 'Kiosk Mandiri', en: 'Self check-in kiosk' },
   'settings.kioskHelp': {
     id: 'Layar tanpa petugas: peserta memindai sendiri kartu atau undangannya, lalu kartunya dicetak. PIN panitia diperlukan untuk keluar.',

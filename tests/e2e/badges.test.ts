@@ -9,13 +9,14 @@ import { writeLargeWorkbook } from '../../electron/core/demo/messy-workbook';
 import { projectRoot, requireBuild } from '../helpers/built-core';
 import { runCli } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dir';
-import { CHROMIUM, CHROMIUM_ARGS, active, startServer } from '../helpers/e2e';
+import { CHROMIUM, CHROMIUM_ARGS, active, openOrganizerScreen, startServer } from '../helpers/e2e';
 import { qrVideo } from '../helpers/qr-video';
 
 /**
  * QR badges at the desk, in Chromium against a real `loket serve`: a USB scanner's burst typed
- * while focus is elsewhere, the webcam path with Chromium's fake camera fed a badge QR code, and
- * the self check-in kiosk. Ends with docs/self-checkin.png and docs/badge-preview.png.
+ * while focus is elsewhere, the webcam path with Chromium's fake camera fed a badge QR code, the
+ * self check-in kiosk, and a batch PDF (generated for printing, not printed). Writes
+ * docs/self-checkin.png and docs/badge-preview.png.
  */
 
 const PIN = '12345678';
@@ -231,6 +232,41 @@ describe.skipIf(!existsSync(CHROMIUM))('QR badges in the browser', () => {
     await page.mouse.move(1279, 999);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(projectRoot, 'docs', 'badge-preview.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('a batch PDF from the settings screen is generated for printing, not printed; a confirmed print then counts', { timeout: 90_000 }, async () => {
+    const person = people[5]!;
+    const history = async () => (await api<ParticipantDetail>(url, 'participant', { id: person.id })).history.map((h) => h.action);
+    const { page, problems } = await open();
+
+    await openOrganizerScreen(page, 'nav-settings', 'settings', PIN);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('batch-download').click();
+    expect((await download).suggestedFilename()).toMatch(/^kartu-peserta-[a-z0-9]+\.pdf$/);
+    await expect.poll(() => page.getByTestId('settings').innerText()).toContain('Kartu di dalamnya tercatat dibuat untuk dicetak, belum tercetak.');
+
+    // Her participant view: generated for printing, never printed, so a first print needs no reason.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('search').fill(person.nib);
+    await page.getByTestId('result').first().waitFor();
+    await page.getByTestId('open-detail').click();
+    await page.getByTestId('history').waitFor();
+    expect(await page.getByTestId('history').innerText()).toContain('Kartu peserta dibuat untuk dicetak (PDF)');
+    expect(await page.getByTestId('participant-view').innerText()).toContain('Kartu belum pernah dicetak.');
+    expect(await page.getByTestId('already-printed').count()).toBe(0);
+    expect(await page.getByTestId('print-badge').innerText()).toContain('Cetak Kartu');
+    expect((await api<ParticipantDetail>(url, 'participant', { id: person.id })).badges).toEqual([]);
+    expect(await history()).not.toContain('badge.printed');
+
+    // Printed here and confirmed: that one counts.
+    await page.getByTestId('print-badge').click();
+    await page.getByTestId('print-check').waitFor({ timeout: 15_000 });
+    await page.getByTestId('print-check-yes').click();
+    await expect.poll(() => page.getByTestId('already-printed').innerText().catch(() => '')).toMatch(/Sudah dicetak pukul \d{2}\.\d{2} WITA di Meja 1 oleh Rina/);
+    expect(await page.getByTestId('print-badge').innerText()).toContain('Cetak Ulang');
+    expect((await api<ParticipantDetail>(url, 'participant', { id: person.id })).badges).toHaveLength(1);
+    expect(await history()).toEqual(expect.arrayContaining(['badge.generated', 'badge.printed']));
     expect(problems).toEqual([]);
   });
 });

@@ -151,7 +151,9 @@ describe.skipIf(!existsSync(CHROMIUM))('every screen at 1280×720, 1366×768, 12
     const certs = [...desk.certificates.all()];
     const handed = certs.filter((c) => c.status === 'diserahkan' && !c.conflict);
     const inBox = certs.filter((c) => c.status === 'tersedia' && desk!.view.get(c.participant)?.nib);
+    const notIssued = certs.filter((c) => c.status === 'belum_terbit' && desk!.view.get(c.participant)?.nib);
     expect(arriving.length).toBeGreaterThanOrEqual(SIZES.length);
+    expect(notIssued.length).toBeGreaterThanOrEqual(SIZES.length);
     const nibOf = (c: CertificateState) => desk!.view.get(c.participant)!.nib!;
 
     // A participant list for the import's dry run (nothing is imported).
@@ -263,6 +265,26 @@ describe.skipIf(!existsSync(CHROMIUM))('every screen at 1280×720, 1366×768, 12
       await page.keyboard.press('Enter');
       await page.getByTestId('already-handed').waitFor();
       await check(page, findings, 'handover: handed over before', [byTestId('handover-number'), byTestId('already-handed'), byTestId('override-start')]);
+      // Giving it out again: the organizer's PIN (unless a session is open), then the reason, under the alert.
+      await page.getByTestId('override-start').click();
+      await page.locator(`${byTestId('override-reason')}, ${byTestId('pin')}`).first().waitFor();
+      if (await page.getByTestId('pin').isVisible()) {
+        await waitFocus(page, 'pin');
+        await page.keyboard.type(PIN);
+        await page.keyboard.press('Enter');
+      }
+      await waitFocus(page, 'override-reason');
+      await check(page, findings, 'handover: override reason', [byTestId('handover-number'), `${byTestId('already-handed')} p`, byTestId('override-reason'), byTestId('override-confirm')]);
+      // Not given out again; back to the search, then a certificate that is not issued yet.
+      for (let back = 0; back < 3; back++) await page.keyboard.press('Escape');
+      await waitFocus(page, 'handover-search');
+      await page.keyboard.type(nibOf(notIssued[i]!));
+      await page.keyboard.press('Enter');
+      await waitFocus(page, 'handover-number');
+      await page.getByTestId('handover-number').fill(notIssued[i]!.number);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('handover-problem').waitFor();
+      await check(page, findings, 'handover: not issued yet', [byTestId('handover-number'), byTestId('handover-problem')]);
 
       await page.getByTestId('nav-stock').click();
       await page.getByTestId('stock-totals').waitFor();

@@ -357,7 +357,7 @@ describe('desk settings (organizer)', () => {
     await fireEvent.change(screen.getByTestId('batch-layout'), { target: { value: 'a4' } });
     await fireEvent.click(screen.getByTestId('batch-download'));
     await waitFor(() => expect(client.batchBadges).toHaveBeenCalledWith({ layout: 'a4', regency: '63.72' }));
-    expect(await screen.findByText('PDF Kartu Peserta 63.72.pdf diunduh.')).toBeTruthy();
+    expect(await screen.findByText('PDF Kartu Peserta 63.72.pdf diunduh. Kartu di dalamnya tercatat dibuat untuk dicetak, belum tercetak.')).toBeTruthy();
   });
 
   it('lists the printers when the desk can print silently', async () => {

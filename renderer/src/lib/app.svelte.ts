@@ -80,6 +80,7 @@ export class AppState {
   dialogOpen: boolean = $derived(this.pinPrompt !== null || this.printCheck !== null);
 
   readonly #listeners = new Set<() => void>();
+  readonly #screenListeners = new Set<(to: View) => void>();
   #settle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(client: LoketClient, changes: ChangeSource = subscribeChanges) {
@@ -169,7 +170,7 @@ export class AppState {
     } catch {
       // Leaving asks for the PIN regardless (see exitKiosk).
     }
-    this.view = { name: 'kiosk' };
+    this.go({ name: 'kiosk' });
   }
 
   /** Always asks for the organizer PIN (checked by the core), even if a session is still open. */
@@ -222,7 +223,16 @@ export class AppState {
     void this.refreshStatus();
   }
 
+  /**
+   * Register what a screen's kept state does when the operator goes to another screen (the
+   * listener hears the screen gone to). Those states live as long as the app, so does the listener.
+   */
+  onScreenChange(listener: (to: View) => void): void {
+    this.#screenListeners.add(listener);
+  }
+
   go(view: View): void {
+    if (view.name !== this.view.name) for (const listener of this.#screenListeners) listener(view);
     this.view = view;
   }
 
@@ -259,7 +269,7 @@ export class AppState {
     try {
       this.info = await this.client.lockOrganizer({});
     } finally {
-      if (this.view.name === 'import' || this.view.name === 'settings' || this.view.name === 'certImport' || this.view.name === 'export' || this.view.name === 'dashboard') this.view = { name: 'checkin' };
+      if (this.view.name === 'import' || this.view.name === 'settings' || this.view.name === 'certImport' || this.view.name === 'export' || this.view.name === 'dashboard') this.go({ name: 'checkin' });
       this.focusMain();
     }
   }

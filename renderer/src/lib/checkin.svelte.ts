@@ -33,7 +33,8 @@ export function compactNib(raw: string): string {
 
 /**
  * The check-in screen's state machine: search as you type, highlight, confirm, record.
- * Kept outside the component so a trip to the participant or walk-in screen keeps the last outcome.
+ * Kept outside the component so a check-in made on the participant or walk-in screen shows here
+ * when the desk comes back, and the search typed survives a visit to another screen.
  */
 export class CheckinState {
   readonly #app: AppState;
@@ -71,6 +72,21 @@ export class CheckinState {
 
   constructor(app: AppState) {
     this.#app = app;
+    app.onScreenChange((to) => {
+      if (to.name !== 'checkin') this.#endBanners();
+    });
+  }
+
+  /**
+   * Going to another screen is the operator's next action: the last check-in's banner goes (with
+   * its F8 undo and print offer), so coming back never offers to undo or print an old check-in.
+   */
+  #endBanners(): void {
+    this.outcome = null;
+    this.undoing = false;
+    this.undoError = null;
+    this.printOffer = null;
+    this.notFound = null;
   }
 
   setQuery(value: string): void {

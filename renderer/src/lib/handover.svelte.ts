@@ -102,6 +102,26 @@ export class HandoverState {
 
   constructor(app: AppState) {
     this.#app = app;
+    app.onScreenChange((to) => {
+      if (to.name !== 'handover') this.#endBanners();
+    });
+  }
+
+  /**
+   * Going to another screen is the operator's next action: the last step's alerts go, and a
+   * finished handover makes way for the next participant. A handover under way stays.
+   */
+  #endBanners(): void {
+    if (this.step === 'done') return this.restart();
+    this.notFound = null;
+    if (this.problem) {
+      this.problem = null;
+      this.number = '';
+    }
+    this.overriding = false;
+    this.recipientError = null;
+    this.proofError = null;
+    this.submitError = null;
   }
 
   // ── Step 1: find the participant ────────────────────────────────────────────────────────────
