@@ -589,6 +589,11 @@ export interface PrivacyOverview {
   /** Participant or handover records added since that export (null without an export). */
   personalSinceExport: number | null;
   purged: boolean;
+  /**
+   * The reports exported from this desk's screen: the ministry's copy, kept until it has been
+   * handed over, so a purge leaves it and the organizer deletes it by hand.
+   */
+  exportsFolder: string;
 }
 
 export interface PurgeOutcome extends PrivacyOverview {

@@ -21,6 +21,11 @@ export function makeDataDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
+/** Where the export screen writes its reports: inside the data folder, yet left by a purge (see privacy-service). */
+export function exportsDir(dataDir: string): string {
+  return join(dataDir, 'ekspor');
+}
+
 /** The built renderer, beside the built core (out/core → out/renderer). */
 export function rendererDir(): string {
   return fileURLToPath(new URL('../renderer/', import.meta.url));

@@ -450,11 +450,14 @@ export const UI_TEXT = {
   'care.notExported': { id: 'Belum ada ekspor dari meja ini.', en: 'No export from this desk yet.' },
   'care.purge': { id: 'Hapus data pribadi meja ini', en: "Purge this desk's personal data" },
   'care.purgeHelp': {
-    id: 'Nama, NIB, No. HP, alamat dan penerima dihapus dari meja ini dan cadangannya; jumlah kehadiran dan serah terima tetap. Tidak dapat dibatalkan. Hapus juga folder ekspor setelah diserahkan.',
-    en: 'Names, NIB, phone numbers, addresses and recipients are removed from this desk and its backups; attendance and handover counts stay. This cannot be undone. Delete the export folder too once it has been handed over.',
+    id: 'Nama, NIB, No. HP, alamat dan penerima dihapus dari meja ini dan cadangannya; jumlah kehadiran dan serah terima tetap. Tidak dapat dibatalkan. Laporan ekspor tidak ikut terhapus: hapus folder {folder} sendiri setelah laporan diterima.',
+    en: 'Names, NIB, phone numbers, addresses and recipients are removed from this desk and its backups; attendance and handover counts stay. This cannot be undone. Exported reports are not removed: delete the folder {folder} yourself once the report has been received.',
   },
   'care.purgePin': { id: 'PIN panitia untuk konfirmasi', en: 'Organizer PIN to confirm' },
-  'care.purged': { id: 'Data pribadi meja ini sudah dihapus.', en: "This desk's personal data has been purged." },
+  'care.purged': {
+    id: 'Data pribadi meja ini sudah dihapus. Laporan ekspor di {folder} masih berisi nama: hapus sendiri setelah laporan diterima.',
+    en: "This desk's personal data has been purged. The exported reports in {folder} still hold names: delete them yourself once the report has been received.",
+  },
   'settings.batch': { id: 'Cetak massal (PDF)', en: 'Batch badges (PDF)' },
   'settings.batchHelp': {
     id: 'Satu PDF berisi kartu semua peserta atau satu kabupaten/kota, urut per daerah lalu nama.',

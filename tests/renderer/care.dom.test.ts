@@ -18,7 +18,7 @@ const BACKUP: BackupOverview = {
   files: ['loket-desk-a-20240521-092000-auto.db'],
   folderReachable: false,
 };
-const PRIVACY: PrivacyOverview = { retentionDate: '2024-05-20', retentionPassed: true, exportedAt: AT_0930, personalSinceExport: 0, purged: false };
+const PRIVACY: PrivacyOverview = { retentionDate: '2024-05-20', retentionPassed: true, exportedAt: AT_0930, personalSinceExport: 0, purged: false, exportsFolder: '/home/panitia/loket/ekspor' };
 
 function setup(component: typeof CarePanel | typeof WalkInForm | typeof CareReminder, organizerUntil: number | null = null) {
   const base = fakeClient([]);
@@ -48,15 +48,17 @@ describe('backups and personal data in the settings', () => {
     expect((screen.getByTestId('backup-folder') as HTMLInputElement).value).toBe('/media/usb/loket');
   });
 
-  it('purges only with the PIN typed again, then says so', async () => {
+  it('purges only with the PIN typed again, then says so, naming the export folder it leaves for the organizer', async () => {
     const { client } = setup(CarePanel);
     const pin = await screen.findByTestId('purge-pin');
+    await waitFor(() => expect(screen.getByTestId('purge-help').textContent).toContain('hapus folder /home/panitia/loket/ekspor sendiri'));
     await fireEvent.input(pin, { target: { value: '999999' } });
     await fireEvent.submit(pin.closest('form')!);
     expect((await screen.findByTestId('care-error')).textContent).toMatch(/PIN panitia salah/);
     await fireEvent.input(pin, { target: { value: '12345678' } });
     await fireEvent.submit(pin.closest('form')!);
     await waitFor(() => expect(screen.getByTestId('purged')).toBeTruthy());
+    expect(screen.getByTestId('purged').textContent).toContain('Laporan ekspor di /home/panitia/loket/ekspor masih berisi nama');
     expect(client.purgePersonalData).toHaveBeenLastCalledWith({ pin: '12345678' });
   });
 });

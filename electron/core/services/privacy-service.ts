@@ -1,6 +1,7 @@
 import type { PrivacyOverview, PurgeOutcome } from '../../../shared/api';
 import { LoketError } from '../../../shared/errors';
 import type { Desk } from '../desk';
+import { exportsDir } from '../paths';
 import { checkOrganizerPin } from './organizer';
 import { removePersonalCopies } from './purge-copies';
 
@@ -37,6 +38,7 @@ export function privacyOverview(desk: Desk): PrivacyOverview {
     exportedAt: mark?.at ?? null,
     personalSinceExport: mark ? desk.store.personalEventsAfter(mark.pos) : null,
     purged,
+    exportsFolder: exportsDir(desk.dataDir),
   };
 }
 
