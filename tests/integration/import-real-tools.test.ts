@@ -11,8 +11,9 @@ import { useTempDirs } from '../helpers/temp-dir';
 /**
  * Lists written by the tools Dinas offices use, not by our own writer. The files are committed,
  * made by fixtures/import/make-fixtures.py: openpyxl wrote the .xlsx files, LibreOffice Calc
- * (headless) the *-lo.xlsx/.xls/.ods ones (the openpyxl files opened and saved), and Python's
- * cp1252 codec the CSV, byte for byte what Excel's "CSV" writes on an Indonesian Windows.
+ * (headless) the *-lo.xlsx/.xls/.ods ones (the openpyxl files opened and saved), Python's
+ * cp1252 codec the CSV, byte for byte what Excel's "CSV" writes on an Indonesian Windows, and
+ * Gnumeric's ssconvert the Excel 95 workbook (LibreOffice 7.4 reads that format but cannot write it).
  */
 const tempDir = useTempDirs();
 const FIXTURES = join(import.meta.dirname, 'fixtures/import');
@@ -126,6 +127,28 @@ describe('a CSV as Excel writes it on an Indonesian Windows (Windows-1252)', () 
       expect(people).toEqual([
         ['0123456789012', 'Ma’ruf Hidayat', 'Warung Ma’ruf “Berkah” – Kue'],
         ['0123456789014', 'Nur Aini', 'Kue Aini'],
+      ]);
+    } finally {
+      desk.close();
+    }
+  });
+});
+
+describe('an Excel 95 workbook (BIFF5), whose text is in Windows-1252', () => {
+  it('keeps ’ “ ” – as themselves', async () => {
+    const { content } = file('excel95-gnumeric.xls');
+    // BOF record, version 0x0500: BIFF5, not the Unicode BIFF8 of Excel 97 and later.
+    expect(content.includes(Buffer.from([0x09, 0x08, 0x08, 0x00, 0x00, 0x05]))).toBe(true);
+    const desk = openEventDesk(tempDir());
+    try {
+      const p = await previewImport(desk, file('excel95-gnumeric.xls'));
+      expect([p.rows, p.toImport, p.errors, p.warnings]).toEqual([3, 3, [], []]);
+      await commitImport(desk, file('excel95-gnumeric.xls'));
+      const people = [...desk.view.all()].map((x) => [x.nib, x.name, x.business]).sort();
+      expect(people).toEqual([
+        ['0123456789012', 'Ma’ruf Hidayat', 'Warung Ma’ruf'],
+        ['0123456789013', 'Aisyah', 'Kue “Bingka”'],
+        ['0123456789014', 'Rusdi Hamdan', 'Amplang – Haruan'],
       ]);
     } finally {
       desk.close();
