@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { writeCsv, writeMessyWorkbook } from '../../electron/core/demo/messy-workbook';
@@ -8,7 +10,7 @@ import { readTable } from '../../electron/core/import/read-table';
 import { LoketError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
 import { requireBuild } from '../helpers/built-core';
-import { zipBomb } from '../fuzz/zip-writer';
+import { declareSize, zipBomb } from '../fuzz/zip-writer';
 
 /** The import worker as built (out/core/import-worker.js): what the kiosk, `loket serve` and the CLI run. */
 const workerFile = new URL('../../out/core/import-worker.js', import.meta.url);
@@ -85,6 +87,27 @@ describe('reading imports off the main thread', () => {
     expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(16 * 1024 * 1024);
     expect(after.heapUsed - before.heapUsed).toBeLessThan(64 * 1024 * 1024);
     expect(await refusal(readOffThread(request(bomb, 'bom.xlsx'), { workerFile }))).toMatchObject({ code: 'file_too_complex' });
+  });
+
+  it('refuses an ODS zip bomb from its declared sizes too, before SheetJS (which inflates an ODS itself) sees it', async () => {
+    const bomb = zipBomb(385, 'ods');
+    expect(bomb.length).toBeLessThan(420 * 1024);
+    const before = process.memoryUsage();
+    const error = await refusal(readTable(bomb, 'bom.ods'));
+    const after = process.memoryUsage();
+    expect(error).toMatchObject({ code: 'file_too_complex', params: { max: 200 } });
+    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(16 * 1024 * 1024);
+    expect(after.heapUsed - before.heapUsed).toBeLessThan(64 * 1024 * 1024);
+    expect(await refusal(readOffThread(request(bomb, 'bom.ods'), { workerFile }))).toMatchObject({ code: 'file_too_complex' });
+  });
+
+  it('refuses an ODS whose part holds more than it declares, which SheetJS would inflate whatever it declares', async () => {
+    // LibreOffice writes 0 for the sizes in each local header (they follow the data), and SheetJS
+    // sizes its output by that header: it read this list whole, 19,113 bytes of content.xml.
+    const saved = new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures/import/per-regency-lo.ods')));
+    expect((await readTable(saved, 'daftar.ods')).length).toBe(4);
+    const error = await refusal(readTable(declareSize(saved, 'content.xml', 1_000), 'daftar.ods'));
+    expect(error).toMatchObject({ code: 'file_unreadable', params: { file: 'daftar.ods' } });
   });
 
   it('stops a worker that needs more memory than it may use, says so clearly, and reads the next list', async () => {

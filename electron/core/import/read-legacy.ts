@@ -109,6 +109,15 @@ async function loadCodePages(xlsx: SheetJs): Promise<void> {
 
 /** Every worksheet of an .xls or .ods, in tab order. */
 export async function readLegacy(bytes: Uint8Array, fileName: string): Promise<RawSheet[]> {
+  // An ODS is a ZIP, which SheetJS inflates whole with no cap of its own.
+  if (bytes[0] === 0x50) {
+    try {
+      ZipArchive.open(bytes).checkEveryEntry();
+    } catch (error) {
+      if (error instanceof LoketError) throw error;
+      throw new LoketError('file_unreadable', { file: fileName });
+    }
+  }
   const xlsx: SheetJs = await import('@e965/xlsx');
   if (bytes[0] === 0xd0) await loadCodePages(xlsx);
   // SheetJS reports oddities on the console ("ODS number format may be incorrect"), which the CLI would print.
