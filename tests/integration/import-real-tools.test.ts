@@ -94,6 +94,30 @@ describe('formulas', () => {
   });
 });
 
+describe('formulas whose saved result is empty text (=IF(J3="";"";J3))', () => {
+  for (const name of ['empty-results-lo.xlsx', 'empty-results-lo.ods']) {
+    it(`are empty cells, not formulas to save again (${name}, saved by LibreOffice)`, async () => {
+      const desk = openEventDesk(tempDir());
+      try {
+        const p = await previewImport(desk, file(name));
+        expect([p.rows, p.toImport, p.errors, p.warnings]).toEqual([2, 2, [], []]);
+        await commitImport(desk, file(name));
+        expect([...desk.view.all()].map((x) => [x.nib, x.phone]).sort()).toEqual([
+          ['0123456789012', '+6281234567890'],
+          ['0123456789013', null],
+        ]);
+      } finally {
+        desk.close();
+      }
+    });
+  }
+
+  it('are still reported cell by cell where no result was saved (openpyxl writes <v></v> untyped)', async () => {
+    const p = await preview('empty-results.xlsx');
+    expect(p.warnings.map((w) => `${w.row}:${w.field}:${w.code}`)).toEqual(['2:phone:formula_no_result', '3:phone:formula_no_result']);
+  });
+});
+
 describe('one sheet per regency, with totals and signatures under the list', () => {
   for (const name of ['per-regency.xlsx', 'per-regency-lo.xls', 'per-regency-lo.ods']) {
     it(`takes the regency from the sheet name or title and counts the footer apart (${name})`, async () => {
