@@ -137,6 +137,32 @@ describe('one sheet per regency, with totals and signatures under the list', () 
   }
 });
 
+describe('a total row and regencies outside the event in the Kab/Kota column (totals-lo.xlsx)', () => {
+  it('counts "JUMLAH" with a SUM under the NIB column and "TOTAL" with a COUNTA apart, and imports Kab. HSS with a warning naming it', async () => {
+    const desk = openEventDesk(tempDir());
+    try {
+      const p = await previewImport(desk, file('totals-lo.xlsx'));
+      // The SUM of three 12-digit NIBs is a 12-digit number too (370370367039): still not a participant.
+      expect([p.rows, p.nonDataRows, p.toImport, p.errors]).toEqual([3, 2, 3, []]);
+      expect(p.sheets[0]!.nonDataRows).toBe(2);
+      const outside = p.warnings.filter((w) => w.code === 'regency_outside_event');
+      expect(outside.map((w) => [w.row, w.field, w.message])).toEqual([
+        [3, 'regency', 'Kabupaten/kota Hulu Sungai Selatan (63.06) bukan wilayah acara ini; tetap diimpor, periksa.'],
+        [4, 'regency', 'Kabupaten/kota Hulu Sungai Selatan (63.06) bukan wilayah acara ini; tetap diimpor, periksa.'],
+      ]);
+      expect(p.warnings.filter((w) => w !== outside[0] && w !== outside[1]).map((w) => `${w.row}:${w.code}`)).toEqual(['2:nib_restored', '3:nib_restored', '4:nib_restored']);
+      await commitImport(desk, file('totals-lo.xlsx'));
+      expect([...desk.view.all()].map((x) => [x.nib, x.name, x.regency]).sort()).toEqual([
+        ['0123456789012', 'Siti Rahmah', '63.05'],
+        ['0123456789013', 'Rusdi Hamdan', '63.06'],
+        ['0123456789014', 'Nur Aini', '63.06'],
+      ]);
+    } finally {
+      desk.close();
+    }
+  });
+});
+
 describe('a CSV as Excel writes it on an Indonesian Windows (Windows-1252)', () => {
   it('keeps ’ “ ” – € ™, explains a scientific-notation NIB and restores a 12-digit one', async () => {
     const desk = openEventDesk(tempDir());
