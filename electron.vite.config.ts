@@ -13,7 +13,7 @@ export default defineConfig({
     build: {
       outDir: out('main'),
       // The sync decode worker, the import worker and the search index worker run from their own files
-      // beside the main bundle (sync/frame-decoder.ts, import/parse-off-thread.ts, search-off-thread.ts).
+      // beside the main bundle (sync/frame-decoder.ts, import/worker-channel.ts, search-off-thread.ts).
       rollupOptions: {
         input: {
           index: path('./electron/main/index.ts'),

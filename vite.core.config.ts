@@ -24,7 +24,7 @@ export default defineConfig({
         index: fileURLToPath(new URL('./electron/core/index.ts', import.meta.url)),
         // Started by sync/frame-decoder.ts as a worker thread, found beside the chunk that starts it.
         'decode-worker': fileURLToPath(new URL('./electron/core/sync/decode-worker.ts', import.meta.url)),
-        // Started by import/parse-off-thread.ts, one per list read, found the same way.
+        // Started by import/worker-channel.ts, one per list read, found the same way.
         'import-worker': fileURLToPath(new URL('./electron/core/import/import-worker.ts', import.meta.url)),
         // Started by search-off-thread.ts, which builds a large desk's search index on it.
         'search-worker': fileURLToPath(new URL('./electron/core/search-worker.ts', import.meta.url)),

@@ -5,5 +5,6 @@ export { startServer } from './server/http-server';
 export { seedDemoEvent } from './demo/seed';
 export { checkIn, registerWalkIn, voidCheckIn } from './services/checkin-service';
 export { commitImport, previewImport } from './services/import-service';
+export { commitCertificateImport, previewCertificateImport } from './services/certificate-import-service';
 export { readTable } from './import/read-table';
 export { search, status } from './services/status-service';

@@ -4,7 +4,8 @@ import { isBlankCell, type RawCell } from './types';
 /**
  * Rows under a list that are not participants: the total ("JUMLAH"), and the signature block
  * ("Banjarbaru, 21 Mei 2024", "Mengetahui,", "Kepala Dinas …", the official's name, "NIP. 1970…").
- * Only rows without a readable NIB are considered, so a participant is never taken for one.
+ * Only rows without a readable NIB are considered, and totals that name nobody, so a participant
+ * is never taken for one.
  */
 const TOTAL = /^(jumlah|total|sub ?total|grand total|jumlah total|total peserta|jumlah peserta)$/;
 const SIGNATURE =
@@ -14,13 +15,18 @@ const PLACE_DATE = new RegExp(`^[a-z ]{3,40} \\d{1,2} (${MONTHS}) \\d{4}$`);
 
 export type FooterKind = 'total' | 'signature' | null;
 
+/** "JUMLAH", "Total", "Jumlah Peserta": a total's label, never a person's name. */
+export function isTotalLabel(cell: RawCell): boolean {
+  return typeof cell === 'string' && TOTAL.test(foldText(cell));
+}
+
 export function footerKind(cells: readonly RawCell[]): FooterKind {
   let kind: FooterKind = null;
   for (const cell of cells) {
     if (typeof cell !== 'string' || isBlankCell(cell)) continue;
     const folded = foldText(cell);
     if (SIGNATURE.test(folded) || (PLACE_DATE.test(folded) && cell.includes(','))) return 'signature';
-    if (TOTAL.test(folded)) kind = 'total';
+    if (isTotalLabel(cell)) kind = 'total';
   }
   return kind;
 }
@@ -37,5 +43,15 @@ export class FooterRows {
     const footer = kind !== null || this.inSignature;
     if (footer) this.count++;
     return footer;
+  }
+
+  /**
+   * Whether a row whose NIB cell does read as one is a total (and counts it): a SUM under NIBs
+   * typed as numbers (leading 0 lost) adds up to a number as long as they are.
+   */
+  isTotal(cells: readonly RawCell[]): boolean {
+    const total = footerKind(cells) === 'total';
+    if (total) this.count++;
+    return total;
   }
 }

@@ -8,7 +8,7 @@ import { participantFieldsSchema, type ParticipantFields } from '../events';
 import type { Lang } from '../i18n';
 import type { ImportIssueCode } from '../i18n/messages';
 import { columnLetter, detectHeader } from './columns';
-import { FooterRows } from './footer-rows';
+import { FooterRows, isTotalLabel } from './footer-rows';
 import { Issues, type Params } from './issues';
 import { sheetRegency, type SheetRegency } from './sheet-regency';
 import { isBlankCell, type ImportCandidate, type NormalizedImport, type RawCell, type RawSheet, type UnsavedFormula } from './types';
@@ -96,6 +96,12 @@ class SheetReader {
 
   isBlank(cells: RawCell[]): boolean {
     return this.columns.every((col) => isBlankCell(cells[col]));
+  }
+
+  /** Whether the row's name cell is empty or a total's label ("JUMLAH"): no participant's. */
+  namesNobody(cells: RawCell[]): boolean {
+    const name = this.cell(cells, 'name');
+    return isBlankCell(name) || isTotalLabel(name);
   }
 
   /** Whether the row's NIB cell reads as an NIB (rows that do are never taken for a total or signature). */
@@ -270,7 +276,8 @@ export function normalizeSheets(sheets: readonly RawSheet[], opts: NormalizeOpti
     const dataRows: number[] = [];
     for (let r = start; r < sheet.rows.length; r++) {
       const cells = sheet.rows[r]!;
-      if (reader.isBlank(cells) || (!reader.hasNib(cells) && footer.isFooter(cells))) continue;
+      if (reader.isBlank(cells)) continue;
+      if (reader.hasNib(cells) ? reader.namesNobody(cells) && footer.isTotal(cells) : footer.isFooter(cells)) continue;
       dataRows.push(r);
     }
     preview.rows = dataRows.length;

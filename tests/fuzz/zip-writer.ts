@@ -46,14 +46,37 @@ export function worksheet(body: string): string {
   return `<worksheet ${NS}>${body}</worksheet>`;
 }
 
-/** An XLSX of about 400 KB whose one sheet inflates to `mb` megabytes of blanks, its sizes declared honestly. */
-export function zipBomb(mb: number): Uint8Array {
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/**
+ * An XLSX (or an OpenDocument spreadsheet, which SheetJS reads) of about 400 KB whose one sheet
+ * inflates to `mb` megabytes of blanks, its sizes declared honestly.
+ */
+export function zipBomb(mb: number, format: 'xlsx' | 'ods' = 'xlsx'): Uint8Array {
+  const [open, close] =
+    format === 'xlsx'
+      ? ['<worksheet><sheetData>', '</sheetData></worksheet>']
+      : [
+          '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet><table:table table:name="S">',
+          '</table:table></office:spreadsheet></office:body></office:document-content>',
+        ];
   const sheet = Buffer.alloc(mb * 1024 * 1024, 0x20);
-  sheet.write('<worksheet><sheetData>', 0);
-  sheet.write('</sheetData></worksheet>', sheet.length - 24);
-  const entries = Object.entries(workbookParts('')).map(([name, content]) => ({
-    name,
-    data: name === 'xl/worksheets/sheet1.xml' ? sheet : Buffer.from(typeof content === 'string' ? content : content.content),
-  }));
+  sheet.write(open, 0);
+  sheet.write(close, sheet.length - close.length);
+  const parts: Record<string, string | ZipPart | Buffer> = format === 'xlsx' ? { ...workbookParts(''), 'xl/worksheets/sheet1.xml': sheet } : { mimetype: ODS_MIMETYPE, 'content.xml': sheet };
+  const entries = Object.entries(parts).map(([name, content]) => ({ name, data: Buffer.isBuffer(content) ? content : Buffer.from(typeof content === 'string' ? content : content.content) }));
   return new Uint8Array(zip(entries, new Date(0)));
+}
+
+/** The archive with `name`'s inflated size in the central directory (the one readers trust) set to `size`. */
+export function declareSize(bytes: Uint8Array, name: string, size: number): Uint8Array {
+  const out = Buffer.from(bytes);
+  const end = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let entry = out.readUInt32LE(end + 16);
+  for (let n = out.readUInt16LE(end + 10); n > 0; n--) {
+    const nameLength = out.readUInt16LE(entry + 28);
+    if (out.toString('utf8', entry + 46, entry + 46 + nameLength) === name) out.writeUInt32LE(size, entry + 24);
+    entry += 46 + nameLength + out.readUInt16LE(entry + 30) + out.readUInt16LE(entry + 32);
+  }
+  return new Uint8Array(out);
 }

@@ -11,8 +11,9 @@ import { useTempDirs } from '../helpers/temp-dir';
 /**
  * Lists written by the tools Dinas offices use, not by our own writer. The files are committed,
  * made by fixtures/import/make-fixtures.py: openpyxl wrote the .xlsx files, LibreOffice Calc
- * (headless) the *-lo.xlsx/.xls/.ods ones (the openpyxl files opened and saved), and Python's
- * cp1252 codec the CSV, byte for byte what Excel's "CSV" writes on an Indonesian Windows.
+ * (headless) the *-lo.xlsx/.xls/.ods ones (the openpyxl files opened and saved), Python's
+ * cp1252 codec the CSV, byte for byte what Excel's "CSV" writes on an Indonesian Windows, and
+ * Gnumeric's ssconvert the Excel 95 workbook (LibreOffice 7.4 reads that format but cannot write it).
  */
 const tempDir = useTempDirs();
 const FIXTURES = join(import.meta.dirname, 'fixtures/import');
@@ -93,6 +94,30 @@ describe('formulas', () => {
   });
 });
 
+describe('formulas whose saved result is empty text (=IF(J3="";"";J3))', () => {
+  for (const name of ['empty-results-lo.xlsx', 'empty-results-lo.ods']) {
+    it(`are empty cells, not formulas to save again (${name}, saved by LibreOffice)`, async () => {
+      const desk = openEventDesk(tempDir());
+      try {
+        const p = await previewImport(desk, file(name));
+        expect([p.rows, p.toImport, p.errors, p.warnings]).toEqual([2, 2, [], []]);
+        await commitImport(desk, file(name));
+        expect([...desk.view.all()].map((x) => [x.nib, x.phone]).sort()).toEqual([
+          ['0123456789012', '+6281234567890'],
+          ['0123456789013', null],
+        ]);
+      } finally {
+        desk.close();
+      }
+    });
+  }
+
+  it('are still reported cell by cell where no result was saved (openpyxl writes <v></v> untyped)', async () => {
+    const p = await preview('empty-results.xlsx');
+    expect(p.warnings.map((w) => `${w.row}:${w.field}:${w.code}`)).toEqual(['2:phone:formula_no_result', '3:phone:formula_no_result']);
+  });
+});
+
 describe('one sheet per regency, with totals and signatures under the list', () => {
   for (const name of ['per-regency.xlsx', 'per-regency-lo.xls', 'per-regency-lo.ods']) {
     it(`takes the regency from the sheet name or title and counts the footer apart (${name})`, async () => {
@@ -112,6 +137,32 @@ describe('one sheet per regency, with totals and signatures under the list', () 
   }
 });
 
+describe('a total row and regencies outside the event in the Kab/Kota column (totals-lo.xlsx)', () => {
+  it('counts "JUMLAH" with a SUM under the NIB column and "TOTAL" with a COUNTA apart, and imports Kab. HSS with a warning naming it', async () => {
+    const desk = openEventDesk(tempDir());
+    try {
+      const p = await previewImport(desk, file('totals-lo.xlsx'));
+      // The SUM of three 12-digit NIBs is a 12-digit number too (370370367039): still not a participant.
+      expect([p.rows, p.nonDataRows, p.toImport, p.errors]).toEqual([3, 2, 3, []]);
+      expect(p.sheets[0]!.nonDataRows).toBe(2);
+      const outside = p.warnings.filter((w) => w.code === 'regency_outside_event');
+      expect(outside.map((w) => [w.row, w.field, w.message])).toEqual([
+        [3, 'regency', 'Kabupaten/kota Hulu Sungai Selatan (63.06) bukan wilayah acara ini; tetap diimpor, periksa.'],
+        [4, 'regency', 'Kabupaten/kota Hulu Sungai Selatan (63.06) bukan wilayah acara ini; tetap diimpor, periksa.'],
+      ]);
+      expect(p.warnings.filter((w) => w !== outside[0] && w !== outside[1]).map((w) => `${w.row}:${w.code}`)).toEqual(['2:nib_restored', '3:nib_restored', '4:nib_restored']);
+      await commitImport(desk, file('totals-lo.xlsx'));
+      expect([...desk.view.all()].map((x) => [x.nib, x.name, x.regency]).sort()).toEqual([
+        ['0123456789012', 'Siti Rahmah', '63.05'],
+        ['0123456789013', 'Rusdi Hamdan', '63.06'],
+        ['0123456789014', 'Nur Aini', '63.06'],
+      ]);
+    } finally {
+      desk.close();
+    }
+  });
+});
+
 describe('a CSV as Excel writes it on an Indonesian Windows (Windows-1252)', () => {
   it('keeps ’ “ ” – € ™, explains a scientific-notation NIB and restores a 12-digit one', async () => {
     const desk = openEventDesk(tempDir());
@@ -126,6 +177,28 @@ describe('a CSV as Excel writes it on an Indonesian Windows (Windows-1252)', () 
       expect(people).toEqual([
         ['0123456789012', 'Ma’ruf Hidayat', 'Warung Ma’ruf “Berkah” – Kue'],
         ['0123456789014', 'Nur Aini', 'Kue Aini'],
+      ]);
+    } finally {
+      desk.close();
+    }
+  });
+});
+
+describe('an Excel 95 workbook (BIFF5), whose text is in Windows-1252', () => {
+  it('keeps ’ “ ” – as themselves', async () => {
+    const { content } = file('excel95-gnumeric.xls');
+    // BOF record, version 0x0500: BIFF5, not the Unicode BIFF8 of Excel 97 and later.
+    expect(content.includes(Buffer.from([0x09, 0x08, 0x08, 0x00, 0x00, 0x05]))).toBe(true);
+    const desk = openEventDesk(tempDir());
+    try {
+      const p = await previewImport(desk, file('excel95-gnumeric.xls'));
+      expect([p.rows, p.toImport, p.errors, p.warnings]).toEqual([3, 3, [], []]);
+      await commitImport(desk, file('excel95-gnumeric.xls'));
+      const people = [...desk.view.all()].map((x) => [x.nib, x.name, x.business]).sort();
+      expect(people).toEqual([
+        ['0123456789012', 'Ma’ruf Hidayat', 'Warung Ma’ruf'],
+        ['0123456789013', 'Aisyah', 'Kue “Bingka”'],
+        ['0123456789014', 'Rusdi Hamdan', 'Amplang – Haruan'],
       ]);
     } finally {
       desk.close();

@@ -145,6 +145,40 @@ describe('normalizeSheets', () => {
       expect(codes(result, 'warnings')).toEqual(['Peserta:11:regency:regency_unknown', 'Peserta:12:regency:regency_missing']);
       expect(result.sheets[0]!.sample.map((s) => s.regency)).toEqual(['Banjar', 'Banjar', 'Banjarmasin', 'Banjarmasin', 'Banjarbaru']);
     });
+
+    it('imports a regency outside the event from the Kab/Kota column, with a warning naming it', () => {
+      const spellings = ['Kab. HSS', 'Hulu Sungai Selatan', 'KABUPATEN HULU SUNGAI SELATAN', 'Kab. Tapin'];
+      const rows = spellings.map((regency, i) => row({ regency, nib: String(1_000_000_000_000 + i) }));
+      const result = normalizeSheets([sheet(rows)], { ...ID, eventRegencies: ['63.01', '63.03', '63.05', '63.71', '63.72'] });
+      expect(result.candidates.map((c) => c.fields.regency)).toEqual(['63.06', '63.06', '63.06', '63.05']);
+      expect(codes(result, 'warnings')).toEqual(['Peserta:2:regency:regency_outside_event', 'Peserta:3:regency:regency_outside_event', 'Peserta:4:regency:regency_outside_event']);
+      expect(result.warnings[0]!.message).toBe('Kabupaten/kota Hulu Sungai Selatan (63.06) bukan wilayah acara ini; tetap diimpor, periksa.');
+      const en = normalizeSheets([sheet(rows.slice(0, 1))], { ...ID, lang: 'en', eventRegencies: ['63.05'] });
+      expect(en.warnings[0]!.message).toContain('Hulu Sungai Selatan (63.06)');
+    });
+  });
+
+  describe('totals under the list', () => {
+    const people = [row({ nib: 123456789012 }), row({ name: 'Rusdi Hamdan', nib: 123456789013 }), row({ name: 'Nur Aini', nib: 123456789014 })];
+    // The NIBs as Excel numbers add up to a 12-digit number (370370367039) that reads as an NIB.
+    const sum = 123456789012 + 123456789013 + 123456789014;
+    it.each<[string, RawCell[]]>([
+      ['JUMLAH in the NO column, the SUM of the NIBs under them', ['JUMLAH', null, null, sum, null, null, null]],
+      ['TOTAL in the name column, the SUM of the NIBs under them', [null, 'TOTAL', null, sum, null, null, null]],
+      ['Jumlah in the name column, a 13-digit SUM', [null, 'Jumlah', null, 3_703_703_670_366, null, null, null]],
+      ['JUMLAH merged across NO, name and business, the SUM under the NIBs', ['JUMLAH', 'JUMLAH', 'JUMLAH', sum, null, null, null]],
+      ['TOTAL in the name column, a COUNTA under the NIBs', [null, 'TOTAL', null, 3, null, null, null]],
+      ['JUMLAH in the business column, a SUM under the NO column', [6, null, 'JUMLAH', null, null, null, null]],
+    ])('are not data, and counted apart: %s', (_, total) => {
+      const result = normalizeSheets([sheet([...people, total])], ID);
+      expect([result.rows, result.nonDataRows, result.sheets[0]!.nonDataRows, result.errors]).toEqual([3, 1, 1, []]);
+      expect(result.candidates.map((c) => c.fields.name)).toEqual(['Siti Rahmah', 'Rusdi Hamdan', 'Nur Aini']);
+    });
+
+    it('never takes a participant for one, whatever the business is called', () => {
+      const result = normalizeSheets([sheet([...people, row({ name: 'Hj. Total Sari', business: 'TOTAL', nib: '0123456789015' })])], ID);
+      expect([result.rows, result.nonDataRows, result.candidates.length]).toEqual([4, 0, 4]);
+    });
   });
 
   describe('formula text', () => {

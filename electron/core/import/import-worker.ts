@@ -1,11 +1,14 @@
 import { parentPort } from 'node:worker_threads';
 import { LoketError } from '../../../shared/errors';
+import type { NormalizedCertificates } from '../../../shared/import/certificate-list';
+import { parseCertificateBytes, type CertificateJob } from './parse-certificates';
 import { countAgainst, inIdOrder, parseBytes, type ParsedList, type ParseJob } from './parse-list';
 import { PART_SIZE, type ParseMessage, type ParseReply } from './parse-messages';
 
 /**
- * The import worker's entry (built as its own file beside the core; see parse-off-thread.ts). One
- * list per worker, kept here after the dry run until the commit takes its rows or the desk drops it.
+ * The import worker's entry (built as its own file beside the core; see worker-channel.ts). One
+ * list per worker: a participant list kept here after the dry run until the commit takes its rows
+ * or the desk drops it, or a certificate list sent back whole.
  */
 const slices: Uint8Array[] = [];
 let existing = new Map<string, string>();
@@ -22,11 +25,16 @@ function answer(parts: ParseReply[]): void {
   send(queue.shift()!);
 }
 
+/** A read that threw: refused with the LoketError's message, or failed. */
+function refusal(error: unknown): ParseReply {
+  return error instanceof LoketError ? { kind: 'refused', code: error.code, params: error.params } : { kind: 'failed', message: (error as Error).message };
+}
+
 async function read(job: ParseJob): Promise<void> {
   try {
     list = await parseBytes(Buffer.concat(slices.splice(0)), job);
   } catch (error) {
-    send(error instanceof LoketError ? { kind: 'refused', code: error.code, params: error.params } : { kind: 'failed', message: (error as Error).message });
+    send(refusal(error));
     return;
   }
   const { sheets, rows, nonDataRows, errors, warnings } = list;
@@ -38,6 +46,26 @@ async function read(job: ParseJob): Promise<void> {
   answer([{ kind: 'summary', sheets, rows, nonDataRows, valid: list.candidates.length }, ...issues, { kind: 'read' }]);
 }
 
+async function readCertificates(job: CertificateJob): Promise<void> {
+  let found: NormalizedCertificates;
+  try {
+    found = await parseCertificateBytes(Buffer.concat(slices.splice(0)), job);
+  } catch (error) {
+    send(refusal(error));
+    return;
+  }
+  const { rows, candidates, errors, warnings } = found;
+  // At least one part, which carries the count of rows.
+  const parts = Array.from({ length: Math.max(1, Math.ceil(Math.max(candidates.length, errors.length, warnings.length) / PART_SIZE)) }, (_, i): ParseReply => ({
+    kind: 'certificates',
+    rows,
+    candidates: candidates.slice(i * PART_SIZE, (i + 1) * PART_SIZE),
+    errors: errors.slice(i * PART_SIZE, (i + 1) * PART_SIZE),
+    warnings: warnings.slice(i * PART_SIZE, (i + 1) * PART_SIZE),
+  }));
+  answer([...parts, { kind: 'read' }]);
+}
+
 parentPort!.on('message', (message: ParseMessage) => {
   switch (message.kind) {
     case 'content':
@@ -45,6 +73,9 @@ parentPort!.on('message', (message: ParseMessage) => {
       return;
     case 'start':
       void read(message.job);
+      return;
+    case 'start-certificates':
+      void readCertificates(message.job);
       return;
     case 'existing':
       for (const [id, fingerprint] of message.entries) existing.set(id, fingerprint);

@@ -96,9 +96,30 @@ function odsHiddenSheets(bytes: Uint8Array): Set<string> {
   return hidden;
 }
 
+/**
+ * An Excel 5.0/95 (BIFF5) .xls keeps its text in the workbook's code page, Windows-1252 on an
+ * Indonesian Windows. SheetJS's ESM build has no code-page tables until given them, and without
+ * them decodes those bytes as Latin-1: "Warung Ma’ruf" became "Warung Ma\u0092ruf". The tables take
+ * about 150 ms to load, so only an .xls (an OLE2 file) gets them; ODS is Unicode XML. set_cptable
+ * reads the tables' `utils`, which the module exports at its top level.
+ */
+async function loadCodePages(xlsx: SheetJs): Promise<void> {
+  xlsx.set_cptable(await import('@e965/xlsx/dist/cpexcel.full.mjs'));
+}
+
 /** Every worksheet of an .xls or .ods, in tab order. */
 export async function readLegacy(bytes: Uint8Array, fileName: string): Promise<RawSheet[]> {
+  // An ODS is a ZIP, which SheetJS inflates whole with no cap of its own.
+  if (bytes[0] === 0x50) {
+    try {
+      ZipArchive.open(bytes).checkEveryEntry();
+    } catch (error) {
+      if (error instanceof LoketError) throw error;
+      throw new LoketError('file_unreadable', { file: fileName });
+    }
+  }
   const xlsx: SheetJs = await import('@e965/xlsx');
+  if (bytes[0] === 0xd0) await loadCodePages(xlsx);
   // SheetJS reports oddities on the console ("ODS number format may be incorrect"), which the CLI would print.
   const quiet = console.error;
   console.error = () => {};

@@ -48,8 +48,8 @@ export interface SheetCells {
 
 /**
  * The cells of one worksheet part. A formula counts as the result Excel or LibreOffice saved with
- * it (nothing is ever evaluated); one saved without a result, or with an error, is left blank and
- * listed in `unsaved`. Merged ranges repeat their top-left value (a KAB/KOTA merged down a block of
+ * it (nothing is ever evaluated), an empty text result as an empty cell; one saved without a
+ * result, or with an error, is left blank and listed in `unsaved`. Merged ranges repeat their top-left value (a KAB/KOTA merged down a block of
  * rows belongs to each of them).
  */
 export function readSheetXml(xml: string, parts: WorkbookParts): SheetCells {
@@ -65,6 +65,9 @@ export function readSheetXml(xml: string, parts: WorkbookParts): SheetCells {
 
   const valueOf = (c: CellState): RawCell => {
     const v = c.value;
+    // Excel and LibreOffice save an empty text result (="") as t="str" with an empty <v>: an empty
+    // cell. openpyxl writes the same <v></v> without a type for a formula it never computed.
+    if (c.formula !== null && c.type === 'str' && v === '') return null;
     if (c.formula !== null && (v === null || v === '' || c.type === 'e')) {
       unsaved.push({ row: row + 1, col: c.col, formula: c.formula, error: c.type === 'e' ? v : null });
       return null;

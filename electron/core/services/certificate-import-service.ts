@@ -2,12 +2,12 @@ import type { ApiParsed, ImportResult } from '../../../shared/api';
 import { LoketError } from '../../../shared/errors';
 import type { NewEvent } from '../../../shared/events';
 import type { CertificateState } from '../../../shared/fold-certificate';
-import { normalizeCertificateSheets, type CertificateCandidate } from '../../../shared/import/certificate-list';
+import type { CertificateCandidate } from '../../../shared/import/certificate-list';
 import { Issues } from '../../../shared/import/issues';
 import { backupBefore } from '../backup/backup-file';
 import type { Desk } from '../desk';
 import { participantIdFor } from '../ids';
-import { readTable } from '../import/read-table';
+import { readCertificatesOffThread } from '../import/certificates-off-thread';
 import { certificateIdFor } from './handover-service';
 
 type ImportInput = ApiParsed<'previewCertificateImport'>;
@@ -29,8 +29,8 @@ function same(c: CertificateState, participant: string, x: CertificateCandidate)
  */
 async function plan(desk: Desk, input: ImportInput) {
   desk.requireEvent();
-  const sheets = await readTable(input.content, input.fileName);
-  const found = normalizeCertificateSheets(sheets, desk.lang);
+  // Read on an import worker (a list may be 100 MB): check-ins are answered meanwhile.
+  const found = await readCertificatesOffThread({ content: input.content, fileName: input.fileName, lang: desk.lang });
   const unmatched = new Issues(desk.lang);
   desk.refresh();
   const events: NewEvent[] = [];
