@@ -259,7 +259,11 @@ const ERRORS: Record<ErrorCode, Entry> = {
     en: 'The province server stored record {event} differently from what was sent; the uplink stopped. Check the server database encoding (must be UTF8).',
   },
   already_purged: { id: 'Data pribadi meja ini sudah dihapus.', en: "This desk's personal data has already been purged." },
-  bad_request: { id: 'Permintaan tidak valid: {detail}', en: 'Invalid request: {detail}' },
+  // Its detail is zod's English, for logs and programs: the operator reads what to do.
+  bad_request: {
+    id: 'Permintaan tidak valid: isiannya tidak diterima meja ini. Periksa isiannya lalu coba lagi.',
+    en: 'Invalid request: this desk did not accept what was entered. Check it and try again.',
+  },
   internal: { id: 'Terjadi kesalahan: {detail}', en: 'Something went wrong: {detail}' },
 };
 
