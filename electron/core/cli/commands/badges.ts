@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { apiSchemas } from '../../../../shared/api';
+import { t } from '../../../../shared/i18n';
 import { Desk } from '../../desk';
 import { batchBadges } from '../../services/badge-service';
-import { parse, required } from '../args';
+import { langOf, parse, required } from '../args';
 import type { CommandResult } from '../output';
 import { typedInput } from '../typed-input';
 
@@ -23,7 +24,7 @@ export async function badges(argv: string[]): Promise<CommandResult> {
   try {
     const pdf = await batchBadges(desk, input, values.operator?.trim() || 'CLI');
     await writeFile(out, Buffer.from(pdf.contentBase64, 'base64'));
-    return { value: { file: out, badges: pdf.count }, text: `${out}: ${pdf.count} kartu peserta` };
+    return { value: { file: out, badges: pdf.count }, text: t(langOf(argv), 'cli.badges', { file: out, count: pdf.count }) };
   } finally {
     desk.close();
   }

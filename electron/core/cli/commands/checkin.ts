@@ -1,6 +1,7 @@
 import { apiSchemas } from '../../../../shared/api';
+import { t } from '../../../../shared/i18n';
 import { checkIn } from '../../services/checkin-service';
-import { nibOf, parse, UsageError } from '../args';
+import { langOf, nibOf, parse, UsageError } from '../args';
 import { openDesk, operatorOf } from '../desk-args';
 import type { CommandResult } from '../output';
 import { typedInput } from '../typed-input';
@@ -15,7 +16,8 @@ export async function checkin(argv: string[]): Promise<CommandResult> {
   try {
     const outcome = checkIn(desk, input, operatorOf(values.operator));
     // Text output ends up in terminals and scripts' logs: the participant's ID, never name or NIB (--json has the record).
-    return { value: outcome, text: `${outcome.status === 'checked_in' ? 'HADIR' : 'SUDAH HADIR'}: peserta ${outcome.participant.id}` };
+    const text = t(langOf(argv), outcome.status === 'checked_in' ? 'cli.checkedIn' : 'cli.alreadyPresent', { participant: outcome.participant.id });
+    return { value: outcome, text };
   } finally {
     desk.close();
   }

@@ -1,8 +1,9 @@
 import { apiSchemas } from '../../../../shared/api';
+import { t } from '../../../../shared/i18n';
 import { Desk } from '../../desk';
 import { findParticipant } from '../../services/checkin-service';
 import { handOver } from '../../services/handover-service';
-import { nibOf, parse, required } from '../args';
+import { langOf, nibOf, parse, required } from '../args';
 import type { CommandResult } from '../output';
 import { typedInput } from '../typed-input';
 
@@ -29,7 +30,8 @@ export async function handoverCommand(argv: string[]): Promise<CommandResult> {
     const p = findParticipant(desk, { nib });
     const out = await handOver(desk, { ...typed, participantId: p.id }, values.operator?.trim() || 'CLI', { requireSignature: false });
     // No recipient name in text output (it ends up in logs); --json has the record.
-    return { value: out.certificate, text: `DISERAHKAN: ${out.certificate.number} → peserta ${out.certificate.participantId}` };
+    const text = t(langOf(argv), 'cli.handedOver', { number: out.certificate.number, participant: out.certificate.participantId });
+    return { value: out.certificate, text };
   } finally {
     desk.close();
   }

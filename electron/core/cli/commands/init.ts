@@ -1,9 +1,10 @@
 import { eventSetupSchema } from '../../../../shared/api';
 import { LoketError } from '../../../../shared/errors';
+import { t } from '../../../../shared/i18n';
 import { seedDemoEvent } from '../../demo/seed';
 import { createEvent } from '../../services/event-service';
 import { randomPin } from '../../pin';
-import { parse, required } from '../args';
+import { langOf, parse, required } from '../args';
 import { openDesk } from '../desk-args';
 import { checkPinFormat, PIN_ENV, readPin, refusePinOption } from '../pin-input';
 import type { CommandResult } from '../output';
@@ -18,6 +19,7 @@ export const INIT_OPTIONS = { name: '--name', date: '--date', venue: '--venue', 
  */
 export async function init(argv: string[]): Promise<CommandResult> {
   refusePinOption(argv);
+  const lang = langOf(argv);
   const { values } = parse(argv, {
     data: { type: 'string' },
     name: { type: 'string' },
@@ -34,7 +36,7 @@ export async function init(argv: string[]): Promise<CommandResult> {
     const desk = openDesk(values.data);
     try {
       const info = seedDemoEvent(desk, { ...typed, pin });
-      return { value: info, text: `${info.event?.name}: ${desk.view.size} peserta demo` };
+      return { value: info, text: t(lang, 'cli.demoCreated', { event: info.event?.name ?? '', count: desk.view.size }) };
     } finally {
       desk.close();
     }
@@ -47,10 +49,10 @@ export async function init(argv: string[]): Promise<CommandResult> {
   const desk = openDesk(values.data);
   try {
     if (desk.event()) throw new LoketError('event_exists');
-    const given = await readPin('PIN panitia / organizer PIN (8–12 angka/digits, kosong/empty = acak/random):', { confirm: 'Ulangi PIN / repeat the PIN:' });
+    const given = await readPin(t(lang, 'cli.pinPromptNew'), { confirm: t(lang, 'cli.pinRepeat') });
     const pin = given ? checkPinFormat(given) : randomPin();
     const info = createEvent(desk, { ...setup, pin });
-    const pinNote = given ? '' : `\nPIN panitia / organizer PIN: ${pin}`;
+    const pinNote = given ? '' : `\n${t(lang, 'cli.pinShown', { pin })}`;
     return { value: { ...info, pin: given ? undefined : pin }, text: `${info.event?.name} (${info.event?.date})${pinNote}` };
   } finally {
     desk.close();
