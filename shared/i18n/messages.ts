@@ -184,9 +184,10 @@ const ERRORS: Record<ErrorCode, Entry> = {
     id: 'Meja di {peer} memakai versi Loket yang lebih baru. Pasang versi yang sama di kedua meja; datanya tetap aman.',
     en: 'The desk at {peer} runs a newer version of Loket. Install the same version on both desks; the data stays safe.',
   },
+  // Its detail (why the link closed, in English) is for --json and logs.
   sync_interrupted: {
-    id: 'Sambungan ke meja di {peer} terputus sebelum pertukaran selesai ({detail}). Data yang sudah diterima tetap tersimpan; coba lagi.',
-    en: 'The link to the desk at {peer} was cut before the exchange finished ({detail}). Whatever was received is kept; try again.',
+    id: 'Sambungan ke meja di {peer} terputus sebelum pertukaran selesai. Data yang sudah diterima tetap tersimpan; coba lagi.',
+    en: 'The link to the desk at {peer} was cut before the exchange finished. Whatever was received is kept; try again.',
   },
   sync_timed_out: {
     id: 'Pertukaran dengan meja di {peer} tidak selesai dalam {seconds} detik. Data yang sudah diterima tetap tersimpan; coba lagi.',
