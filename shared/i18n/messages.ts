@@ -184,9 +184,10 @@ const ERRORS: Record<ErrorCode, Entry> = {
     id: 'Meja di {peer} memakai versi Loket yang lebih baru. Pasang versi yang sama di kedua meja; datanya tetap aman.',
     en: 'The desk at {peer} runs a newer version of Loket. Install the same version on both desks; the data stays safe.',
   },
+  // Its detail (why the link closed, in English) is for --json and logs.
   sync_interrupted: {
-    id: 'Sambungan ke meja di {peer} terputus sebelum pertukaran selesai ({detail}). Data yang sudah diterima tetap tersimpan; coba lagi.',
-    en: 'The link to the desk at {peer} was cut before the exchange finished ({detail}). Whatever was received is kept; try again.',
+    id: 'Sambungan ke meja di {peer} terputus sebelum pertukaran selesai. Data yang sudah diterima tetap tersimpan; coba lagi.',
+    en: 'The link to the desk at {peer} was cut before the exchange finished. Whatever was received is kept; try again.',
   },
   sync_timed_out: {
     id: 'Pertukaran dengan meja di {peer} tidak selesai dalam {seconds} detik. Data yang sudah diterima tetap tersimpan; coba lagi.',
@@ -259,7 +260,11 @@ const ERRORS: Record<ErrorCode, Entry> = {
     en: 'The province server stored record {event} differently from what was sent; the uplink stopped. Check the server database encoding (must be UTF8).',
   },
   already_purged: { id: 'Data pribadi meja ini sudah dihapus.', en: "This desk's personal data has already been purged." },
-  bad_request: { id: 'Permintaan tidak valid: {detail}', en: 'Invalid request: {detail}' },
+  // Its detail is zod's English, for logs and programs: the operator reads what to do.
+  bad_request: {
+    id: 'Permintaan tidak valid: isiannya tidak diterima meja ini. Periksa isiannya lalu coba lagi.',
+    en: 'Invalid request: this desk did not accept what was entered. Check it and try again.',
+  },
   internal: { id: 'Terjadi kesalahan: {detail}', en: 'Something went wrong: {detail}' },
 };
 

@@ -7,6 +7,38 @@ import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
+/** Stands for a fresh data folder in REFUSED_VALUES. */
+const DIR = '<dir>';
+const LAYOUTS = 'a6, cr80, thermal58, thermal80, a4';
+const ZOD_ENGLISH = /Invalid (string|option|input)|expected |Too (big|small)|must match pattern/;
+
+/**
+ * An option value of each kind every command checks: [arguments, the option named, what it takes in
+ * Bahasa Indonesia, in English, environment]. The PIN is no option (ps would show it): named by what it is.
+ */
+const REFUSED_VALUES: [string[], string, string, string, NodeJS.ProcessEnv?][] = [
+  [['init', '--data', DIR, '--name', 'X', '--date', '21/05/2024'], '--date', 'harus tanggal dalam bentuk TTTT-BB-HH, misalnya 2024-05-21, bukan "21/05/2024"', 'must be a date as YYYY-MM-DD, e.g. 2024-05-21, not "21/05/2024"'],
+  [['init', '--data', DIR, '--demo', '--date', '2024-5-21'], '--date', 'harus tanggal dalam bentuk TTTT-BB-HH, misalnya 2024-05-21, bukan "2024-5-21"', 'must be a date as YYYY-MM-DD, e.g. 2024-05-21, not "2024-5-21"'],
+  [['init', '--data', DIR, '--name', ' \u200b ', '--date', '2024-05-21'], '--name', 'tidak boleh kosong', 'must not be empty'],
+  [['init', '--data', DIR, '--name', 'N'.repeat(201), '--date', '2024-05-21'], '--name', 'boleh paling banyak 200 karakter', 'takes at most 200 characters'],
+  [['init', '--data', DIR, '--name', 'X', '--date', '2024-05-21', '--venue', 'V'.repeat(201)], '--venue', 'boleh paling banyak 200 karakter', 'takes at most 200 characters'],
+  [['init', '--data', DIR, '--name', 'X', '--date', '2024-05-21', '--desk-name', '  '], '--desk-name', 'tidak boleh kosong', 'must not be empty'],
+  [['init', '--data', DIR, '--name', 'X', '--date', '2024-05-21'], '', 'PIN panitia harus 8–12 angka.', 'The organizer PIN must have 8–12 digits.', { LOKET_PIN: '1234567' }],
+  [['checkin', '--data', DIR, '--nib', '62169551583'], '--nib', 'harus NIB 13 angka, bukan "62169551583"', 'must be an NIB of 13 digits, not "62169551583"'],
+  [['checkin', '--data', DIR, '--qr', 'Q'.repeat(401)], '--qr', 'boleh paling banyak 400 karakter', 'takes at most 400 characters'],
+  [['handover', '--data', DIR, '--nib', '6216955158389x', '--cert', 'ID63110000000000101'], '--nib', 'harus NIB 13 angka, bukan "6216955158389x"', 'must be an NIB of 13 digits, not "6216955158389x"'],
+  [['handover', '--data', DIR, '--nib', '6216955158389', '--cert', ' '], '--cert', 'tidak boleh kosong', 'must not be empty'],
+  [['handover', '--data', DIR, '--nib', '6216955158389', '--cert', 'ID1', '--representative', 'R'.repeat(201)], '--representative', 'boleh paling banyak 200 karakter', 'takes at most 200 characters'],
+  [['badges', '--data', DIR, '--out', 'x.pdf', '--regency', '6372'], '--regency', 'harus kode kabupaten/kota seperti 63.72, bukan "6372"', 'must be a regency code such as 63.72, not "6372"'],
+  [['badges', '--data', DIR, '--out', 'x.pdf', '--layout', 'a5'], '--layout', `harus salah satu dari ${LAYOUTS}, bukan "a5"`, `must be one of ${LAYOUTS}, not "a5"`],
+  [['invitations', '--data', DIR, '--out', DIR, '--regency', '63.7'], '--regency', 'harus kode kabupaten/kota seperti 63.72, bukan "63.7"', 'must be a regency code such as 63.72, not "63.7"'],
+  [['backup', '--data', DIR, '--keep', '0'], '--keep', 'harus bilangan bulat positif, bukan "0"', 'must be a positive whole number, not "0"'],
+  [['demo-workbook', '--out', 'x.xlsx', '--count', '0'], '--count', 'harus 1–200000', 'must be 1–200000'],
+  [['demo-workbook', '--out', 'x.xlsx', '--seed', '1.5'], '--seed', 'harus bilangan bulat', 'must be a whole number'],
+  [['serve', '--data', DIR, '--port', '70000'], '--port', 'harus 0–65535, bukan "70000"', 'must be 0–65535, not "70000"'],
+  [['export', '--data', DIR, '--out', DIR, '--separator', '|'], '--separator', 'harus \';\' atau \',\', bukan "|"', 'must be \';\' or \',\', not "|"'],
+];
+
 describe('loket CLI', () => {
   beforeAll(requireBuild);
 
@@ -32,10 +64,20 @@ describe('loket CLI', () => {
     expect((await runCli(['export', '--data', tempDir(), '--out', tempDir(), '--separator', '|', '--json'])).json).toMatchObject({
       error: { code: 'usage', message: '--separator harus \';\' atau \',\', bukan "|"' },
     });
-    const badDate = await runCli(['init', '--data', tempDir(), '--name', 'X', '--date', '21/05/2024', '--json']);
-    expect(badDate.code).toBe(1);
-    expect(badDate.json).toMatchObject({ error: { code: 'bad_request' } });
   });
+
+  for (const [args, option, id, en, env = {}] of REFUSED_VALUES) {
+    it(`${args.filter((a) => a === args[0] || a === '--demo').join(' ')}: refuses a bad ${option || 'LOKET_PIN'} as a usage mistake that names it and says what it takes, in both languages`, async () => {
+      const withDirs = (lang: string[]) => [...args.map((a) => (a === DIR ? tempDir() : a)), '--json', ...lang];
+      const [indonesian, english] = await Promise.all([runCli(withDirs([]), env), runCli(withDirs(['--lang', 'en']), env)]);
+      for (const [run, words] of [[indonesian, id], [english, en]] as const) {
+        expect(run.code, run.stderr).toBe(2);
+        expect(run.json).toEqual({ error: { code: 'usage', message: `${option}${option && ' '}${words}` } });
+        expect(run.stderr.split('\n')[0]).toBe(`loket: ${option}${option && ' '}${words}`);
+        expect(run.stderr).not.toMatch(ZOD_ENGLISH);
+      }
+    });
+  }
 
   it('creates an event, prints the organizer PIN once, and refuses a second event', async () => {
     const dir = tempDir();

@@ -68,7 +68,7 @@ describe('the organizer PIN on the command line', () => {
 
     const short = tempDir();
     const refused = await runCli(['init', '--data', short, ...EVENT, '--lang', 'en'], { LOKET_PIN: '123456' });
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('8–12 digits');
     expect(hasEvent(short)).toBe(false);
   });

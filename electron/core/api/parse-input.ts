@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { apiSchemas, type ApiMethod, type ApiParsed } from '../../../shared/api';
 import { LoketError } from '../../../shared/errors';
 
@@ -5,7 +6,10 @@ import { LoketError } from '../../../shared/errors';
 export function parseInput<M extends ApiMethod>(method: M, input: unknown): ApiParsed<M> {
   const parsed = apiSchemas[method].safeParse(input ?? {});
   if (parsed.success) return parsed.data as ApiParsed<M>;
-  const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
-  throw new LoketError('bad_request', { detail });
+  throw badRequest(parsed.error.issues);
 }
 
+/** zod's English goes in the detail, for logs and programs; the operator's sentence leaves it out. */
+export function badRequest(issues: readonly z.core.$ZodIssue[]): LoketError {
+  return new LoketError('bad_request', { detail: issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ') });
+}

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseNib } from '../../../shared/domain/nib';
 import type { Lang, TextKey } from '../../../shared/i18n';
 
 /** A mistake in how a command was typed: exits 2 with the message and the usage, in the operator's language. */
@@ -58,6 +59,13 @@ export function port(value: string | undefined): number {
 
 /** `--regency`: a regency code such as 63.72. */
 export function regencyOf(value: string | undefined): string | undefined {
-  if (value !== undefined && !/^63\.\d{2}$/.test(value)) throw new UsageError('cli.regency');
+  if (value !== undefined && !/^63\.\d{2}$/.test(value)) throw new UsageError('cli.value.regency', { option: '--regency', value });
   return value;
+}
+
+/** `--nib`: 13 digits, spaces, dots and dashes as typed from a printed list allowed. */
+export function nibOf(value: string): string {
+  const nib = parseNib(value);
+  if (!nib.ok) throw new UsageError('cli.value.nib', { option: '--nib', value });
+  return nib.nib;
 }

@@ -1,6 +1,5 @@
 import { read } from 'read';
 import { ORGANIZER_PIN } from '../../../shared/domain/pin';
-import { LoketError } from '../../../shared/errors';
 import { UsageError } from './args';
 
 /** Where a script gives the organizer PIN. */
@@ -39,8 +38,8 @@ export async function readPin(prompt: string, options: { confirm?: string } = {}
   return pin;
 }
 
-/** The same rule as the setup form's, said in the operator's language. */
+/** The same rule as the setup form's, in the same words: a PIN given in another form is a usage mistake. */
 export function checkPinFormat(pin: string): string {
-  if (!ORGANIZER_PIN.test(pin)) throw new LoketError('pin_too_short');
+  if (!ORGANIZER_PIN.test(pin)) throw new UsageError('error.pin_too_short');
   return pin;
 }

@@ -12,7 +12,8 @@ import { SyncSession } from './session';
 /** Bytes out of a connection: a WebSocket in production, a simulated network in tests. */
 export interface Wire {
   send(data: Buffer): void;
-  close(): void;
+  /** `proofRefused` tells the other end, as this one hangs up, that its proof of the event secret was wrong. */
+  close(proofRefused?: boolean): void;
 }
 
 export interface ConnectionOptions {
@@ -102,14 +103,13 @@ export class PeerConnection {
   }
 
   /**
-   * The wire went away: the other end closed it, or the network did. A server closes without a word
-   * on a proof made from another secret, so a client left waiting for the verdict on its proof
-   * learns that way that the desk it dialled belongs to another event.
+   * The wire went away: the other end closed it, or the network did. Only the other end's word that
+   * our proof was wrong makes it another event's desk: a desk also hangs up on an honest proof that
+   * came after its wait, or to make room for a newer stranger, and a network cuts links anywhere.
    */
-  lost(): void {
-    const refused = this.state === 'handshake' && this.handshake instanceof ClientHandshake && this.handshake.proofSent;
-    if (refused) this.close('the peer hung up on our proof: it holds another event secret', 'other_event');
-    else this.close('socket closed');
+  lost(proofRefused = false): void {
+    if (proofRefused) this.close('the peer refused our proof: it holds another event secret', 'other_event');
+    else this.close(this.state === 'handshake' ? 'the peer hung up during the handshake' : 'socket closed');
   }
 
   /** Messages are handled in the order they came, whichever finished decoding first. */
@@ -148,7 +148,7 @@ export class PeerConnection {
         // The backlog stays recorded: the next catch-up or the next open derives it.
       }
     }
-    this.options.wire.close();
+    this.options.wire.close(refusal === 'other_event');
     this.options.onClose?.(this, reason);
   }
 

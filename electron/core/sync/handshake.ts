@@ -6,6 +6,9 @@ import { hmac, sameBytes, sessionKeys, type EventKeys } from './keys';
  * proves it knows the event secret with an HMAC over both nonces and its role; the secret itself
  * never crosses the wire. The client proves first, so a stranger learns nothing from the server
  * but a random nonce. Both nonces salt the session keys, so nothing from an old session replays.
+ * A server that finds the client's proof wrong says so as it hangs up (a WebSocket close code): the
+ * client learns it dialled another event's desk, which the hang-up right after its proof told a
+ * stranger anyway. No other hang-up says why: a slow or pushed-out client is not told "other event".
  *
  *   client → server  LKS1 0x01 nonceC
  *   server → client  LKS1 0x02 nonceS
@@ -63,11 +66,6 @@ export class ClientHandshake {
 
   start(): Buffer {
     return message(HELLO, this.nonce);
-  }
-
-  /** It has answered the challenge: from here the server either proves itself or hangs up. */
-  get proofSent(): boolean {
-    return this.serverNonce !== null;
   }
 
   receive(data: Uint8Array): HandshakeStep {

@@ -175,7 +175,7 @@ export class SyncNode {
     });
     this.pending.add(connection);
     socket.onMessage((data) => connection.receive(data));
-    socket.onClose(() => connection.lost());
+    socket.onClose((proofRefused) => connection.lost(proofRefused));
     setTimeout(() => {
       if (connection.session.peer === null) connection.close('handshake timed out');
     }, HANDSHAKE_TIMEOUT_MS).unref();

@@ -17,7 +17,7 @@ export interface OnceResult extends SessionStats {
 
 const REFUSED = { other_event: 'sync_other_event', older_version: 'sync_older_version', newer_version: 'sync_newer_version' } as const satisfies Record<SyncRefusalReason, string>;
 
-/** Why a link closed before the exchange was done, as the operator reads it. */
+/** Why a link closed before the exchange was done, as the operator reads it; the technical reason stays in `detail`. */
 function failure(peer: string, reason: string, refusal: SyncRefusalReason | null): LoketError {
   if (refusal) return new LoketError(REFUSED[refusal], { peer });
   return new LoketError('sync_interrupted', { peer, detail: reason });
@@ -65,7 +65,7 @@ export function syncOnce(desk: Desk, address: string, timeoutMs = 60_000): Promi
         });
         connection = c;
         socket.onMessage((data) => c.receive(data));
-        socket.onClose(() => c.lost());
+        socket.onClose((proofRefused) => c.lost(proofRefused));
         c.start();
       },
       () => {

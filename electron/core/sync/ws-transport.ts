@@ -12,11 +12,13 @@ import { MAX_FRAME_BYTES } from './frame-codec';
 export const SYNC_PATH = '/sync';
 const PING_MS = 5_000;
 const BULK_GRACE_MS = 30_000;
+/** The close code of a hang-up on a proof made from another secret (4000–4999 are the application's). */
+const PROOF_REFUSED = 4001;
 
 export interface Socket {
   wire: Wire;
   onMessage(listener: (data: Buffer) => void): void;
-  onClose(listener: () => void): void;
+  onClose(listener: (proofRefused: boolean) => void): void;
 }
 
 function toBuffer(data: RawData): Buffer {
@@ -50,15 +52,15 @@ function wrap(ws: WebSocket): Socket {
       send: (data) => {
         if (ws.readyState === WebSocket.OPEN) ws.send(data, { binary: true });
       },
-      close: () => {
+      close: (proofRefused) => {
         if (ws.readyState === WebSocket.CLOSED) return;
-        ws.close();
+        ws.close(proofRefused ? PROOF_REFUSED : undefined);
         // A peer that does not answer the close handshake is cut off.
         setTimeout(() => ws.terminate(), 2_000).unref();
       },
     },
     onMessage: (listener) => ws.on('message', (data, isBinary) => (isBinary ? listener(toBuffer(data)) : ws.terminate())),
-    onClose: (listener) => ws.on('close', listener),
+    onClose: (listener) => ws.on('close', (code) => listener(code === PROOF_REFUSED)),
   };
 }
 

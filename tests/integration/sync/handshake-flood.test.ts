@@ -69,6 +69,25 @@ async function slowLink(port: number): Promise<string> {
   return `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
 }
 
+/**
+ * A TCP relay to `port` that passes on at once the dialling desk's WebSocket upgrade and handshake
+ * hello, and holds what it sends after them (its proof) for `holdMs`, as a link stalling mid-handshake.
+ */
+async function stallAfterHello(port: number, holdMs: number): Promise<string> {
+  const relay = createServer((client) => {
+    const upstream = createConnection({ host: '127.0.0.1', port });
+    let chunks = 0;
+    client.on('data', (d) => (++chunks <= 2 ? upstream.write(d) : setTimeout(() => upstream.write(d), holdMs)));
+    upstream.on('data', (d) => client.write(d));
+    const end = () => (client.destroy(), upstream.destroy());
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+  floods.push(() => relay.close());
+  return `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+}
+
 async function servedDesk(): Promise<{ served: Served; code: string }> {
   const dir = tempDir();
   const seed = Desk.open(dir);
@@ -128,5 +147,20 @@ describe('a link that fails', () => {
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain(`The desk at ${served.url} cannot be reached`);
     for (const r of [refused, gone]) expect(r.stderr).not.toMatch(/unexpected error|Something went wrong/);
+  }, 60_000);
+
+  it('tells a desk of this event whose proof came too late, and was hung up on, that the link was cut, not that it belongs to another event', async () => {
+    const { served, code } = await servedDesk();
+    const honest = tempDir();
+    expect((await runCli(['join', '--data', honest, '--code', code])).code).toBe(0);
+    // Held past the desk's 1.5 s wait for a proof: it closes the link right after ours was sent.
+    const stalling = await stallAfterHello(Number(new URL(served.url).port), 2_500);
+    const [id, en] = await Promise.all([
+      runCli(['sync', '--data', honest, '--peer', stalling, '--once']),
+      runCli(['sync', '--data', honest, '--peer', stalling, '--once', '--lang', 'en']),
+    ]);
+    expect([id.code, en.code]).toEqual([1, 1]);
+    expect(id.stderr).toBe(`loket: Sambungan ke meja di ${stalling} terputus sebelum pertukaran selesai. Data yang sudah diterima tetap tersimpan; coba lagi.\n`);
+    expect(en.stderr).toBe(`loket: The link to the desk at ${stalling} was cut before the exchange finished. Whatever was received is kept; try again.\n`);
   }, 60_000);
 });

@@ -50,6 +50,19 @@ describe('sync security', () => {
     stillServes(a, b);
   });
 
+  it('does not tell a desk hung up on after its proof for another reason (too slow, pushed out) that it belongs to another event', () => {
+    const { a, b } = pair();
+    const link = new SimLink(a, b);
+    link.deliver(true, 0);
+    link.deliver(false, 0);
+    // The client's proof is on its way: the server gives up on it first, as on a slow link or a flood.
+    expect(link.toServer).toHaveLength(1);
+    link.server.close('no proof of the event secret in time');
+    expect(link.client.state).toBe('closed');
+    expect(link.client.refusal).toBeNull();
+    stillServes(a, b);
+  });
+
   it.each([
     [2, 'older_version'],
     [4, 'newer_version'],

@@ -46,20 +46,20 @@ export class SimLink {
     readonly b: SimDesk,
     keysOfB: EventKeys = b.keys,
   ) {
-    const wire = (queue: Buffer[]) => ({ send: (data: Buffer) => !this.closed && queue.push(data), close: () => this.close() });
+    const wire = (queue: Buffer[]) => ({ send: (data: Buffer) => !this.closed && queue.push(data), close: (proofRefused?: boolean) => this.close(proofRefused) });
     this.client = new PeerConnection({ desk: a.desk, keys: a.keys, records: a.records, role: 'client', wire: wire(this.toServer), relayDelayMs: 0 });
     this.server = new PeerConnection({ desk: b.desk, keys: keysOfB, records: b.records, role: 'server', wire: wire(this.toClient), relayDelayMs: 0 });
     this.client.start();
   }
 
-  /** Like a TCP reset: both ends learn the link is gone; frames in flight are lost. */
-  close(): void {
+  /** Like a TCP reset (or a WebSocket close, with what it says): both ends learn the link is gone; frames in flight are lost. */
+  close(proofRefused = false): void {
     if (this.closed) return;
     this.closed = true;
     this.toServer.length = 0;
     this.toClient.length = 0;
-    this.client.lost();
-    this.server.lost();
+    this.client.lost(proofRefused);
+    this.server.lost(proofRefused);
   }
 
   get pending(): number {

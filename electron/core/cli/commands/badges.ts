@@ -1,15 +1,13 @@
 import { writeFile } from 'node:fs/promises';
-import { BADGE_LAYOUTS, type BadgeLayout } from '../../../../shared/api';
+import { apiSchemas } from '../../../../shared/api';
+import { t } from '../../../../shared/i18n';
 import { Desk } from '../../desk';
 import { batchBadges } from '../../services/badge-service';
-import { parse, regencyOf, required, UsageError } from '../args';
+import { langOf, parse, required } from '../args';
 import type { CommandResult } from '../output';
+import { typedInput } from '../typed-input';
 
-function layoutOf(value: string | undefined): BadgeLayout | undefined {
-  if (value === undefined) return undefined;
-  if (!(BADGE_LAYOUTS as readonly string[]).includes(value)) throw new UsageError('cli.layout', { layouts: BADGE_LAYOUTS.join(', ') });
-  return value as BadgeLayout;
-}
+export const BADGE_OPTIONS = { regency: '--regency', layout: '--layout' } as const;
 
 /** One PDF of badges, sorted by regency and name, for printing before the day. */
 export async function badges(argv: string[]): Promise<CommandResult> {
@@ -21,12 +19,12 @@ export async function badges(argv: string[]): Promise<CommandResult> {
     operator: { type: 'string' },
   });
   const out = required(values.out, 'out');
-  const input = { regency: regencyOf(values.regency), layout: layoutOf(values.layout) };
+  const input = typedInput(apiSchemas.batchBadges, { regency: values.regency, layout: values.layout }, BADGE_OPTIONS);
   const desk = Desk.open(required(values.data, 'data'));
   try {
     const pdf = await batchBadges(desk, input, values.operator?.trim() || 'CLI');
     await writeFile(out, Buffer.from(pdf.contentBase64, 'base64'));
-    return { value: { file: out, badges: pdf.count }, text: `${out}: ${pdf.count} kartu peserta` };
+    return { value: { file: out, badges: pdf.count }, text: t(langOf(argv), 'cli.badges', { file: out, count: pdf.count }) };
   } finally {
     desk.close();
   }

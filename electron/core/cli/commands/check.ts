@@ -1,7 +1,8 @@
 import { LoketError } from '../../../../shared/errors';
+import { t } from '../../../../shared/i18n';
 import { Desk } from '../../desk';
 import { damagedEvents, eventLabel } from '../../store/integrity';
-import { parse, required } from '../args';
+import { langOf, parse, required } from '../args';
 import type { CommandResult } from '../output';
 
 /**
@@ -19,7 +20,7 @@ export async function checkCommand(argv: string[]): Promise<CommandResult> {
       const first = damaged[0];
       if (first) throw new LoketError('database_damaged', { problem: `${damaged.length} events altered, first ${eventLabel(first)}`, data });
     }
-    return { value: { ok: true, events: desk.store.count(), full }, text: `OK: ${desk.store.count()} events${full ? ', every one re-hashed' : ''}` };
+    return { value: { ok: true, events: desk.store.count(), full }, text: t(langOf(argv), full ? 'cli.checkedFull' : 'cli.checked', { count: desk.store.count() }) };
   } finally {
     desk.close();
   }

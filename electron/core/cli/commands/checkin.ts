@@ -1,18 +1,23 @@
-import { parseInput } from '../../api/parse-input';
+import { apiSchemas } from '../../../../shared/api';
+import { t } from '../../../../shared/i18n';
 import { checkIn } from '../../services/checkin-service';
-import { parse, UsageError } from '../args';
+import { langOf, nibOf, parse, UsageError } from '../args';
 import { openDesk, operatorOf } from '../desk-args';
 import type { CommandResult } from '../output';
+import { typedInput } from '../typed-input';
+
+export const CHECKIN_OPTIONS = { nib: '--nib', code: '--qr' } as const;
 
 export async function checkin(argv: string[]): Promise<CommandResult> {
   const { values } = parse(argv, { data: { type: 'string' }, nib: { type: 'string' }, qr: { type: 'string' }, operator: { type: 'string' } });
   if (!values.nib === !values.qr) throw new UsageError('cli.nibOrQr');
-  const input = values.qr !== undefined ? { code: values.qr } : { nib: values.nib };
+  const input = typedInput(apiSchemas.checkIn, values.qr !== undefined ? { code: values.qr } : { nib: nibOf(values.nib!) }, CHECKIN_OPTIONS);
   const desk = openDesk(values.data);
   try {
-    const outcome = checkIn(desk, parseInput('checkIn', input), operatorOf(values.operator));
+    const outcome = checkIn(desk, input, operatorOf(values.operator));
     // Text output ends up in terminals and scripts' logs: the participant's ID, never name or NIB (--json has the record).
-    return { value: outcome, text: `${outcome.status === 'checked_in' ? 'HADIR' : 'SUDAH HADIR'}: peserta ${outcome.participant.id}` };
+    const text = t(langOf(argv), outcome.status === 'checked_in' ? 'cli.checkedIn' : 'cli.alreadyPresent', { participant: outcome.participant.id });
+    return { value: outcome, text };
   } finally {
     desk.close();
   }

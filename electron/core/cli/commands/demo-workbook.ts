@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
+import { t } from '../../../../shared/i18n';
 import { generateParticipants } from '../../demo/participants';
 import { writeMessyWorkbook } from '../../demo/messy-workbook';
-import { parse, required, UsageError } from '../args';
+import { langOf, parse, required, UsageError } from '../args';
 import type { CommandResult } from '../output';
 
 /** A synthetic participant list as messy as the ones the Dinas sends, to try the import with. */
@@ -13,5 +14,5 @@ export async function demoWorkbook(argv: string[]): Promise<CommandResult> {
   if (!Number.isInteger(count) || count < 1 || count > 200_000) throw new UsageError('cli.count');
   if (!Number.isInteger(seed)) throw new UsageError('cli.seed');
   await writeFile(out, await writeMessyWorkbook(generateParticipants(count, seed), { seed }));
-  return { value: { file: out, participants: count }, text: `${out}: ${count} peserta` };
+  return { value: { file: out, participants: count }, text: t(langOf(argv), 'cli.demoWorkbook', { file: out, count }) };
 }

@@ -1,9 +1,13 @@
-import { parseInput } from '../../api/parse-input';
+import { apiSchemas } from '../../../../shared/api';
+import { t } from '../../../../shared/i18n';
 import { Desk } from '../../desk';
 import { findParticipant } from '../../services/checkin-service';
 import { handOver } from '../../services/handover-service';
-import { parse, required } from '../args';
+import { langOf, nibOf, parse, required } from '../args';
 import type { CommandResult } from '../output';
+import { typedInput } from '../typed-input';
+
+export const HANDOVER_OPTIONS = { number: '--cert', 'recipient.name': '--representative', 'recipient.relationship': '--relationship' } as const;
 
 /** A handover recorded from a script: refused for a certificate already handed over or of another NIB. */
 export async function handoverCommand(argv: string[]): Promise<CommandResult> {
@@ -15,18 +19,19 @@ export async function handoverCommand(argv: string[]): Promise<CommandResult> {
     relationship: { type: 'string' },
     operator: { type: 'string' },
   });
-  const nib = required(values.nib, 'nib');
-  const cert = required(values.cert, 'cert');
+  const nib = nibOf(required(values.nib, 'nib'));
+  const recipient = values.representative
+    ? { kind: 'representative' as const, name: values.representative, relationship: values.relationship ?? '-' }
+    : { kind: 'owner' as const };
+  // Checked before the desk is opened; the participant it is for comes from the NIB.
+  const typed = typedInput(apiSchemas.handOver.omit({ participantId: true }), { number: required(values.cert, 'cert'), recipient, signature: null }, HANDOVER_OPTIONS);
   const desk = Desk.open(required(values.data, 'data'));
   try {
-    const p = findParticipant(desk, parseInput('checkIn', { nib }));
-    const recipient = values.representative
-      ? { kind: 'representative' as const, name: values.representative, relationship: values.relationship ?? '-' }
-      : { kind: 'owner' as const };
-    const input = parseInput('handOver', { participantId: p.id, number: cert, recipient, signature: null });
-    const out = await handOver(desk, input, values.operator?.trim() || 'CLI', { requireSignature: false });
+    const p = findParticipant(desk, { nib });
+    const out = await handOver(desk, { ...typed, participantId: p.id }, values.operator?.trim() || 'CLI', { requireSignature: false });
     // No recipient name in text output (it ends up in logs); --json has the record.
-    return { value: out.certificate, text: `DISERAHKAN: ${out.certificate.number} → peserta ${out.certificate.participantId}` };
+    const text = t(langOf(argv), 'cli.handedOver', { number: out.certificate.number, participant: out.certificate.participantId });
+    return { value: out.certificate, text };
   } finally {
     desk.close();
   }

@@ -1,6 +1,7 @@
+import { t } from '../../../../shared/i18n';
 import { writeInvitations } from '../../badges/invitations';
 import { Desk } from '../../desk';
-import { parse, regencyOf, required } from '../args';
+import { langOf, parse, regencyOf, required } from '../args';
 import type { CommandResult } from '../output';
 
 /** A PNG invitation per participant, named by NIB and name, to send ahead by WhatsApp. */
@@ -11,7 +12,7 @@ export async function invitations(argv: string[]): Promise<CommandResult> {
   const desk = Desk.open(required(values.data, 'data'));
   try {
     const files = await writeInvitations(desk, out, regency);
-    return { value: { folder: out, files: files.length }, text: `${out}: ${files.length} undangan` };
+    return { value: { folder: out, files: files.length }, text: t(langOf(argv), 'cli.invitations', { folder: out, count: files.length }) };
   } finally {
     desk.close();
   }

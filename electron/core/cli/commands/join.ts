@@ -11,6 +11,7 @@ export async function join(argv: string[]): Promise<CommandResult> {
   const { values } = parse(argv, { data: { type: 'string' }, code: { type: 'string' } });
   const code = required(values.code, 'code');
   const desk = Desk.open(required(values.data, 'data'));
+  const lang = langOf(argv);
   try {
     const j = await joinWithCode(desk, code).catch((error: unknown) => {
       if (error instanceof JoinCodeError) throw new UsageError('error.join_code_invalid');
@@ -18,12 +19,12 @@ export async function join(argv: string[]): Promise<CommandResult> {
       throw error;
     });
     if (j.result) {
-      return { value: { joined: j.eventId, desk: desk.id, from: j.from, ...j.result }, text: `joined ${desk.event()?.name ?? j.eventId}: ${onceText(j.result)}` };
+      const text = t(lang, 'cli.joined', { event: desk.event()?.name ?? j.eventId, exchange: onceText(lang, j.result) });
+      return { value: { joined: j.eventId, desk: desk.id, from: j.from, ...j.result }, text };
     }
     // The secret is stored: `loket serve` keeps trying the addresses from the code.
-    const lang = langOf(argv);
     const failures = j.failures.map((f) => ({ address: f.address, ...f.error, message: t(lang, `error.${f.error.code}`, f.error.params) }));
-    return { value: { joined: j.eventId, desk: desk.id, from: null, failures }, text: [`joined ${j.eventId}; no desk reachable yet`, ...failures.map((f) => `! ${f.message}`)].join('\n') };
+    return { value: { joined: j.eventId, desk: desk.id, from: null, failures }, text: [t(lang, 'cli.joinedUnreached', { event: j.eventId }), ...failures.map((f) => `! ${f.message}`)].join('\n') };
   } finally {
     desk.close();
   }

@@ -1,6 +1,7 @@
+import { t } from '../../../../shared/i18n';
 import { Desk } from '../../desk';
 import { purgePersonalData } from '../../services/privacy-service';
-import { parse, required, UsageError } from '../args';
+import { langOf, parse, required, UsageError } from '../args';
 import { readPin, refusePinOption } from '../pin-input';
 import type { CommandResult } from '../output';
 
@@ -12,13 +13,14 @@ export async function purgeCommand(argv: string[]): Promise<CommandResult> {
   refusePinOption(argv);
   const { values } = parse(argv, { data: { type: 'string' }, operator: { type: 'string' } });
   const data = required(values.data, 'data');
-  const pin = await readPin('PIN panitia / organizer PIN:');
+  const lang = langOf(argv);
+  const pin = await readPin(t(lang, 'cli.pinPrompt'));
   if (!pin) throw new UsageError('cli.pinNeeded');
   const desk = Desk.open(data);
   try {
     if (!desk.operator) desk.setMeta('operator', values.operator?.trim() || 'CLI');
     const outcome = await purgePersonalData(desk, pin);
-    return { value: outcome, text: `data pribadi dihapus / personal data purged; ${outcome.copiesRemoved} copies removed (backups, set-aside databases, bundles)` };
+    return { value: outcome, text: t(lang, 'cli.purged', { copies: outcome.copiesRemoved }) };
   } finally {
     desk.close();
   }

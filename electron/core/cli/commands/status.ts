@@ -1,6 +1,7 @@
+import { t } from '../../../../shared/i18n';
 import { status } from '../../services/status-service';
 import { dashboard } from '../../services/dashboard-service';
-import { parse } from '../args';
+import { langOf, parse } from '../args';
 import { openDesk } from '../desk-args';
 import type { CommandResult } from '../output';
 
@@ -11,10 +12,15 @@ export async function statusCommand(argv: string[]): Promise<CommandResult> {
     const s = status(desk);
     // The dashboard's figures, from the same status: the screen and this output cannot disagree.
     const d = dashboard(desk, { base: s });
-    const lines = s.byRegency.map((r) => `${r.code} ${r.name}: ${r.checkedIn}/${r.participants} (target ${r.target})`);
-    const handed = d.certificates.handedOwner + d.certificates.handedRepresentative;
-    const summary = `sertifikat diserahkan ${handed}, sisa ${d.certificates.remaining}; konflik ${d.conflicts.handover + d.conflicts.edit}`;
-    return { value: { ...s, dashboard: d }, text: [`${s.checkedIn}/${s.participants} hadir`, ...lines, summary].join('\n') };
+    const lang = langOf(argv);
+    const lines = s.byRegency.map((r) => t(lang, 'cli.statusRegency', { code: r.code, regency: r.name, checkedIn: r.checkedIn, participants: r.participants, target: r.target }));
+    const summary = t(lang, 'cli.statusCertificates', {
+      handed: d.certificates.handedOwner + d.certificates.handedRepresentative,
+      remaining: d.certificates.remaining,
+      conflicts: d.conflicts.handover + d.conflicts.edit,
+    });
+    const present = t(lang, 'cli.statusPresent', { checkedIn: s.checkedIn, participants: s.participants });
+    return { value: { ...s, dashboard: d }, text: [present, ...lines, summary].join('\n') };
   } finally {
     desk.close();
   }

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { LoketError } from '../../../../shared/errors';
+import { t } from '../../../../shared/i18n';
 import { Desk } from '../../desk';
 import { DeskUplink, pushOnce } from '../../uplink/desk-uplink';
 import { printableSchema } from '../../uplink/schema';
 import { storedUplink } from '../../uplink/uplink-settings';
 import { parseUplinkUrl, type UplinkTarget } from '../../uplink/uplink-url';
-import { parse, required, UsageError } from '../args';
+import { langOf, parse, required, UsageError } from '../args';
 import type { CommandResult } from '../output';
 
 /** The URL with its password comes from here, a file, or the desk's stored setting: never from the command line. */
@@ -55,8 +56,13 @@ export async function uplink(argv: string[]): Promise<CommandResult> {
       const alarms = r.conflicts.length + r.damaged.length;
       // From dialling to done, as `loket join --json` reports its catch-up.
       const value = { pushed: r.pushed, events: r.events, redacted: r.redacted, alarms, server: target.label, ms: Math.round(performance.now() - start) };
-      const text = `uplink: ${r.pushed} event(s) pushed to ${target.label}; ${r.events} held here${r.redacted ? `; ${r.redacted} redacted there` : ''}${alarms ? `; INTEGRITY ALARM: ${alarms} (see loket status)` : ''}`;
-      return { value, text };
+      const lang = langOf(argv);
+      const parts = [
+        t(lang, 'cli.uplinkPushed', { pushed: r.pushed, server: target.label, events: r.events }),
+        ...(r.redacted ? [t(lang, 'cli.uplinkRedacted', { redacted: r.redacted })] : []),
+        ...(alarms ? [t(lang, 'cli.uplinkAlarm', { alarms })] : []),
+      ];
+      return { value, text: parts.join('; ') };
     }
     const live = new DeskUplink(desk, target, { log: (line) => process.stderr.write(`${line}\n`) });
     live.start();
@@ -65,7 +71,7 @@ export async function uplink(argv: string[]): Promise<CommandResult> {
       process.once('SIGTERM', resolve);
     });
     await live.close();
-    return { value: { stopped: true, server: target.label }, text: 'uplink: stopped' };
+    return { value: { stopped: true, server: target.label }, text: t(langOf(argv), 'cli.uplinkStopped') };
   } finally {
     desk.close();
   }
