@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,11 +39,19 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: numb
   return { ...run, cpuMs: (used.user + used.system) / 1000 };
 }
 
+/** Bytes this process has had written to storage so far (Linux). */
+function bytesWritten(): number {
+  return Number(/^write_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))![1]);
+}
+
 async function dryRunThenCommit(lib: Core, fileName: string, bytes: Uint8Array) {
   const desk = builtDesk(lib);
   const input = { fileName, content: bytes };
   const dry = await timed(() => lib.previewImport(desk, input));
+  const before = bytesWritten();
   const commit = await timed(() => lib.commitImport(desk, input));
+  // What the commit wrote (WAL, then the database), beside the database it made: the floor is each page once in each.
+  const written = { mb: (bytesWritten() - before) / 1e6, databaseMb: statSync(join(desk.dataDir, 'loket.db')).size / 1e6 };
   desk.close();
   const cold = builtDesk(lib);
   const alone = await timed(() => lib.commitImport(cold, input));
@@ -54,6 +62,7 @@ async function dryRunThenCommit(lib: Core, fileName: string, bytes: Uint8Array) 
     commitMs: commit.ms,
     totalMs: dry.ms + commit.ms,
     commitWithoutDryRunMs: alone.ms,
+    written,
     cpu: { dryRunMs: dry.cpuMs, commitMs: commit.cpuMs, commitWithoutDryRunMs: alone.cpuMs },
   };
 }
@@ -179,6 +188,9 @@ it('measures imports', async () => {
     `| XLSX | ${s(r.xlsx.dryRunMs)} | ${s(r.xlsx.commitMs)} | ${s(r.xlsx.totalMs)} | ${s(r.xlsx.commitWithoutDryRunMs)} |`,
     `| XLSX, CPU time (all threads) | ${s(r.xlsx.cpu.dryRunMs)} | ${s(r.xlsx.cpu.commitMs)} | ${s(r.xlsx.cpu.dryRunMs + r.xlsx.cpu.commitMs)} | ${s(r.xlsx.cpu.commitWithoutDryRunMs)} |`,
     `| CSV | ${s(r.csv.dryRunMs)} | ${s(r.csv.commitMs)} | ${s(r.csv.totalMs)} | ${s(r.csv.commitWithoutDryRunMs)} |`,
+    '',
+    `Written to disk by the XLSX commit: ${Math.round(r.xlsx.written.mb)} MB for a database of ${Math.round(r.xlsx.written.databaseMb)} MB ` +
+      `(${round(r.xlsx.written.mb / r.xlsx.written.databaseMb, 2)}×; each page once in the WAL and once in the database would be 2×).`,
     '',
     `The reader alone (own reader, same XLSX, below) in the same run: ${s(r.readers.ownXlsx!.ms)}; ` +
       `XLSX dry run + commit = ${round(r.xlsx.totalMs / r.readers.ownXlsx!.ms, 1)}× it, the commit alone ${round(r.xlsx.commitMs / r.readers.ownXlsx!.ms, 1)}×.`,
