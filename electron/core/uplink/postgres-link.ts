@@ -15,8 +15,17 @@ export interface StoredKey {
   seq: number;
 }
 
-/** What the server holds under a key this desk sent and the server did not take. */
-export interface ServerCopy extends StoredKey {
+/** A key the server says an insert added (a trigger of its own could have moved it). */
+export interface AddedKey extends StoredKey {
+  eventId: string;
+}
+
+/** What the server holds under a key, every column as it reads back. */
+export interface ServerRow extends StoredKey {
+  hlc: string;
+  operator: string;
+  type: string;
+  body: unknown;
   hash: string;
 }
 
@@ -32,7 +41,7 @@ export function describePgError(error: unknown): string {
 
 /**
  * One connection to the province server (node-postgres, loaded only by the uplink so no other
- * command pays for it). Every statement is one round trip; each insert is its own transaction.
+ * command pays for it). Every statement is one round trip; each batch is its own transaction.
  */
 export class PostgresLink {
   private constructor(
@@ -128,31 +137,35 @@ export class PostgresLink {
   }
 
   /**
-   * Insert a batch (a JSON array of events, bodies as canonical JSON) in one transaction; returns
-   * the rows it added with their bodies as the server now holds them, to be checked by the caller.
+   * Insert a batch (a JSON array of events, bodies as canonical JSON) and read back what the server
+   * then holds under the batch's keys, in one transaction that commits only if `check` returns: a
+   * batch the server stored otherwise than sent is rolled back, never left for a later run to count
+   * as held. Returns how many rows the batch added.
    */
-  async insert(eventId: string, batchJson: string): Promise<{ desk: string; seq: number; body: unknown }[]> {
-    const { rows } = await this.client.query<{ desk: string; seq: number; body: unknown }>(
-      `INSERT INTO loket_events (event_id, desk, seq, hlc, operator, type, body, hash)
-       SELECT $1::text, e.desk, e.seq, e.hlc, e.operator, e.type, e.body, e.hash
-       FROM json_to_recordset($2::json) AS e(desk text, seq integer, hlc text, operator text, type text, body jsonb, hash text)
-       ON CONFLICT (event_id, desk, seq) DO NOTHING
-       RETURNING desk, seq, body`,
-      [eventId, batchJson],
-    );
-    return rows;
-  }
-
-  /** The server's hash for keys it did not take from a batch. */
-  async copies(eventId: string, keys: readonly StoredKey[]): Promise<ServerCopy[]> {
-    if (keys.length === 0) return [];
-    const { rows } = await this.client.query<ServerCopy>(
-      `SELECT e.desk, e.seq, e.hash
-       FROM loket_events e JOIN unnest($2::text[], $3::integer[]) AS k(desk, seq) ON e.desk = k.desk AND e.seq = k.seq
-       WHERE e.event_id = $1`,
-      [eventId, keys.map((k) => k.desk), keys.map((k) => k.seq)],
-    );
-    return rows;
+  async insertChecked(eventId: string, batchJson: string, keys: readonly StoredKey[], check: (added: AddedKey[], held: ServerRow[]) => void): Promise<number> {
+    await this.client.query('BEGIN');
+    try {
+      const added = await this.client.query<AddedKey>(
+        `INSERT INTO loket_events (event_id, desk, seq, hlc, operator, type, body, hash)
+         SELECT $1::text, e.desk, e.seq, e.hlc, e.operator, e.type, e.body, e.hash
+         FROM json_to_recordset($2::json) AS e(desk text, seq integer, hlc text, operator text, type text, body jsonb, hash text)
+         ON CONFLICT (event_id, desk, seq) DO NOTHING
+         RETURNING event_id AS "eventId", desk, seq`,
+        [eventId, batchJson],
+      );
+      const held = await this.client.query<ServerRow>(
+        `SELECT e.desk, e.seq, e.hlc, e.operator, e.type, e.body, e.hash
+         FROM loket_events e JOIN unnest($2::text[], $3::integer[]) AS k(desk, seq) ON e.desk = k.desk AND e.seq = k.seq
+         WHERE e.event_id = $1`,
+        [eventId, keys.map((k) => k.desk), keys.map((k) => k.seq)],
+      );
+      check(added.rows, held.rows);
+      await this.client.query('COMMIT');
+      return added.rows.length;
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Keys of this event whose stored body still holds personal data. */
