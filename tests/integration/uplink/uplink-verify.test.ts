@@ -3,11 +3,11 @@ import { uplinkOverview } from '../../../electron/core/services/uplink-service';
 import { uplinkState } from '../../../electron/core/uplink/uplink-settings';
 import { runCli } from '../../helpers/cli';
 import { importGenerated, openEventDesk } from '../../helpers/desk-fixture';
-import { freePort } from '../../helpers/postgres-cluster';
+import { freePort, urlFile } from '../../helpers/postgres-cluster';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { describeWithPostgres, serverDigest, serverRows, statusJson, uplinkOnce, useProvince } from './province';
 
-/** How the uplink knows what the server stored: against a real PostgreSQL. */
+/** How the uplink knows what the server stored, and where it is told which server: against a real PostgreSQL. */
 const tempDir = useTempDirs();
 
 it('a --once run that cannot connect leaves its error where the settings card reads it', async () => {
@@ -64,4 +64,24 @@ describeWithPostgres('what the province server stores, checked before it commits
       expect(uplinkState(desk)?.error).toBeNull();
     });
   }
+
+  it('takes the URL from --url-file, and refuses one with a password on the command line', async () => {
+    const desk = openEventDesk(tempDir());
+    const file = urlFile(tempDir(), province.uplinkUrl);
+    const r = await runCli(['uplink', '--data', desk.dataDir, '--url-file', file, '--once', '--json'], { LOKET_UPLINK_URL: '' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ pushed: desk.store.count(), events: desk.store.count(), server: `loket_uplink@127.0.0.1:${province.cluster.port}/province` });
+
+    const { password } = new URL(province.uplinkUrl);
+    const refused = await runCli(['uplink', '--data', desk.dataDir, '--url', province.uplinkUrl, '--once', '--lang', 'en'], { LOKET_UPLINK_URL: '' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('no password on the command line');
+    expect(refused.stderr).not.toContain(password);
+    // The same URL without it, the password from PGPASSWORD: accepted.
+    const bare = province.uplinkUrl.replace(`:${password}@`, '@');
+    expect(await runCli(['uplink', '--data', desk.dataDir, '--url', bare, '--once', '--json'], { LOKET_UPLINK_URL: '', PGPASSWORD: password })).toMatchObject({
+      code: 0,
+      json: { pushed: 0, events: desk.store.count() },
+    });
+  });
 });
