@@ -5,7 +5,7 @@ import { migrationSql, SCHEMA_VERSION } from './schema';
 import { tlsOptions, type UplinkTarget } from './uplink-url';
 
 /** Any two uplinks creating the schema at once take turns on this advisory lock. */
-const SCHEMA_LOCK = 0x4c4f4b45;
+export const SCHEMA_LOCK = 0x4c4f4b45;
 const CONNECT_TIMEOUT_MS = 10_000;
 /** A statement that has not answered by then means a server or a route that is gone. */
 const QUERY_TIMEOUT_MS = 120_000;
@@ -81,31 +81,36 @@ export class PostgresLink {
     if (have >= SCHEMA_VERSION) return have;
     const { rows } = await this.client.query<{ can: boolean }>("SELECT has_schema_privilege(current_schema(), 'CREATE') AS can");
     if (!rows[0]?.can) throw new LoketError('uplink_schema', { have, want: SCHEMA_VERSION });
-    // The lock is taken before the transaction, not inside it: a transaction that began before
-    // another uplink committed the schema keeps its stale catalog cache (an advisory lock does not
-    // refresh it), so it would find no schema and create it a second time.
-    await this.client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    await this.client.query('BEGIN');
     try {
-      await this.client.query('BEGIN');
-      try {
-        for (let v = (await this.schemaVersion()) + 1; v <= SCHEMA_VERSION; v++) await this.client.query(migrationSql(v));
-        await this.client.query('COMMIT');
-      } catch (error) {
-        await this.client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      await this.client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
+      // Transaction-scoped, so it ends with the migration on the connection that took it: behind a
+      // pooler in transaction mode (PgBouncer) a session lock could be taken on one server
+      // connection and "released" on another, and stay held until the pooler closed the first.
+      await this.client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      for (let v = (await this.schemaVersion()) + 1; v <= SCHEMA_VERSION; v++) await this.client.query(migrationSql(v));
+      await this.client.query('COMMIT');
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     }
     return SCHEMA_VERSION;
   }
 
+  /**
+   * The version `loket_schema_version()` returns, read from pg_proc by this statement's own snapshot
+   * rather than by calling it: a name is looked up through the backend's catalog cache, which a
+   * transaction that waited for the lock above still holds from before another uplink committed its
+   * migrations (waiting on an advisory lock does not refresh it), so it would find no schema and
+   * create it a second time. The body is `SELECT n` (schema.ts writes it).
+   */
   private async schemaVersion(): Promise<number> {
     const { rows } = await this.client.query<{ v: number | null }>(
-      "SELECT CASE WHEN to_regprocedure('loket_schema_version()') IS NOT NULL THEN 1 END AS v",
+      `SELECT substring(p.prosrc FROM '^SELECT ([0-9]+)$')::integer AS v
+       FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+       WHERE p.proname = 'loket_schema_version' AND p.pronargs = 0 AND n.nspname = ANY (current_schemas(false))
+       ORDER BY array_position(current_schemas(false), n.nspname::text) LIMIT 1`,
     );
-    if (rows[0]?.v !== 1) return 0;
-    return (await this.client.query<{ v: number }>('SELECT loket_schema_version() AS v')).rows[0]!.v;
+    return rows[0]?.v ?? 0;
   }
 
   /** Per desk, the highest seq the server holds with every one below it: what need not be sent again. */
