@@ -30,12 +30,12 @@ const uplinkOnce = (dir: string, url = province.uplinkUrl) => uplinkOnceTo(dir, 
 const serverRows = (eventId: string) => serverRowsOf(province.db, eventId);
 const serverDigest = (eventId: string) => serverDigestOf(province.db, eventId);
 
-/** The two views for one event, held against `loket status --json` (and the desk's stock per regency) for the same events. */
-async function expectViewsEqualStatus(desk: Desk): Promise<void> {
+/** The two views for one event, read through `db`, held against `loket status --json` (and the desk's stock per regency) for the same events. */
+async function expectViewsEqualStatus(desk: Desk, db: pg.Client): Promise<void> {
   const event = desk.requireEvent();
   const s = await statusJson(desk.dataDir);
   const attendance = (
-    await province.db.query(
+    await db.query(
       'SELECT event_name, event_date::text AS event_date, regency_code, regency_name, participants, checked_in, walk_ins FROM loket_attendance WHERE event_id = $1',
       [event.eventId],
     )
@@ -54,7 +54,7 @@ async function expectViewsEqualStatus(desk: Desk): Promise<void> {
   for (const p of desk.view.all()) if (p.walkIn) walkIns.set(p.regency, (walkIns.get(p.regency) ?? 0) + 1);
   for (const r of attendance) expect(r.walk_ins, `walk-ins of ${r.regency_code}`).toBe(walkIns.get(r.regency_code) ?? 0);
 
-  const handovers = (await province.db.query('SELECT * FROM loket_handovers WHERE event_id = $1', [event.eventId])).rows as {
+  const handovers = (await db.query('SELECT * FROM loket_handovers WHERE event_id = $1', [event.eventId])).rows as {
     regency_code: string | null;
     certificates: number;
     in_person: number;
@@ -231,11 +231,22 @@ describeWithPostgres('province uplink into a real PostgreSQL', () => {
     expect((await uplinkOnce(a.dataDir)).pushed).toBe(1);
     expect(await serverDigest(a.requireEvent().eventId)).toBe(a.store.digest());
     expect(await serverDigest(c.requireEvent().eventId)).toBe(c.store.digest());
-    await expectViewsEqualStatus(a);
-    await expectViewsEqualStatus(c);
-    // The uplink role reads the same views.
-    const asUplink = (await province.db.query('SELECT count(*)::integer AS n FROM loket_attendance')).rows[0].n as number;
-    expect(asUplink).toBeGreaterThan(0);
+    // Read as the uplink role itself, logged in with only the grants --print-schema prints.
+    const asUplink = new pg.Client({ connectionString: province.uplinkUrl });
+    await asUplink.connect();
+    try {
+      await expectViewsEqualStatus(a, asUplink);
+      await expectViewsEqualStatus(c, asUplink);
+      const grants = await asUplink.query(
+        "SELECT table_name || ' ' || privilege_type AS g FROM information_schema.role_table_grants WHERE grantee = current_user ORDER BY 1",
+      );
+      expect(grants.rows.map((r: { g: string }) => r.g)).toEqual(['loket_attendance SELECT', 'loket_events INSERT', 'loket_events SELECT', 'loket_handovers SELECT']);
+      await expect(asUplink.query('UPDATE loket_events SET operator = operator')).rejects.toThrow(/permission denied/);
+      await expect(asUplink.query('DELETE FROM loket_events')).rejects.toThrow(/permission denied/);
+      await expect(asUplink.query('CREATE TABLE loket_reports (n integer)')).rejects.toThrow(/permission denied/);
+    } finally {
+      await asUplink.end();
+    }
   });
 
   it('an uplink killed with SIGKILL mid-push loses nothing: the re-run sends exactly the rest', async () => {
@@ -361,7 +372,7 @@ describeWithPostgres('province uplink into a real PostgreSQL', () => {
     // Every stored body is this desk's, byte for byte once canonical: the SQL redaction is the desk's.
     const local = new Map([...a.store.all()].map((e) => [`${e.desk}:${e.seq}`, canonicalJson(e.body)]));
     for (const r of rows) expect(canonicalJson(r.body), `${r.type} ${r.seq}`).toBe(local.get(`${r.desk}:${r.seq}`));
-    await expectViewsEqualStatus(a);
+    await expectViewsEqualStatus(a, province.db);
 
     // A desk that did not purge sends its originals again: duplicates under the same hash, nothing restored.
     expect((await uplinkOnce(b.dataDir)).pushed).toBe(b.store.count() - aBefore);
