@@ -1,13 +1,14 @@
 import { expect, it } from 'vitest';
+import pg from 'pg';
 import { SCHEMA_LOCK } from '../../../electron/core/uplink/postgres-link';
 import { migrationSql, SCHEMA_VERSION } from '../../../electron/core/uplink/schema';
 import { runCli } from '../../helpers/cli';
 import { openEventDesk } from '../../helpers/desk-fixture';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { eventually } from '../sync/serve-process';
-import { describeWithPostgres, useProvince } from './province';
+import { describeWithPostgres, printedGrants, uplinkOnce, useProvince } from './province';
 
-/** The uplink's own migrations on a real PostgreSQL, taken in turns. */
+/** The uplink's own migrations on a real PostgreSQL: taken in turns, and carried to databases made by older ones. */
 const tempDir = useTempDirs();
 
 describeWithPostgres('the uplink schema, migrated by the uplink', () => {
@@ -44,6 +45,43 @@ describeWithPostgres('the uplink schema, migrated by the uplink', () => {
     } finally {
       await holder.end();
       await watch.end();
+    }
+  });
+
+  it('a database an older Loket made gets loket_handovers with exactly the issue\'s columns, and keeps its grants', async () => {
+    await province.cluster.createDatabase('older', 'loket_owner');
+    const older = await province.cluster.admin('older');
+    try {
+      await older.query('SET ROLE loket_owner');
+      for (const v of [1, 2]) await older.query(migrationSql(v));
+      for (const grant of printedGrants('loket_uplink')) await older.query(grant);
+      await older.query('RESET ROLE');
+      await older.query('CREATE ROLE loket_reports NOLOGIN');
+      await older.query('GRANT SELECT ON loket_handovers TO loket_reports WITH GRANT OPTION');
+      const acl = async () =>
+        (
+          await older.query(
+            "SELECT a.grantee::regrole::text AS grantee, a.privilege_type, a.is_grantable FROM aclexplode((SELECT relacl FROM pg_class WHERE relname = 'loket_handovers')) AS a ORDER BY 1, 2",
+          )
+        ).rows;
+      const before = await acl();
+      expect(before).toContainEqual({ grantee: 'loket_reports', privilege_type: 'SELECT', is_grantable: true });
+
+      const desk = openEventDesk(tempDir());
+      expect(await uplinkOnce(desk.dataDir, urlOf(province.ownerUrl, 'older'))).toMatchObject({ pushed: desk.store.count() });
+      expect((await older.query('SELECT loket_schema_version() AS v')).rows[0].v).toBe(SCHEMA_VERSION);
+      const columns = await older.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'loket_handovers' ORDER BY ordinal_position");
+      expect(columns.rows.map((r: { column_name: string }) => r.column_name)).toEqual(['event_id', 'regency_code', 'certificates', 'in_person', 'by_representative', 'remaining']);
+      expect(await acl()).toEqual(before);
+      const asUplink = new pg.Client({ connectionString: urlOf(province.uplinkUrl, 'older') });
+      await asUplink.connect();
+      try {
+        expect((await asUplink.query('SELECT count(*)::integer AS n FROM loket_handovers')).rows[0].n).toBe(0);
+      } finally {
+        await asUplink.end();
+      }
+    } finally {
+      await older.end();
     }
   });
 });
