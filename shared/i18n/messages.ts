@@ -256,8 +256,8 @@ const ERRORS: Record<ErrorCode, Entry> = {
     en: 'Province server {server}: {detail}',
   },
   uplink_mismatch: {
-    id: 'Server provinsi menyimpan data {event} berbeda dari yang dikirim; pengiriman dihentikan. Periksa pengodean basis data server (harus UTF8).',
-    en: 'The province server stored record {event} differently from what was sent; the uplink stopped. Check the server database encoding (must be UTF8).',
+    id: 'Server provinsi {server} menyimpan data {event} berbeda dari yang dikirim: kiriman itu dibatalkan di server dan dicatat sebagai alarm integritas; pengiriman berhenti sampai server menyimpan apa adanya. Periksa pengodean basis data server (harus UTF8) dan trigger pada loket_events.',
+    en: 'The province server {server} stored record {event} differently from what was sent: that batch was rolled back there and raised as an integrity alarm; the uplink stops until the server stores what it is sent. Check the server database encoding (must be UTF8) and any trigger on loket_events.',
   },
   already_purged: { id: 'Data pribadi meja ini sudah dihapus.', en: "This desk's personal data has already been purged." },
   // Its detail is zod's English, for logs and programs: the operator reads what to do.

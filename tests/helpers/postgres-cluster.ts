@@ -10,8 +10,7 @@ import pg from 'pg';
 const run = promisify(execFile);
 
 /** Debian's PostgreSQL binaries, newest major first, found without PATH (they are not on it). */
-export function postgresBin(): string | null {
-  const root = '/usr/lib/postgresql';
+export function postgresBin(root = '/usr/lib/postgresql'): string | null {
   if (!existsSync(root)) return null;
   const majors = readdirSync(root)
     .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
@@ -19,7 +18,20 @@ export function postgresBin(): string | null {
   return majors.length ? join(root, majors[0]!, 'bin') : null;
 }
 
-async function freePort(): Promise<number> {
+/**
+ * The binaries for a file of PostgreSQL tests, or null to skip it on a developer's machine without
+ * them. Under CI (which installs them) their absence fails the file instead of passing it unseen.
+ */
+export function postgresForTests(env: NodeJS.ProcessEnv = process.env, root?: string): string | null {
+  const bin = postgresBin(root);
+  if (bin === null && env.CI) {
+    throw new Error("PostgreSQL is not installed, and CI must run the uplink tests: install Debian's postgresql (apt-get install postgresql, as .ci/run does)");
+  }
+  return bin;
+}
+
+/** A loopback port nothing listens on (for a moment): the server, or a server that is not there. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;

@@ -29,8 +29,9 @@ export function uplinkErrorText(desk: Desk, error: LoketError): string {
 
 /** One push of a desk's log, then the connection closed: `loket uplink --once`. */
 export async function pushOnce(desk: Desk, target: UplinkTarget): Promise<PushResult> {
-  const link = await PostgresLink.connect(target, () => undefined);
+  let link: PostgresLink | null = null;
   try {
+    link = await PostgresLink.connect(target, () => undefined);
     await link.migrate();
     const result = await new UplinkPush(desk, link).run({ redactions: true });
     record(desk, target, { lastPushAt: desk.now(), held: result.held, error: null });
@@ -40,7 +41,7 @@ export async function pushOnce(desk: Desk, target: UplinkTarget): Promise<PushRe
     record(desk, target, { error: { at: desk.now(), detail: uplinkErrorText(desk, failure) } });
     throw failure;
   } finally {
-    await link.close();
+    await link?.close();
   }
 }
 

@@ -5,7 +5,7 @@ import { migrationSql, SCHEMA_VERSION } from './schema';
 import { tlsOptions, type UplinkTarget } from './uplink-url';
 
 /** Any two uplinks creating the schema at once take turns on this advisory lock. */
-const SCHEMA_LOCK = 0x4c4f4b45;
+export const SCHEMA_LOCK = 0x4c4f4b45;
 const CONNECT_TIMEOUT_MS = 10_000;
 /** A statement that has not answered by then means a server or a route that is gone. */
 const QUERY_TIMEOUT_MS = 120_000;
@@ -15,8 +15,17 @@ export interface StoredKey {
   seq: number;
 }
 
-/** What the server holds under a key this desk sent and the server did not take. */
-export interface ServerCopy extends StoredKey {
+/** A key the server says an insert added (a trigger of its own could have moved it). */
+export interface AddedKey extends StoredKey {
+  eventId: string;
+}
+
+/** What the server holds under a key, every column as it reads back. */
+export interface ServerRow extends StoredKey {
+  hlc: string;
+  operator: string;
+  type: string;
+  body: unknown;
   hash: string;
 }
 
@@ -32,7 +41,7 @@ export function describePgError(error: unknown): string {
 
 /**
  * One connection to the province server (node-postgres, loaded only by the uplink so no other
- * command pays for it). Every statement is one round trip; each insert is its own transaction.
+ * command pays for it). Every statement is one round trip; each batch is its own transaction.
  */
 export class PostgresLink {
   private constructor(
@@ -72,31 +81,36 @@ export class PostgresLink {
     if (have >= SCHEMA_VERSION) return have;
     const { rows } = await this.client.query<{ can: boolean }>("SELECT has_schema_privilege(current_schema(), 'CREATE') AS can");
     if (!rows[0]?.can) throw new LoketError('uplink_schema', { have, want: SCHEMA_VERSION });
-    // The lock is taken before the transaction, not inside it: a transaction that began before
-    // another uplink committed the schema keeps its stale catalog cache (an advisory lock does not
-    // refresh it), so it would find no schema and create it a second time.
-    await this.client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    await this.client.query('BEGIN');
     try {
-      await this.client.query('BEGIN');
-      try {
-        for (let v = (await this.schemaVersion()) + 1; v <= SCHEMA_VERSION; v++) await this.client.query(migrationSql(v));
-        await this.client.query('COMMIT');
-      } catch (error) {
-        await this.client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      await this.client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
+      // Transaction-scoped, so it ends with the migration on the connection that took it: behind a
+      // pooler in transaction mode (PgBouncer) a session lock could be taken on one server
+      // connection and "released" on another, and stay held until the pooler closed the first.
+      await this.client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      for (let v = (await this.schemaVersion()) + 1; v <= SCHEMA_VERSION; v++) await this.client.query(migrationSql(v));
+      await this.client.query('COMMIT');
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     }
     return SCHEMA_VERSION;
   }
 
+  /**
+   * The version `loket_schema_version()` returns, read from pg_proc by this statement's own snapshot
+   * rather than by calling it: a name is looked up through the backend's catalog cache, which a
+   * transaction that waited for the lock above still holds from before another uplink committed its
+   * migrations (waiting on an advisory lock does not refresh it), so it would find no schema and
+   * create it a second time. The body is `SELECT n` (schema.ts writes it).
+   */
   private async schemaVersion(): Promise<number> {
     const { rows } = await this.client.query<{ v: number | null }>(
-      "SELECT CASE WHEN to_regprocedure('loket_schema_version()') IS NOT NULL THEN 1 END AS v",
+      `SELECT substring(p.prosrc FROM '^SELECT ([0-9]+)$')::integer AS v
+       FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+       WHERE p.proname = 'loket_schema_version' AND p.pronargs = 0 AND n.nspname = ANY (current_schemas(false))
+       ORDER BY array_position(current_schemas(false), n.nspname::text) LIMIT 1`,
     );
-    if (rows[0]?.v !== 1) return 0;
-    return (await this.client.query<{ v: number }>('SELECT loket_schema_version() AS v')).rows[0]!.v;
+    return rows[0]?.v ?? 0;
   }
 
   /** Per desk, the highest seq the server holds with every one below it: what need not be sent again. */
@@ -128,31 +142,35 @@ export class PostgresLink {
   }
 
   /**
-   * Insert a batch (a JSON array of events, bodies as canonical JSON) in one transaction; returns
-   * the rows it added with their bodies as the server now holds them, to be checked by the caller.
+   * Insert a batch (a JSON array of events, bodies as canonical JSON) and read back what the server
+   * then holds under the batch's keys, in one transaction that commits only if `check` returns: a
+   * batch the server stored otherwise than sent is rolled back, never left for a later run to count
+   * as held. Returns how many rows the batch added.
    */
-  async insert(eventId: string, batchJson: string): Promise<{ desk: string; seq: number; body: unknown }[]> {
-    const { rows } = await this.client.query<{ desk: string; seq: number; body: unknown }>(
-      `INSERT INTO loket_events (event_id, desk, seq, hlc, operator, type, body, hash)
-       SELECT $1::text, e.desk, e.seq, e.hlc, e.operator, e.type, e.body, e.hash
-       FROM json_to_recordset($2::json) AS e(desk text, seq integer, hlc text, operator text, type text, body jsonb, hash text)
-       ON CONFLICT (event_id, desk, seq) DO NOTHING
-       RETURNING desk, seq, body`,
-      [eventId, batchJson],
-    );
-    return rows;
-  }
-
-  /** The server's hash for keys it did not take from a batch. */
-  async copies(eventId: string, keys: readonly StoredKey[]): Promise<ServerCopy[]> {
-    if (keys.length === 0) return [];
-    const { rows } = await this.client.query<ServerCopy>(
-      `SELECT e.desk, e.seq, e.hash
-       FROM loket_events e JOIN unnest($2::text[], $3::integer[]) AS k(desk, seq) ON e.desk = k.desk AND e.seq = k.seq
-       WHERE e.event_id = $1`,
-      [eventId, keys.map((k) => k.desk), keys.map((k) => k.seq)],
-    );
-    return rows;
+  async insertChecked(eventId: string, batchJson: string, keys: readonly StoredKey[], check: (added: AddedKey[], held: ServerRow[]) => void): Promise<number> {
+    await this.client.query('BEGIN');
+    try {
+      const added = await this.client.query<AddedKey>(
+        `INSERT INTO loket_events (event_id, desk, seq, hlc, operator, type, body, hash)
+         SELECT $1::text, e.desk, e.seq, e.hlc, e.operator, e.type, e.body, e.hash
+         FROM json_to_recordset($2::json) AS e(desk text, seq integer, hlc text, operator text, type text, body jsonb, hash text)
+         ON CONFLICT (event_id, desk, seq) DO NOTHING
+         RETURNING event_id AS "eventId", desk, seq`,
+        [eventId, batchJson],
+      );
+      const held = await this.client.query<ServerRow>(
+        `SELECT e.desk, e.seq, e.hlc, e.operator, e.type, e.body, e.hash
+         FROM loket_events e JOIN unnest($2::text[], $3::integer[]) AS k(desk, seq) ON e.desk = k.desk AND e.seq = k.seq
+         WHERE e.event_id = $1`,
+        [eventId, keys.map((k) => k.desk), keys.map((k) => k.seq)],
+      );
+      check(added.rows, held.rows);
+      await this.client.query('COMMIT');
+      return added.rows.length;
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Keys of this event whose stored body still holds personal data. */

@@ -5,9 +5,9 @@ import { eventHash } from '../store/event-hash';
 import type { StoredRow } from '../store/event-store';
 import { redactedHash } from '../store/redaction';
 import { SyncRecords } from '../store/sync-records';
-import type { PostgresLink, StoredKey } from './postgres-link';
+import type { AddedKey, PostgresLink, ServerRow, StoredKey } from './postgres-link';
 
-/** Events per INSERT: one transaction and one round trip each (about 0.7 MB of JSON at 2000). */
+/** Events per INSERT: one transaction each, read back before it commits (about 0.7 MB of JSON at 2000). */
 const UPLINK_BATCH = 2_000;
 
 /** Alarms raised by the uplink name the server they came from: `uplink:user@host:port/db`. */
@@ -32,12 +32,6 @@ export interface PushResult {
 
 const key = (k: StoredKey) => `${k.desk}:${k.seq}`;
 
-/** A batch sent and not yet answered. */
-interface Batch {
-  sound: StoredRow[];
-  inserted: Promise<{ desk: string; seq: number; body: unknown }[]>;
-}
-
 /** The batch as one JSON array; each body is the stored canonical text, spliced in as it is. */
 function batchJson(rows: readonly StoredRow[]): string {
   const parts = rows.map(
@@ -53,10 +47,14 @@ function intact(row: StoredRow): boolean {
   return eventHash(row as Parameters<typeof eventHash>[0], row.body) === row.hash;
 }
 
+/** The fields the hash covers besides the body: a copy that differs in any of them is another event. */
+const sameHead = (copy: ServerRow, row: StoredRow) => copy.hash === row.hash && copy.hlc === row.hlc && copy.operator === row.operator && copy.type === row.type;
+
 /**
  * One full push of a desk's log to the province server: for every desk this desk knows, every event
- * the server lacks, each checked here before it leaves (its hash recomputed) and after it lands (the
- * body the server returns must be these same bytes once in canonical form). A key the server holds
+ * the server lacks, each checked here before it leaves (its hash recomputed) and, before its batch
+ * commits, read back from the server (every column, the body the same bytes once in canonical form).
+ * A batch stored otherwise is rolled back and raised as an integrity alarm. A key the server holds
  * with another hash is never overwritten: it becomes an integrity alarm, as between desks. A desk
  * that holds redacted bodies also sends them for the originals the server still keeps, which the
  * server's own trigger replaces under the same hash.
@@ -77,8 +75,6 @@ export class UplinkPush {
     const held = await this.link.held(eventId);
     const vector = this.desk.store.vector();
     let purgeSeen = false;
-    // One batch on the server while the one before is checked here: the two cores both work.
-    let inFlight: Batch | null = null;
     for (const [deskId, top] of Object.entries(vector).sort(([a], [b]) => (a < b ? -1 : 1))) {
       let from = held.get(deskId) ?? 0;
       while (from < top) {
@@ -87,50 +83,49 @@ export class UplinkPush {
         if (rows.length === 0) break;
         from = rows.at(-1)!.seq;
         purgeSeen ||= rows.some((r) => r.redacted === 1 || r.type === 'desk.purged');
-        const next = this.start(eventId, rows, result);
-        if (inFlight) await this.finish(eventId, inFlight, result);
-        inFlight = next;
+        await this.send(eventId, rows, result);
       }
     }
-    if (inFlight) await this.finish(eventId, inFlight, result);
     if (options.redactions || purgeSeen) await this.redactOnServer(eventId, result);
     for (const [deskId, seq] of await this.link.held(eventId)) result.held[deskId] = seq;
     result.events = this.desk.store.count();
     return result;
   }
 
+  /** Check each event's hash, send the sound ones, and let their batch commit only as sent. */
   private async send(eventId: string, rows: readonly StoredRow[], result: PushResult): Promise<void> {
-    await this.finish(eventId, this.start(eventId, rows, result), result);
-  }
-
-  /** Check each event's hash and send the sound ones; the answer is awaited by `finish`. */
-  private start(eventId: string, rows: readonly StoredRow[], result: PushResult): Batch {
     const sound: StoredRow[] = [];
     for (const row of rows) {
       if (intact(row)) sound.push(row);
-      else this.alarm(row, result.damaged, null);
+      else result.damaged.push(this.alarm(row, null));
     }
-    const inserted = sound.length > 0 ? this.link.insert(eventId, batchJson(sound)) : Promise.resolve([]);
-    // Awaited later, maybe after another batch failed first: never an unhandled rejection meanwhile.
-    inserted.catch(() => undefined);
-    return { sound, inserted };
+    if (sound.length === 0) return;
+    result.pushed += await this.link.insertChecked(eventId, batchJson(sound), sound, (added, held) => this.check(eventId, sound, added, held, result));
   }
 
-  /** What the server took must be these bytes; what it did not take must be a duplicate, or it is an alarm. */
-  private async finish(eventId: string, batch: Batch, result: PushResult): Promise<void> {
-    const inserted = await batch.inserted;
-    const byKey = new Map(batch.sound.map((r) => [key(r), r]));
-    for (const stored of inserted) {
-      const row = byKey.get(key(stored))!;
-      byKey.delete(key(stored));
-      if (canonicalJson(stored.body) !== row.body) throw new LoketError('uplink_mismatch', { event: key(row) });
+  /**
+   * What the server holds after the batch's insert, before it commits. A row this batch added must be
+   * what was sent, column for column; a key held before must carry the same event (same hash), or it
+   * is an alarm and stays as it is; a key sent must be there one way or the other. Anything else
+   * throws, which rolls the batch back, after an alarm on each event the server stored otherwise.
+   */
+  private check(eventId: string, sound: readonly StoredRow[], added: readonly AddedKey[], held: readonly ServerRow[], result: PushResult): void {
+    const sent = new Set(sound.map(key));
+    const fresh = new Set(added.map(key));
+    const copies = new Map(held.map((r) => [key(r), r]));
+    const wrong: StoredRow[] = [];
+    for (const row of sound) {
+      const copy = copies.get(key(row));
+      if (!copy) wrong.push(row);
+      else if (fresh.has(key(row))) {
+        if (!sameHead(copy, row) || canonicalJson(copy.body) !== row.body) wrong.push(row);
+      } else if (!sameHead(copy, row)) result.conflicts.push(this.alarm(row, this.link.target.label));
     }
-    result.pushed += inserted.length;
-    const rest = [...byKey.values()];
-    for (const copy of await this.link.copies(eventId, rest)) {
-      const row = byKey.get(key(copy))!;
-      if (copy.hash !== row.hash) this.alarm(row, result.conflicts, this.link.target.label);
-    }
+    for (const row of wrong) this.alarm(row, this.link.target.label);
+    // A row added under a key that was not sent (moved on the way in) names no event of this desk's.
+    const stray = added.find((k) => k.eventId !== eventId || !sent.has(key(k)));
+    const named = wrong[0] ? key(wrong[0]) : stray && `${stray.eventId}/${key(stray)}`;
+    if (named) throw new LoketError('uplink_mismatch', { server: this.link.target.label, event: named });
   }
 
   /**
@@ -153,8 +148,8 @@ export class UplinkPush {
   }
 
   /** `server` null: this desk's own copy failed its hash before it was sent. */
-  private alarm(row: StoredRow, into: StoredKey[], server: string | null): void {
-    into.push({ desk: row.desk, seq: row.seq });
+  private alarm(row: StoredRow, server: string | null): StoredKey {
     this.records.alarm(row.desk, row.seq, server === null ? UPLINK_LOCAL_PEER : `${UPLINK_PEER_PREFIX}${server}`, this.desk.now());
+    return { desk: row.desk, seq: row.seq };
   }
 }

@@ -180,6 +180,47 @@ BEGIN
 END
 $$;
 `,
+  // 3: loket_handovers with exactly the columns of issue 17. Its not_issued was the one figure the
+  // other four already give (certificates − in_person − by_representative − remaining). A view
+  // cannot lose a column in place: it is dropped and made again, with the grants it had.
+  `
+DO $$
+DECLARE
+  kept_acl aclitem[] := (SELECT relacl FROM pg_class WHERE oid = 'loket_handovers'::regclass);
+  old_owner oid := (SELECT relowner FROM pg_class WHERE oid = 'loket_handovers'::regclass);
+  kept record;
+BEGIN
+  DROP VIEW loket_handovers;
+  CREATE VIEW loket_handovers AS
+  SELECT l.event_id, p.regency_code,
+    count(*)::integer AS certificates,
+    (count(*) FILTER (WHERE f.kind = 'owner'))::integer AS in_person,
+    (count(*) FILTER (WHERE f.kind <> 'owner'))::integer AS by_representative,
+    (count(*) FILTER (WHERE f.kind IS NULL AND l.status <> 'belum_terbit'))::integer AS remaining
+  FROM (
+    SELECT DISTINCT ON (event_id, body ->> 'id') event_id, body ->> 'id' AS certificate, body ->> 'participant' AS participant, body ->> 'status' AS status
+    FROM loket_events WHERE type = 'certificate.added'
+    ORDER BY event_id, body ->> 'id', hlc COLLATE "C" DESC, desk COLLATE "C" DESC, seq DESC
+  ) AS l
+  LEFT JOIN (
+    SELECT DISTINCT ON (h.event_id, h.body ->> 'certificate') h.event_id, h.body ->> 'certificate' AS certificate, h.body -> 'recipient' ->> 'kind' AS kind
+    FROM loket_events h
+    WHERE h.type = 'certificate.handed_over' AND NOT EXISTS (
+      SELECT 1 FROM loket_events r, jsonb_array_elements_text(CASE WHEN r.type = 'certificate.handover_voided' THEN r.body -> 'handovers' ELSE r.body -> 'drop' END) AS x(id)
+      WHERE r.event_id = h.event_id AND r.type IN ('certificate.handover_voided', 'conflict.resolved') AND r.body ->> 'certificate' = h.body ->> 'certificate'
+        AND x.id = h.desk || ':' || h.seq AND (r.type = 'certificate.handover_voided' OR x.id <> r.body ->> 'keep'))
+    ORDER BY h.event_id, h.body ->> 'certificate', h.hlc COLLATE "C", h.desk COLLATE "C", h.seq
+  ) AS f ON f.event_id = l.event_id AND f.certificate = l.certificate
+  LEFT JOIN loket_participants p ON p.event_id = l.event_id AND p.participant = l.participant
+  GROUP BY l.event_id, p.regency_code;
+  FOR kept IN SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(kept_acl) AS a WHERE a.grantee <> old_owner LOOP
+    EXECUTE format('GRANT %s ON loket_handovers TO %s%s', kept.privilege_type,
+      CASE WHEN kept.grantee = 0 THEN 'PUBLIC' ELSE kept.grantee::regrole::text END,
+      CASE WHEN kept.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);
+  END LOOP;
+END
+$$;
+`,
 ];
 
 /** Each migration ends by saying its number; the uplink reads it without any grant (functions are PUBLIC). */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,75 +12,41 @@ import { checkIn, registerWalkIn, voidCheckIn } from '../../../electron/core/ser
 import { signIn, unlockOrganizer } from '../../../electron/core/services/event-service';
 import { addCertificate, handOver, resolveConflict, voidHandover } from '../../../electron/core/services/handover-service';
 import { markExported, purgePersonalData } from '../../../electron/core/services/privacy-service';
-import { setDigest } from '../../../electron/core/store/event-hash';
-import { printableSchema, SCHEMA_VERSION } from '../../../electron/core/uplink/schema';
-import { cliPath, requireBuild } from '../../helpers/built-core';
+import { SCHEMA_VERSION } from '../../../electron/core/uplink/schema';
+import { cliPath } from '../../helpers/built-core';
 import { runCli } from '../../helpers/cli';
 import { importGenerated, openEventDesk, person, PIN, SESSION } from '../../helpers/desk-fixture';
-import { postgresBin, startCluster, type Cluster } from '../../helpers/postgres-cluster';
 import { dispatch } from '../../../electron/core/api/dispatch';
 import { UplinkHost } from '../../../electron/core/uplink/uplink-host';
 import { uplinkFile } from '../../../electron/core/uplink/uplink-settings';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { eventually } from '../sync/serve-process';
+import { describeWithPostgres, serverDigest as serverDigestOf, serverRows as serverRowsOf, statusJson, uplinkOnce as uplinkOnceTo, useProvince } from './province';
+
+/** The province uplink against a real PostgreSQL (province.ts: the cluster, the DBA's schema, the grants). */
+const tempDir = useTempDirs();
+const province = useProvince();
+const uplinkOnce = (dir: string, url = province.uplinkUrl) => uplinkOnceTo(dir, url);
+const serverRows = (eventId: string) => serverRowsOf(province.db, eventId);
+const serverDigest = (eventId: string) => serverDigestOf(province.db, eventId);
+
+/** The columns issue 17 names for each view, in its order. */
+const VIEW_COLUMNS = {
+  loket_attendance: ['event_id', 'event_name', 'event_date', 'regency_code', 'regency_name', 'participants', 'checked_in', 'walk_ins'],
+  loket_handovers: ['event_id', 'regency_code', 'certificates', 'in_person', 'by_representative', 'remaining'],
+};
 
 /**
- * The province uplink against a real PostgreSQL: one throw-away cluster for the whole file, a
- * database whose schema a DBA applied from `--print-schema`, and a role with INSERT and SELECT on
- * the table and SELECT on the views, nothing else. Every URL (with its password) reaches the CLI
- * through LOKET_UPLINK_URL, never through its arguments.
+ * The two views for one event, read through `db`, held against `loket status --json` (and the desk's
+ * stock per regency) for the same events. "Not issued" is what the handover columns leave of the certificates.
  */
-const bin = postgresBin();
-if (!bin) console.warn('uplink tests skipped: PostgreSQL is not installed (Debian package postgresql; .ci/run installs it)');
-
-const tempDir = useTempDirs();
-let cluster: Cluster;
-let uplinkUrl: string;
-let ownerUrl: string;
-let db: pg.Client;
-
-interface OnceJson {
-  pushed: number;
-  events: number;
-  redacted: number;
-  alarms: number;
-  server: string;
-}
-
-async function uplinkOnce(dir: string, url = uplinkUrl): Promise<OnceJson> {
-  const r = await runCli(['uplink', '--data', dir, '--once', '--json'], { LOKET_UPLINK_URL: url });
-  expect(r.code, r.stderr).toBe(0);
-  return r.json as OnceJson;
-}
-
-async function serverRows(eventId: string): Promise<{ desk: string; seq: number; hash: string; body: unknown; type: string }[]> {
-  return (await db.query('SELECT desk, seq, hash, body, type FROM loket_events WHERE event_id = $1 ORDER BY desk, seq', [eventId])).rows;
-}
-
-async function serverDigest(eventId: string): Promise<string> {
-  return setDigest((await serverRows(eventId)).map((r) => r.hash));
-}
-
-interface StatusJson {
-  participants: number;
-  checkedIn: number;
-  walkIns: number;
-  byRegency: { code: string; name: string; participants: number; checkedIn: number }[];
-  unknownRegency: { participants: number; checkedIn: number };
-  alarms: { desk: string; seq: number; peer: string; count: number }[];
-  dashboard: { certificates: { listed: number; handedOwner: number; handedRepresentative: number; remaining: number; notIssued: number } };
-}
-
-async function statusJson(dir: string): Promise<StatusJson> {
-  const r = await runCli(['status', '--data', dir, '--json']);
-  expect(r.code, r.stderr).toBe(0);
-  return r.json as StatusJson;
-}
-
-/** The two views for one event, held against `loket status --json` (and the desk's stock per regency) for the same events. */
-async function expectViewsEqualStatus(desk: Desk): Promise<void> {
+async function expectViewsEqualStatus(desk: Desk, db: pg.Client): Promise<void> {
   const event = desk.requireEvent();
   const s = await statusJson(desk.dataDir);
+  for (const [view, columns] of Object.entries(VIEW_COLUMNS)) {
+    const { rows } = await db.query('SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position', [view]);
+    expect(rows.map((r: { column_name: string }) => r.column_name), view).toEqual(columns);
+  }
   const attendance = (
     await db.query(
       'SELECT event_name, event_date::text AS event_date, regency_code, regency_name, participants, checked_in, walk_ins FROM loket_attendance WHERE event_id = $1',
@@ -101,23 +67,19 @@ async function expectViewsEqualStatus(desk: Desk): Promise<void> {
   for (const p of desk.view.all()) if (p.walkIn) walkIns.set(p.regency, (walkIns.get(p.regency) ?? 0) + 1);
   for (const r of attendance) expect(r.walk_ins, `walk-ins of ${r.regency_code}`).toBe(walkIns.get(r.regency_code) ?? 0);
 
-  const handovers = (await db.query('SELECT * FROM loket_handovers WHERE event_id = $1', [event.eventId])).rows as {
-    regency_code: string | null;
-    certificates: number;
-    in_person: number;
-    by_representative: number;
-    remaining: number;
-    not_issued: number;
-  }[];
-  const sum = (k: 'certificates' | 'in_person' | 'by_representative' | 'remaining' | 'not_issued') => handovers.reduce((n, r) => n + r[k], 0);
-  const c = s.dashboard.certificates;
-  expect({ listed: sum('certificates'), handedOwner: sum('in_person'), handedRepresentative: sum('by_representative'), remaining: sum('remaining'), notIssued: sum('not_issued') }).toEqual(c);
+  const handovers = (
+    (await db.query('SELECT * FROM loket_handovers WHERE event_id = $1', [event.eventId])).rows as {
+      regency_code: string | null;
+      certificates: number;
+      in_person: number;
+      by_representative: number;
+      remaining: number;
+    }[]
+  ).map((r) => ({ code: r.regency_code, listed: r.certificates, owner: r.in_person, rep: r.by_representative, inStock: r.remaining, notIssued: r.certificates - r.in_person - r.by_representative - r.remaining }));
+  const sum = (k: 'listed' | 'owner' | 'rep' | 'inStock' | 'notIssued') => handovers.reduce((n, r) => n + r[k], 0);
+  expect({ listed: sum('listed'), handedOwner: sum('owner'), handedRepresentative: sum('rep'), remaining: sum('inStock'), notIssued: sum('notIssued') }).toEqual(s.dashboard.certificates);
   const perRegency = stock(desk).byRegency.map((r) => ({ code: r.code || null, listed: r.listed, owner: r.handedOwner, rep: r.handedRepresentative, inStock: r.inStock, notIssued: r.notIssued }));
-  expect(
-    handovers
-      .map((r) => ({ code: r.regency_code, listed: r.certificates, owner: r.in_person, rep: r.by_representative, inStock: r.remaining, notIssued: r.not_issued }))
-      .sort((a, b) => (a.code ?? '99').localeCompare(b.code ?? '99')),
-  ).toEqual(perRegency);
+  expect(handovers.sort((a, b) => (a.code ?? '99').localeCompare(b.code ?? '99'))).toEqual(perRegency);
 }
 
 const walkIn = (nib: string, regency: string | null) => ({
@@ -182,58 +144,34 @@ function exchange(a: Desk, b: Desk): void {
   b.refresh();
 }
 
-describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
-  beforeAll(async () => {
-    requireBuild();
-    cluster = await startCluster();
-    const owner = await cluster.role('loket_owner');
-    const uplink = await cluster.role('loket_uplink');
-    await cluster.createDatabase('province', 'loket_owner');
-    ownerUrl = owner.url('province');
-    uplinkUrl = uplink.url('province');
-    db = await cluster.admin('province');
-    // The DBA applies the printed schema as the owner role and grants the uplink role what it needs.
-    const printed = await runCli(['uplink', '--print-schema']);
-    expect(printed.code).toBe(0);
-    expect(printed.stdout.trim()).toBe(printableSchema().trim());
-    await db.query('SET ROLE loket_owner');
-    await db.query(printed.stdout);
-    await db.query('RESET ROLE');
-    await db.query('GRANT SELECT, INSERT ON loket_events TO loket_uplink');
-    await db.query('GRANT SELECT ON loket_attendance, loket_handovers TO loket_uplink');
-  });
-  afterAll(async () => {
-    await db?.end();
-    await cluster?.destroy();
-  });
-
+describeWithPostgres('province uplink into a real PostgreSQL', () => {
   it('asks for the DBA while the least-privileged role may not create the schema, then works with only INSERT and SELECT', async () => {
     const desk = openEventDesk(tempDir());
-    await cluster.createDatabase('bare', 'loket_owner');
-    const refused = await runCli(['uplink', '--data', desk.dataDir, '--once', '--lang', 'en'], { LOKET_UPLINK_URL: uplinkUrl.replace(/\/province$/, '/bare') });
+    await province.cluster.createDatabase('bare', 'loket_owner');
+    const refused = await runCli(['uplink', '--data', desk.dataDir, '--once', '--lang', 'en'], { LOKET_UPLINK_URL: province.uplinkUrl.replace(/\/province$/, '/bare') });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('--print-schema');
 
     const once = await uplinkOnce(desk.dataDir);
     expect(once).toMatchObject({ pushed: desk.store.count(), events: desk.store.count(), alarms: 0 });
-    expect(once.server).toBe(`loket_uplink@127.0.0.1:${cluster.port}/province`);
+    expect(once.server).toBe(`loket_uplink@127.0.0.1:${province.cluster.port}/province`);
 
     // Nothing else: the role can neither change nor remove what it sent.
-    await db.query('SET ROLE loket_uplink');
+    await province.db.query('SET ROLE loket_uplink');
     try {
-      await expect(db.query('UPDATE loket_events SET operator = $1', ['x'])).rejects.toThrow(/permission denied/);
-      await expect(db.query('DELETE FROM loket_events')).rejects.toThrow(/permission denied/);
+      await expect(province.db.query('UPDATE loket_events SET operator = $1', ['x'])).rejects.toThrow(/permission denied/);
+      await expect(province.db.query('DELETE FROM loket_events')).rejects.toThrow(/permission denied/);
     } finally {
-      await db.query('RESET ROLE');
+      await province.db.query('RESET ROLE');
     }
     // And the owner only by the one move a purge makes.
-    await expect(db.query('UPDATE loket_events SET operator = $1', ['x'])).rejects.toThrow(/append-only/);
+    await expect(province.db.query('UPDATE loket_events SET operator = $1', ['x'])).rejects.toThrow(/append-only/);
   });
 
   it("the uplink role cannot borrow the redaction trigger's owner rights through a temporary table of its own", async () => {
     // The role may make temporary tables (PUBLIC may, by default). Were the owner's trigger to find this
     // loket_events before the real one, its UPDATE would fire the role's own trigger with the owner's rights.
-    const attacker = new pg.Client({ connectionString: uplinkUrl });
+    const attacker = new pg.Client({ connectionString: province.uplinkUrl });
     await attacker.connect();
     const hash = 'a'.repeat(64);
     try {
@@ -247,24 +185,24 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
         "INSERT INTO public.loket_events VALUES ('temp-hijack', 'd', 1, 'h', 'o', 'participant.imported', $2::jsonb, $1) ON CONFLICT DO NOTHING",
         [hash, JSON.stringify({ name: '', redacted: hash })],
       );
-      const granted = await db.query(
+      const granted = await province.db.query(
         "SELECT has_table_privilege('loket_uplink', 'loket_events', 'UPDATE') OR has_table_privilege('loket_uplink', 'loket_events', 'TRUNCATE') AS any",
       );
       expect(granted.rows[0].any).toBe(false);
     } finally {
       await attacker.end();
-      await db.query('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON loket_events FROM loket_uplink');
+      await province.db.query('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON loket_events FROM loket_uplink');
     }
   });
 
   it('creates the schema by its migrations when the role may, once, with two uplinks starting together', async () => {
-    await cluster.createDatabase('selfmade', 'loket_owner');
+    await province.cluster.createDatabase('selfmade', 'loket_owner');
     const a = openEventDesk(tempDir());
     const b = openEventDesk(tempDir());
-    const url = ownerUrl.replace(/\/province$/, '/selfmade');
+    const url = province.ownerUrl.replace(/\/province$/, '/selfmade');
     const [ra, rb] = await Promise.all([uplinkOnce(a.dataDir, url), uplinkOnce(b.dataDir, url)]);
     expect([ra.pushed, rb.pushed]).toEqual([a.store.count(), b.store.count()]);
-    const self = await cluster.admin('selfmade');
+    const self = await province.cluster.admin('selfmade');
     try {
       expect((await self.query('SELECT loket_schema_version() AS v')).rows[0].v).toBe(SCHEMA_VERSION);
       expect((await self.query('SELECT count(*)::integer AS n FROM loket_events')).rows[0].n).toBe(a.store.count() + b.store.count());
@@ -302,11 +240,22 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     expect((await uplinkOnce(a.dataDir)).pushed).toBe(1);
     expect(await serverDigest(a.requireEvent().eventId)).toBe(a.store.digest());
     expect(await serverDigest(c.requireEvent().eventId)).toBe(c.store.digest());
-    await expectViewsEqualStatus(a);
-    await expectViewsEqualStatus(c);
-    // The uplink role reads the same views.
-    const asUplink = (await db.query('SELECT count(*)::integer AS n FROM loket_attendance')).rows[0].n as number;
-    expect(asUplink).toBeGreaterThan(0);
+    // Read as the uplink role itself, logged in with only the grants --print-schema prints.
+    const asUplink = new pg.Client({ connectionString: province.uplinkUrl });
+    await asUplink.connect();
+    try {
+      await expectViewsEqualStatus(a, asUplink);
+      await expectViewsEqualStatus(c, asUplink);
+      const grants = await asUplink.query(
+        "SELECT table_name || ' ' || privilege_type AS g FROM information_schema.role_table_grants WHERE grantee = current_user ORDER BY 1",
+      );
+      expect(grants.rows.map((r: { g: string }) => r.g)).toEqual(['loket_attendance SELECT', 'loket_events INSERT', 'loket_events SELECT', 'loket_handovers SELECT']);
+      await expect(asUplink.query('UPDATE loket_events SET operator = operator')).rejects.toThrow(/permission denied/);
+      await expect(asUplink.query('DELETE FROM loket_events')).rejects.toThrow(/permission denied/);
+      await expect(asUplink.query('CREATE TABLE loket_reports (n integer)')).rejects.toThrow(/permission denied/);
+    } finally {
+      await asUplink.end();
+    }
   });
 
   it('an uplink killed with SIGKILL mid-push loses nothing: the re-run sends exactly the rest', async () => {
@@ -315,16 +264,16 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     const eventId = desk.requireEvent().eventId;
     const total = desk.store.count();
     // Hold the first key of the second batch in an open transaction: the uplink commits one batch and waits there.
-    const blocker = await cluster.admin('province');
+    const blocker = await province.cluster.admin('province');
     await blocker.query('BEGIN');
     await blocker.query("INSERT INTO loket_events VALUES ($1, $2, 2001, '0', 'x', 'x', '{}', $3)", [eventId, desk.id, '0'.repeat(64)]);
     const child = spawn(process.execPath, [cliPath, 'uplink', '--data', desk.dataDir, '--once', '--json'], {
-      env: { ...process.env, LOKET_UPLINK_URL: uplinkUrl },
+      env: { ...process.env, LOKET_UPLINK_URL: province.uplinkUrl },
       stdio: 'ignore',
     });
     const exited = new Promise((r) => child.once('exit', r));
     await eventually(async () => {
-      const { rows } = await db.query("SELECT count(*)::integer AS n FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name = 'loket-uplink' AND NOT l.granted");
+      const { rows } = await province.db.query("SELECT count(*)::integer AS n FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name = 'loket-uplink' AND NOT l.granted");
       expect(rows[0].n).toBeGreaterThan(0);
     });
     const first = (await serverRows(eventId)).length;
@@ -334,7 +283,7 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     await blocker.query('ROLLBACK');
     await blocker.end();
     // The server ends the killed session's transaction: its batch is not there.
-    await eventually(async () => expect((await db.query("SELECT count(*)::integer AS n FROM pg_stat_activity WHERE application_name = 'loket-uplink'")).rows[0].n).toBe(0));
+    await eventually(async () => expect((await province.db.query("SELECT count(*)::integer AS n FROM pg_stat_activity WHERE application_name = 'loket-uplink'")).rows[0].n).toBe(0));
     expect((await serverRows(eventId)).length).toBe(2000);
 
     const again = await uplinkOnce(desk.dataDir);
@@ -358,7 +307,7 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     const desk = await busyDesk(tempDir(), 6301000000700);
     const eventId = desk.requireEvent().eventId;
     const child: ChildProcess = spawn(process.execPath, [cliPath, 'uplink', '--data', desk.dataDir, '--lang', 'en'], {
-      env: { ...process.env, LOKET_UPLINK_URL: uplinkUrl },
+      env: { ...process.env, LOKET_UPLINK_URL: province.uplinkUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -369,16 +318,16 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
       checkIn(desk, { nib: '6301000000701' });
       await eventually(async () => expect((await serverRows(eventId)).length).toBe(desk.store.count()));
 
-      await cluster.stop();
+      await province.cluster.stop();
       checkIn(desk, { nib: '6301000000703' });
       registerWalkIn(desk, walkIn('6371999900003', '63.01'));
       await eventually(() => {
         expect(JSON.parse(desk.meta('uplink_state')!).error).not.toBeNull();
         return Promise.resolve();
       });
-      await cluster.start();
-      await db.end();
-      db = await cluster.admin('province');
+      await province.cluster.start();
+      await province.db.end();
+      province.db = await province.cluster.admin('province');
       await eventually(async () => expect((await serverRows(eventId)).length).toBe(desk.store.count()), 60_000);
       expect(await serverDigest(eventId)).toBe(desk.store.digest());
       await eventually(() => {
@@ -386,7 +335,7 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
         return Promise.resolve();
       });
       expect(stderr).toMatch(/retrying/);
-      expect(stderr).not.toContain(uplinkUrl.split('@')[0]!.split(':').at(-1)!);
+      expect(stderr).not.toContain(province.uplinkUrl.split('@')[0]!.split(':').at(-1)!);
     } finally {
       child.kill('SIGTERM');
     }
@@ -401,7 +350,7 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     const eventId = a.requireEvent().eventId;
     expect((await uplinkOnce(a.dataDir)).pushed).toBe(a.store.count());
     const personal = ['Peserta 6301000000900', '6301000000900', 'Rahmah Ansyari', 'Hj. Salmiah Baderun', '6371999900009', 'Amplang Salmiah', 'M 10 10 L 200 200'];
-    const text = async () => (await db.query('SELECT string_agg(body::text, $2) AS t FROM loket_events WHERE event_id = $1', [eventId, '\n'])).rows[0].t as string;
+    const text = async () => (await province.db.query('SELECT string_agg(body::text, $2) AS t FROM loket_events WHERE event_id = $1', [eventId, '\n'])).rows[0].t as string;
     const before = await text();
     for (const v of personal) expect(before).toContain(v);
     const hashesBefore = (await serverRows(eventId)).map((r) => `${r.desk}:${r.seq}:${r.hash}`);
@@ -409,14 +358,14 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     // The uplink role cannot pass off another change as a redaction: this one also moves the regency.
     const target = (await serverRows(eventId)).find((r) => r.type === 'participant.imported')!;
     const forged = { ...(target.body as Record<string, unknown>), name: '', regency: '63.11', redacted: target.hash };
-    await db.query('SET ROLE loket_uplink');
+    await province.db.query('SET ROLE loket_uplink');
     try {
-      await db.query(
+      await province.db.query(
         "INSERT INTO loket_events SELECT event_id, desk, seq, hlc, operator, type, $3::jsonb, hash FROM loket_events WHERE desk = $1 AND seq = $2 ON CONFLICT DO NOTHING",
         [target.desk, target.seq, JSON.stringify(forged)],
       );
     } finally {
-      await db.query('RESET ROLE');
+      await province.db.query('RESET ROLE');
     }
     expect((await serverRows(eventId)).find((r) => r.seq === target.seq && r.desk === target.desk)!.body).toEqual(target.body);
 
@@ -432,7 +381,7 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     // Every stored body is this desk's, byte for byte once canonical: the SQL redaction is the desk's.
     const local = new Map([...a.store.all()].map((e) => [`${e.desk}:${e.seq}`, canonicalJson(e.body)]));
     for (const r of rows) expect(canonicalJson(r.body), `${r.type} ${r.seq}`).toBe(local.get(`${r.desk}:${r.seq}`));
-    await expectViewsEqualStatus(a);
+    await expectViewsEqualStatus(a, province.db);
 
     // A desk that did not purge sends its originals again: duplicates under the same hash, nothing restored.
     expect((await uplinkOnce(b.dataDir)).pushed).toBe(b.store.count() - aBefore);
@@ -442,7 +391,7 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     const desk = await busyDesk(tempDir(), 6301000001100, 4);
     const eventId = desk.requireEvent().eventId;
     const forged = 'f'.repeat(64);
-    await db.query("INSERT INTO loket_events VALUES ($1, $2, 3, '000000000000000.000000', 'x', 'operator.signed_in', '{\"name\": \"x\"}', $3)", [eventId, desk.id, forged]);
+    await province.db.query("INSERT INTO loket_events VALUES ($1, $2, 3, '000000000000000.000000', 'x', 'operator.signed_in', '{\"name\": \"x\"}', $3)", [eventId, desk.id, forged]);
     const once = await uplinkOnce(desk.dataDir);
     expect(once).toMatchObject({ pushed: desk.store.count() - 1, alarms: 1 });
     expect((await serverRows(eventId)).find((r) => r.seq === 3)?.hash).toBe(forged);
@@ -455,11 +404,11 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
     importGenerated(desk, 50, 15);
     const eventId = desk.requireEvent().eventId;
     // Any role that may insert can do this, for any event: the uplink then had to count up to 2^31 − 1.
-    await db.query('SET ROLE loket_uplink');
+    await province.db.query('SET ROLE loket_uplink');
     try {
-      await db.query("INSERT INTO loket_events VALUES ($1, $2, 2147483647, '0', 'x', 'x', '{}', $3)", [eventId, desk.id, '0'.repeat(64)]);
+      await province.db.query("INSERT INTO loket_events VALUES ($1, $2, 2147483647, '0', 'x', 'x', '{}', $3)", [eventId, desk.id, '0'.repeat(64)]);
     } finally {
-      await db.query('RESET ROLE');
+      await province.db.query('RESET ROLE');
     }
     expect(await uplinkOnce(desk.dataDir)).toMatchObject({ pushed: desk.store.count(), alarms: 0 });
     expect(JSON.parse(desk.meta('uplink_state')!).held[desk.id]).toBe(desk.store.count());
@@ -492,13 +441,13 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
   it('set in the settings with the organizer PIN: kept beside the database for this user only, never returned, and pushed live by the serving desk', async () => {
     const desk = await busyDesk(tempDir(), 6301000001300, 4);
     const eventId = desk.requireEvent().eventId;
-    const password = new URL(uplinkUrl).password;
+    const password = new URL(province.uplinkUrl).password;
     const host = new UplinkHost(desk);
     host.start();
     try {
-      expect(await dispatch(desk, 'setUplink', { url: uplinkUrl }, SESSION)).toMatchObject({ ok: false, error: { code: 'organizer_locked' } });
+      expect(await dispatch(desk, 'setUplink', { url: province.uplinkUrl }, SESSION)).toMatchObject({ ok: false, error: { code: 'organizer_locked' } });
       await unlockOrganizer(desk, PIN, SESSION);
-      const set = await dispatch(desk, 'setUplink', { url: uplinkUrl }, SESSION);
+      const set = await dispatch(desk, 'setUplink', { url: province.uplinkUrl }, SESSION);
       expect(set.ok).toBe(true);
       expect(JSON.stringify(set)).not.toContain(password);
       expect(statSync(uplinkFile(desk)).mode & 0o777).toBe(0o600);
@@ -507,17 +456,17 @@ describe.skipIf(!bin)('province uplink into a real PostgreSQL', () => {
       checkIn(desk, { nib: '6301000001301' });
       await eventually(async () => expect((await serverRows(eventId)).length).toBe(desk.store.count()));
       const overview = await dispatch(desk, 'uplinkOverview', {}, SESSION);
-      expect(overview).toMatchObject({ ok: true, value: { server: `loket_uplink@127.0.0.1:${cluster.port}/province`, running: true, behind: 0, error: null } });
+      expect(overview).toMatchObject({ ok: true, value: { server: `loket_uplink@127.0.0.1:${province.cluster.port}/province`, running: true, behind: 0, error: null } });
       expect(JSON.stringify(overview)).not.toContain(password);
     } finally {
       await host.close();
     }
   });
   it('speaks TLS under sslmode=verify-full: the certificate must chain to the given CA and name the host dialled', async () => {
-    const { ca, otherCa } = await cluster.enableTls();
-    const tls = await cluster.role('loket_tls');
-    await db.query('GRANT SELECT, INSERT ON loket_events TO loket_tls');
-    await cluster.requireTls('loket_tls');
+    const { ca, otherCa } = await province.cluster.enableTls();
+    const tls = await province.cluster.role('loket_tls');
+    await province.db.query('GRANT SELECT, INSERT ON loket_events TO loket_tls');
+    await province.cluster.requireTls('loket_tls');
     const desk = openEventDesk(tempDir());
     const byName = tls.url('province').replace('@127.0.0.1:', '@localhost:');
     const plain = await runCli(['uplink', '--data', desk.dataDir, '--once'], { LOKET_UPLINK_URL: byName });
