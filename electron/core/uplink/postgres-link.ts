@@ -15,6 +15,17 @@ export interface StoredKey {
   seq: number;
 }
 
+/** Keys as runs of consecutive seqs of one desk, in the order given. */
+export function keyRuns(keys: readonly StoredKey[]): { desk: string; first: number; last: number }[] {
+  const runs: { desk: string; first: number; last: number }[] = [];
+  for (const k of keys) {
+    const run = runs.at(-1);
+    if (run && run.desk === k.desk && run.last + 1 === k.seq) run.last = k.seq;
+    else runs.push({ desk: k.desk, first: k.seq, last: k.seq });
+  }
+  return runs;
+}
+
 /** A key the server says an insert added (a trigger of its own could have moved it). */
 export interface AddedKey extends StoredKey {
   eventId: string;
@@ -158,11 +169,14 @@ export class PostgresLink {
          RETURNING event_id AS "eventId", desk, seq`,
         [eventId, batchJson],
       );
+      // By runs of consecutive keys, each a range of the primary key: joined key by key, the planner
+      // scanned the event's whole table for every batch (115 ms a batch at 100k events).
+      const runs = keyRuns(keys);
       const held = await this.client.query<ServerRow>(
         `SELECT e.desk, e.seq, e.hlc, e.operator, e.type, e.body, e.hash
-         FROM loket_events e JOIN unnest($2::text[], $3::integer[]) AS k(desk, seq) ON e.desk = k.desk AND e.seq = k.seq
-         WHERE e.event_id = $1`,
-        [eventId, keys.map((k) => k.desk), keys.map((k) => k.seq)],
+         FROM unnest($2::text[], $3::integer[], $4::integer[]) AS r(desk, first, last)
+         JOIN LATERAL (SELECT * FROM loket_events WHERE event_id = $1 AND desk = r.desk AND seq BETWEEN r.first AND r.last) e ON true`,
+        [eventId, runs.map((r) => r.desk), runs.map((r) => r.first), runs.map((r) => r.last)],
       );
       check(added.rows, held.rows);
       await this.client.query('COMMIT');
