@@ -171,3 +171,27 @@ describe('giving a certificate out again', () => {
     await waitFor(() => expect(focused()).toBe(reason));
   });
 });
+
+describe('signing out', () => {
+  it('drops a handover under way, so the next operator starts from the search, under their own name', async () => {
+    const { client } = await openDesk();
+    const info = await client.deskInfo({});
+    client.signOut = vi.fn(async () => ({ ...info, desk: { ...info.desk, operator: null } }));
+    client.signIn = vi.fn(async ({ name }: { name: string }) => ({ ...info, desk: { ...info.desk, operator: name } }));
+    await go('nav-handover');
+    await scanCertificate(SITI.nib!, SITI_CERT.number);
+    await waitFor(() => expect(screen.getByTestId('handover-screen').dataset.step).toBe('recipient'));
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Keluar' }));
+    const operator = (await screen.findByTestId('operator')) as HTMLInputElement;
+    await fireEvent.input(operator, { target: { value: 'Dewi' } });
+    await fireEvent.submit(operator.closest('form')!);
+    await screen.findByTestId('search');
+    await go('nav-handover');
+    const search = (await screen.findByTestId('handover-search')) as HTMLInputElement;
+    expect(screen.getByTestId('handover-screen').dataset.step).toBe('find');
+    expect(screen.queryByTestId('handover-participant')).toBeNull();
+    expect(search.value).toBe('');
+    expect(client.handOver).not.toHaveBeenCalled();
+  });
+});

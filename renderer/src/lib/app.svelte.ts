@@ -81,6 +81,7 @@ export class AppState {
 
   readonly #listeners = new Set<() => void>();
   readonly #screenListeners = new Set<(to: View) => void>();
+  readonly #signOutListeners = new Set<() => void>();
   #settle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(client: LoketClient, changes: ChangeSource = subscribeChanges) {
@@ -229,6 +230,23 @@ export class AppState {
    */
   onScreenChange(listener: (to: View) => void): void {
     this.#screenListeners.add(listener);
+  }
+
+  /** Register what a screen's kept state drops when the operator signs out. */
+  onSignOut(listener: () => void): void {
+    this.#signOutListeners.add(listener);
+  }
+
+  /**
+   * The operator signs out: what they had under way goes with them (a half-done handover would
+   * otherwise be recorded under the next operator's name), and the desk waits at check-in.
+   */
+  async signOut(): Promise<void> {
+    this.setInfo(await this.client.signOut({}));
+    this.checkin.clear();
+    this.checkin.outcome = null;
+    for (const listener of this.#signOutListeners) listener();
+    this.go({ name: 'checkin' });
   }
 
   go(view: View): void {

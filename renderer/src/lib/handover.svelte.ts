@@ -105,6 +105,7 @@ export class HandoverState {
     app.onScreenChange((to) => {
       if (to.name !== 'handover') this.#endBanners();
     });
+    app.onSignOut(() => this.restart());
   }
 
   /**
