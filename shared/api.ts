@@ -14,9 +14,19 @@ import type { ImportIssueCode } from './i18n/messages';
 /** Every text field the faces send, cleaned as stored text is (cleanText) before its length is checked. */
 const trimmed = (max: number) => z.string().overwrite(cleanText).max(max);
 
+/** A day of the calendar as YYYY-MM-DD: the shape alone let "2024-13-45" through as an event's date. */
+const isoDate = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((s) => {
+      const day = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s);
+    }, 'not a day of the calendar');
+
 export const eventSetupSchema = z.object({
   name: trimmed(200).min(1),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  date: isoDate(),
   venue: trimmed(200),
   timezone: trimmed(64).default('Asia/Makassar'),
   regencies: z
@@ -129,7 +139,7 @@ export const apiSchemas = {
     participantId: z.string().min(1).max(64),
     number: trimmed(40).min(1),
     products: z.array(trimmed(200)).max(50).default([]),
-    issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+    issueDate: isoDate().nullable().default(null),
     status: z.enum(['belum_terbit', 'tersedia']).default('tersedia'),
     /** The organizer confirms a number that is not "ID" + 17 digits. */
     acceptOddNumber: z.boolean().default(false),
@@ -183,7 +193,7 @@ export const apiSchemas = {
   /** The province server's URL with its password (kept on this machine only, never shown again); null forgets it. */
   setUplink: z.object({ url: z.string().trim().min(1).max(2000).nullable(), insecure: z.boolean().default(false) }),
   privacyOverview: z.object({}),
-  setRetention: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  setRetention: z.object({ date: isoDate() }),
   /** The PIN again, even with the organizer unlocked: a purge cannot be undone. */
   purgePersonalData: z.object({ pin: z.string().max(12) }),
   reportSettings: z.object({}),

@@ -19,6 +19,7 @@ const ZOD_ENGLISH = /Invalid (string|option|input)|expected |Too (big|small)|mus
 const REFUSED_VALUES: [string[], string, string, string, NodeJS.ProcessEnv?][] = [
   [['init', '--data', DIR, '--name', 'X', '--date', '21/05/2024'], '--date', 'harus tanggal dalam bentuk TTTT-BB-HH, misalnya 2024-05-21, bukan "21/05/2024"', 'must be a date as YYYY-MM-DD, e.g. 2024-05-21, not "21/05/2024"'],
   [['init', '--data', DIR, '--demo', '--date', '2024-5-21'], '--date', 'harus tanggal dalam bentuk TTTT-BB-HH, misalnya 2024-05-21, bukan "2024-5-21"', 'must be a date as YYYY-MM-DD, e.g. 2024-05-21, not "2024-5-21"'],
+  [['init', '--data', DIR, '--name', 'X', '--date', '2024-02-30'], '--date', 'harus tanggal dalam bentuk TTTT-BB-HH, misalnya 2024-05-21, bukan "2024-02-30"', 'must be a date as YYYY-MM-DD, e.g. 2024-05-21, not "2024-02-30"'],
   [['init', '--data', DIR, '--name', ' \u200b ', '--date', '2024-05-21'], '--name', 'tidak boleh kosong', 'must not be empty'],
   [['init', '--data', DIR, '--name', 'N'.repeat(201), '--date', '2024-05-21'], '--name', 'boleh paling banyak 200 karakter', 'takes at most 200 characters'],
   [['init', '--data', DIR, '--name', 'X', '--date', '2024-05-21', '--venue', 'V'.repeat(201)], '--venue', 'boleh paling banyak 200 karakter', 'takes at most 200 characters'],

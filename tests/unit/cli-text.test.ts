@@ -63,7 +63,7 @@ function withValue(input: Record<string, unknown>, path: string, value: unknown)
 const typedValue = fc.oneof(
   fc.string(),
   fc.string({ minLength: 190, maxLength: 420 }),
-  fc.constantFrom('', ' ', '\u200b', '21/05/2024', '2024-5-21', '2024-05-21', '63.72', '6372', 'a6', 'A6', 'thermal80 '),
+  fc.constantFrom('', ' ', '\u200b', '21/05/2024', '2024-5-21', '2024-05-21', '2024-13-45', '2024-02-30', '2024-02-29', '63.72', '6372', 'a6', 'A6', 'thermal80 '),
   fc.stringMatching(/^[0-9/.\- ]{0,12}$/),
 );
 
