@@ -72,6 +72,12 @@ describe('what every command prints for people', () => {
     const invitations = await bothLanguages(() => ['invitations', '--data', dir, '--out', tempDir()]);
     expect(invitations.id).toMatch(/: 2 undangan$/);
     expect(invitations.en).toMatch(/: 2 invitations$/);
+    // One of each is one, not "1 badges".
+    const oneBadge = await bothLanguages((lang) => ['badges', '--data', dir, '--regency', '63.01', '--out', join(tempDir(), `${lang}-1.pdf`)]);
+    expect(oneBadge.id).toMatch(/id-1\.pdf: 1 kartu peserta$/);
+    expect(oneBadge.en).toMatch(/en-1\.pdf: 1 badge$/);
+    const oneInvitation = await bothLanguages(() => ['invitations', '--data', dir, '--regency', '63.01', '--out', tempDir()]);
+    expect(oneInvitation.en).toMatch(/: 1 invitation$/);
   }, 120_000);
 
   it('is in Bahasa Indonesia, or in English with --lang en: bundles, checks, exports, backups restored, purges', async () => {

@@ -24,7 +24,7 @@ export async function badges(argv: string[]): Promise<CommandResult> {
   try {
     const pdf = await batchBadges(desk, input, values.operator?.trim() || 'CLI');
     await writeFile(out, Buffer.from(pdf.contentBase64, 'base64'));
-    return { value: { file: out, badges: pdf.count }, text: t(langOf(argv), 'cli.badges', { file: out, count: pdf.count }) };
+    return { value: { file: out, badges: pdf.count }, text: t(langOf(argv), pdf.count === 1 ? 'cli.badge' : 'cli.badges', { file: out, count: pdf.count }) };
   } finally {
     desk.close();
   }

@@ -12,7 +12,7 @@ export async function invitations(argv: string[]): Promise<CommandResult> {
   const desk = Desk.open(required(values.data, 'data'));
   try {
     const files = await writeInvitations(desk, out, regency);
-    return { value: { folder: out, files: files.length }, text: t(langOf(argv), 'cli.invitations', { folder: out, count: files.length }) };
+    return { value: { folder: out, files: files.length }, text: t(langOf(argv), files.length === 1 ? 'cli.invitation' : 'cli.invitations', { folder: out, count: files.length }) };
   } finally {
     desk.close();
   }
