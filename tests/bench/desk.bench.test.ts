@@ -11,7 +11,8 @@ import { badgeKeys, signBadge } from '../../electron/core/badges/signing';
 import { openEventDesk } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
 import { bareDurableInsert, floorWalPages, round, timeEach, timeEachBesideFloor, walPagesPerCommit } from './measure';
-import { openInFreshProcess, serveUntilFirstSearch } from './processes';
+import { openInFreshProcess, readRowsInFreshProcess, serveUntilFirstSearch } from './processes';
+import { ftsSearchPeer } from './search-peer';
 import { cliPath } from '../helpers/built-core';
 
 const tempDir = useTempDirs();
@@ -37,6 +38,7 @@ it('measures the desk', async () => {
   results.floor = floor;
   const rows: string[] = [];
   const serving: string[] = [];
+  const peers: string[] = [];
   for (const size of SIZES) {
     const desk = seeded(size);
     const people = [...desk.view.all()];
@@ -44,6 +46,7 @@ it('measures the desk', async () => {
     const queries = Array.from({ length: 400 }, (_, i) => (i % 5 === 4 ? nibs[i % nibs.length]! : QUERIES[i % QUERIES.length]!));
     search(desk, 'warm up');
     const searchP = timeEach(queries, (q) => search(desk, q));
+    const peerP = ftsSearchPeer(people.map(searchDoc), queries);
     // What the first searches after start-up cost: every name read, while a worker builds the index.
     const reading = new SearchIndex(people.map(searchDoc), { build: false });
     reading.search('warm up');
@@ -63,9 +66,11 @@ it('measures the desk', async () => {
     desk.close();
     // Start-up in a process of its own, as a desk starts: this one holds the data it just seeded.
     const fresh = openInFreshProcess(desk.dataDir);
+    const bare = readRowsInFreshProcess(desk.dataDir);
     const served = await serveUntilFirstSearch(cliPath, desk.dataDir);
     serving.push(`| ${size.toLocaleString('en')} | ${Math.round(served.listeningMs)} | ${Math.round(served.firstSearchMs)} | ${Math.round(served.peakRssMb)} |`);
-    results[`n${size}`] = { search: searchP, searchBeforeIndex: readingP, walPagesPerCheckin: walPages, walPagesPerFloorInsert: floorPages, checkin: checkinP, floorBesideCheckin: besideP, scanToCheckin: scanP, startup: fresh, serve: served };
+    peers.push(`| ${size.toLocaleString('en')} | ${round(searchP.p95)} | ${round(peerP.p50)} / ${round(peerP.p95)} | ${Math.round(fresh.firstSearchMs)} / ${Math.round(fresh.peakRssMb)} | ${Math.round(bare.ms)} / ${Math.round(bare.peakRssMb)} |`);
+    results[`n${size}`] = { search: searchP, searchPeerFts5: peerP, startupFloor: bare, searchBeforeIndex: readingP, walPagesPerCheckin: walPages, walPagesPerFloorInsert: floorPages, checkin: checkinP, floorBesideCheckin: besideP, scanToCheckin: scanP, startup: fresh, serve: served };
     rows.push(
       `| ${size.toLocaleString('en')} | ${round(searchP.p50)} / ${round(searchP.p95)} | ${round(checkinP.p50)} / ${round(checkinP.p95)} | ${round(besideP.p95)} | ${round(checkinP.p95 / besideP.p95, 2)}× (${round(walPages, 1)} / ${round(floorPages, 1)}) | ${round(scanP.p50)} / ${round(scanP.p95)} | ${Math.round(fresh.openMs)} / ${Math.round(fresh.firstSearchMs)} / ${Math.round(fresh.indexReadyMs)} | ${round(readingP.p50)} / ${round(readingP.p95)} | ${Math.round(fresh.peakRssMb)} |`,
     );
@@ -78,6 +83,10 @@ it('measures the desk', async () => {
     '| participants | search p50 / p95 (ms) | check-in p50 / p95 (ms) | floor p95 beside the check-ins (ms) | check-in p95 ÷ floor p95 (WAL pages a commit: check-in / floor) | scanned badge → check-in p50 / p95 (ms) | start-up: open / first search answered / index ready (ms from the start of the open) | search before the index is ready p50 / p95 (ms) | peak RSS (MB) |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+    '| participants | search p95 (ms) | peer: SQLite FTS5 trigram, same docs and queries, p50 / p95 (ms) | start-up to first search (ms) / peak RSS (MB) | floor: the same rows read and parsed in a fresh process (ms) / peak RSS (MB) |',
+    '|---|---|---|---|---|',
+    ...peers,
     '',
     '| participants | `loket serve`: spawn → listening (ms) | spawn → first search answered (ms) | peak RSS (MB) |',
     '|---|---|---|---|',

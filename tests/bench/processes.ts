@@ -42,6 +42,18 @@ export function openInFreshProcess(dataDir: string, runs = 3): FreshDesk {
   return { openMs: median('openMs'), firstSearchMs: median('firstSearchMs'), indexReadyMs: median('indexReadyMs'), peakRssMb: median('peakRssMb') };
 }
 
+/** The floor of a start-up (tests/bench/read-rows.mjs): the participants' rows read and parsed, nothing else; the median of `runs`. */
+export function readRowsInFreshProcess(dataDir: string, runs = 3): { ms: number; peakRssMb: number } {
+  const script = fileURLToPath(new URL('./read-rows.mjs', import.meta.url));
+  const samples = Array.from({ length: runs }, () => {
+    const run = spawnSync(process.execPath, [script, dataDir], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return JSON.parse(run.stdout) as { ms: number; peakRssMb: number };
+  });
+  const median = (key: 'ms' | 'peakRssMb') => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return { ms: median('ms'), peakRssMb: median('peakRssMb') };
+}
+
 /** Peak resident memory of a running process (Linux), in MB. */
 export function peakRssMb(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
