@@ -5,8 +5,8 @@ import type { PinKdf, StoredPin } from '../../shared/events';
  * The organizer PIN is kept only as a salted scrypt hash, replicated with the event settings, so
  * every desk's copy can be attacked offline. Its cost is what protects it: N = 2^16, r = 8 (64 MiB
  * per guess) took 0.16–0.19 s a guess on the project's machine, so the 10^8 PINs of 8 digits take
- * 185–218 core-days (docs/security.md; `npm run bench` measures it). The parameters travel with the hash, so a hash made
- * with other parameters (older logs: Node's default N = 2^14) still verifies.
+ * 185–218 core-days (docs/security.md; `npm run bench` measures it). The parameters travel with
+ * the hash, so a hash made with other parameters (older logs: Node's default N = 2^14) still verifies.
  */
 export const PIN_KDF: PinKdf = { alg: 'scrypt', n: 65_536, r: 8, p: 1 };
 

@@ -30,6 +30,11 @@ function refusal(error: unknown): ParseReply {
   return error instanceof LoketError ? { kind: 'refused', code: error.code, params: error.params } : { kind: 'failed', message: (error as Error).message };
 }
 
+/** How many parts of PART_SIZE the longest of these lists needs. */
+const partsFor = (...lists: readonly (readonly unknown[])[]) => Math.ceil(Math.max(...lists.map((l) => l.length)) / PART_SIZE);
+/** Part `i` of a list sent in parts. */
+const part = <T>(list: readonly T[], i: number): T[] => list.slice(i * PART_SIZE, (i + 1) * PART_SIZE);
+
 async function read(job: ParseJob): Promise<void> {
   try {
     list = await parseBytes(Buffer.concat(slices.splice(0)), job);
@@ -38,11 +43,7 @@ async function read(job: ParseJob): Promise<void> {
     return;
   }
   const { sheets, rows, nonDataRows, errors, warnings } = list;
-  const issues = Array.from({ length: Math.ceil(Math.max(errors.length, warnings.length) / PART_SIZE) }, (_, i): ParseReply => ({
-    kind: 'issues',
-    errors: errors.slice(i * PART_SIZE, (i + 1) * PART_SIZE),
-    warnings: warnings.slice(i * PART_SIZE, (i + 1) * PART_SIZE),
-  }));
+  const issues = Array.from({ length: partsFor(errors, warnings) }, (_, i): ParseReply => ({ kind: 'issues', errors: part(errors, i), warnings: part(warnings, i) }));
   answer([{ kind: 'summary', sheets, rows, nonDataRows, valid: list.candidates.length }, ...issues, { kind: 'read' }]);
 }
 
@@ -56,12 +57,12 @@ async function readCertificates(job: CertificateJob): Promise<void> {
   }
   const { rows, candidates, errors, warnings } = found;
   // At least one part, which carries the count of rows.
-  const parts = Array.from({ length: Math.max(1, Math.ceil(Math.max(candidates.length, errors.length, warnings.length) / PART_SIZE)) }, (_, i): ParseReply => ({
+  const parts = Array.from({ length: Math.max(1, partsFor(candidates, errors, warnings)) }, (_, i): ParseReply => ({
     kind: 'certificates',
     rows,
-    candidates: candidates.slice(i * PART_SIZE, (i + 1) * PART_SIZE),
-    errors: errors.slice(i * PART_SIZE, (i + 1) * PART_SIZE),
-    warnings: warnings.slice(i * PART_SIZE, (i + 1) * PART_SIZE),
+    candidates: part(candidates, i),
+    errors: part(errors, i),
+    warnings: part(warnings, i),
   }));
   answer([...parts, { kind: 'read' }]);
 }

@@ -24,8 +24,8 @@ export type ParseMessage =
 
 /**
  * What the import worker sends back. A certificate list comes back whole, in parts; a participant
- * list's rows stay on the worker until a commit asks for them: 370,000 rows held on the main thread cost it collection pauses of hundreds of
- * milliseconds. Long answers go in parts, one when the main thread asks for it (Node hands a
+ * list's rows stay on the worker until a commit asks for them: 370,000 rows held on the main
+ * thread cost it collection pauses of hundreds of milliseconds. Long answers go in parts, one when the main thread asks for it (Node hands a
  * thread every message waiting on a port in one go, so parts sent at once are taken in one turn).
  */
 export type ParseReply =

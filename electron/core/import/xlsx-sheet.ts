@@ -49,8 +49,8 @@ export interface SheetCells {
 /**
  * The cells of one worksheet part. A formula counts as the result Excel or LibreOffice saved with
  * it (nothing is ever evaluated), an empty text result as an empty cell; one saved without a
- * result, or with an error, is left blank and listed in `unsaved`. Merged ranges repeat their top-left value (a KAB/KOTA merged down a block of
- * rows belongs to each of them).
+ * result, or with an error, is left blank and listed in `unsaved`. Merged ranges repeat their
+ * top-left value (a KAB/KOTA merged down a block of rows belongs to each of them).
  */
 export function readSheetXml(xml: string, parts: WorkbookParts): SheetCells {
   const rows: RawCell[][] = [];

@@ -5,7 +5,7 @@ import { eventHash } from '../store/event-hash';
 import type { StoredRow } from '../store/event-store';
 import { redactedHash } from '../store/redaction';
 import { SyncRecords } from '../store/sync-records';
-import type { AddedKey, PostgresLink, ServerRow, StoredKey } from './postgres-link';
+import type { AddedRow, PostgresLink, ServerRow, StoredKey } from './postgres-link';
 
 /** Events per INSERT: one transaction each, read back before it commits (about 0.7 MB of JSON at 2000). */
 const UPLINK_BATCH = 2_000;
@@ -109,17 +109,18 @@ export class UplinkPush {
    * is an alarm and stays as it is; a key sent must be there one way or the other. Anything else
    * throws, which rolls the batch back, after an alarm on each event the server stored otherwise.
    */
-  private check(eventId: string, sound: readonly StoredRow[], added: readonly AddedKey[], held: readonly ServerRow[], result: PushResult): void {
+  private check(eventId: string, sound: readonly StoredRow[], added: readonly AddedRow[], held: readonly ServerRow[], result: PushResult): void {
     const sent = new Set(sound.map(key));
-    const fresh = new Set(added.map(key));
-    const copies = new Map(held.map((r) => [key(r), r]));
+    const fresh = new Map(added.filter((r) => r.eventId === eventId).map((r) => [key(r), r]));
+    const before = new Map(held.map((r) => [key(r), r]));
     const wrong: StoredRow[] = [];
     for (const row of sound) {
-      const copy = copies.get(key(row));
-      if (!copy) wrong.push(row);
-      else if (fresh.has(key(row))) {
+      const copy = fresh.get(key(row));
+      const old = before.get(key(row));
+      if (copy) {
         if (!sameHead(copy, row) || canonicalJson(copy.body) !== row.body) wrong.push(row);
-      } else if (!sameHead(copy, row)) result.conflicts.push(this.alarm(row, this.link.target.label));
+      } else if (!old) wrong.push(row);
+      else if (!sameHead(old, row)) result.conflicts.push(this.alarm(row, this.link.target.label));
     }
     for (const row of wrong) this.alarm(row, this.link.target.label);
     // A row added under a key that was not sent (moved on the way in) names no event of this desk's.

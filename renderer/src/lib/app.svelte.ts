@@ -243,8 +243,6 @@ export class AppState {
    */
   async signOut(): Promise<void> {
     this.setInfo(await this.client.signOut({}));
-    this.checkin.clear();
-    this.checkin.outcome = null;
     for (const listener of this.#signOutListeners) listener();
     this.go({ name: 'checkin' });
   }

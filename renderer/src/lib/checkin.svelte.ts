@@ -75,6 +75,10 @@ export class CheckinState {
     app.onScreenChange((to) => {
       if (to.name !== 'checkin') this.#endBanners();
     });
+    app.onSignOut(() => {
+      this.clear();
+      this.#endBanners();
+    });
   }
 
   /**
