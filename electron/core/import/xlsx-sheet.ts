@@ -1,7 +1,11 @@
 import { columnIndex } from '../../../shared/import/columns';
 import type { RawCell, UnsavedFormula } from '../../../shared/import/types';
 import type { CellBudget } from './cell-budget';
-import { attribute, attributes, decodeXml, scanXml } from './xml';
+import { MAX_WORKBOOK_CELLS } from './limits';
+import { GIVE_UP, readSheetData, type CellSink } from './xlsx-cells-fast';
+import { attribute, attributes, decodeOoxmlText, scanXml, scanXmlUntil, type XmlVisitor } from './xml';
+
+export { decodeOoxmlText };
 
 export interface WorkbookParts {
   sharedStrings: readonly string[];
@@ -18,26 +22,11 @@ const MAX_COLUMNS = 16_384;
 const MAX_MERGE_COLUMNS = 500;
 const DAY_MS = 86_400_000;
 
-/** Excel's "_x000D_" escapes for characters XML cannot hold. */
-export function decodeOoxmlText(raw: string): string {
-  const text = decodeXml(raw);
-  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
-}
-
 export function excelDate(serial: number, date1904: boolean): string | null {
   // Serial 60 is the 29 Feb 1900 that never was (Lotus's leap-year bug, kept by Excel).
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   const date = new Date(epoch + Math.floor(serial) * DAY_MS);
   return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
-}
-
-interface CellState {
-  col: number;
-  type: string;
-  style: number;
-  value: string | null;
-  inline: string | null;
-  formula: string | null;
 }
 
 export interface SheetCells {
@@ -53,35 +42,99 @@ export interface SheetCells {
  * top-left value (a KAB/KOTA merged down a block of rows belongs to each of them).
  */
 export function readSheetXml(xml: string, parts: WorkbookParts): SheetCells {
-  const rows: RawCell[][] = [];
-  const merges: string[] = [];
-  const unsaved: UnsavedFormula[] = [];
-  let row = -1;
-  let lastCol = -1;
-  let cell: CellState | null = null;
-  let capture: 'v' | 'f' | 't' | null = null;
-  let buffer = '';
-  let phonetic = false;
+  return readCommonSheetXml(xml, parts) ?? readAnySheetXml(xml, parts);
+}
 
-  const valueOf = (c: CellState): RawCell => {
-    const v = c.value;
+/**
+ * What the cells of a sheet come to, whichever reader meets them: both place every cell through
+ * here, so they cannot differ in what a cell's XML means.
+ */
+class SheetBuilder implements CellSink {
+  readonly rows: RawCell[][] = [];
+  readonly unsaved: UnsavedFormula[] = [];
+  readonly merges: string[] = [];
+  /** Cells placed and not yet spent from the budget; see `defer`. */
+  private owed = 0;
+
+  /**
+   * `defer`: spend the budget only when settled. The fast reader may give up halfway, and the
+   * generic reader then places every cell again, which must not find them spent already.
+   */
+  constructor(
+    private readonly parts: WorkbookParts,
+    private readonly defer: boolean,
+  ) {}
+
+  /**
+   * False once the cells placed would exceed any workbook's budget: held unspent, they would
+   * otherwise grow without the bound the budget keeps, so the fast reader gives up there and the
+   * generic reader refuses the sheet as it always has.
+   */
+  cell(row: number, col: number, type: string, style: number, value: string | null, formula: string | null, inline: string | null): boolean {
+    if (!inSheet(row, col)) return true;
+    return this.place(row, col, this.valueOf(row, col, type, style, value, formula, inline));
+  }
+
+  sharedString(row: number, col: number, index: number): boolean {
+    return inSheet(row, col) ? this.place(row, col, this.sharedText(index)) : true;
+  }
+
+  merge(raw: string): void {
+    const ref = attributes(raw).ref;
+    if (ref) this.merges.push(ref);
+  }
+
+  settle(): void {
+    this.parts.budget.spend(this.owed);
+    this.owed = 0;
+  }
+
+  /** The rows with every gap a null, and merged ranges repeated. */
+  finish(): SheetCells {
+    // Filled in place: on a 100,000-row list, copying every row (and collecting the copies) took
+    // about as long as the fast scan of its cells.
+    const rows = this.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = (rows[r] ??= []);
+      for (let c = 0; c < cells.length; c++) cells[c] ??= null;
+    }
+    for (const ref of this.merges) repeatMerged(rows, ref, this.parts.budget);
+    return { rows, unsaved: this.unsaved };
+  }
+
+  private place(row: number, col: number, value: RawCell): boolean {
+    if (value === null || value === '') return true;
+    const cells = Math.max(0, row + 1 - this.rows.length) + Math.max(0, col + 1 - (this.rows[row]?.length ?? 0));
+    if (this.defer) this.owed += cells;
+    else this.parts.budget.spend(cells);
+    (this.rows[row] ??= [])[col] = value;
+    return this.owed <= MAX_WORKBOOK_CELLS;
+  }
+
+  private sharedText(index: number): string {
+    const text = this.parts.sharedStrings[index];
+    if (text === undefined) {
+      // Settled first: a sheet too large before this cell is refused as too large, as when spent cell by cell.
+      this.settle();
+      // A string the table lacks means a damaged or missing table: refuse rather than import blanks.
+      throw new Error('xlsx: missing shared string');
+    }
+    return text;
+  }
+
+  private valueOf(row: number, col: number, type: string, style: number, v: string | null, formula: string | null, inline: string | null): RawCell {
     // Excel and LibreOffice save an empty text result (="") as t="str" with an empty <v>: an empty
     // cell. openpyxl writes the same <v></v> without a type for a formula it never computed.
-    if (c.formula !== null && c.type === 'str' && v === '') return null;
-    if (c.formula !== null && (v === null || v === '' || c.type === 'e')) {
-      unsaved.push({ row: row + 1, col: c.col, formula: c.formula, error: c.type === 'e' ? v : null });
+    if (formula !== null && type === 'str' && v === '') return null;
+    if (formula !== null && (v === null || v === '' || type === 'e')) {
+      this.unsaved.push({ row: row + 1, col, formula, error: type === 'e' ? v : null });
       return null;
     }
-    switch (c.type) {
-      case 's': {
-        if (v === null) return null;
-        const text = parts.sharedStrings[Number(v)];
-        // A string the table lacks means a damaged or missing table: refuse rather than import blanks.
-        if (text === undefined) throw new Error('xlsx: missing shared string');
-        return text;
-      }
+    switch (type) {
+      case 's':
+        return v === null ? null : this.sharedText(Number(v));
       case 'inlineStr':
-        return c.inline;
+        return inline;
       case 'b':
         return v === null ? null : v.trim() === '1' ? 'TRUE' : 'FALSE';
       case 'str':
@@ -92,10 +145,47 @@ export function readSheetXml(xml: string, parts: WorkbookParts): SheetCells {
       default: {
         const number = v === null || v.trim() === '' ? NaN : Number(v);
         if (Number.isNaN(number)) return v;
-        return parts.dateStyles.has(c.style) ? excelDate(number, parts.date1904) : number;
+        return this.parts.dateStyles.has(style) ? excelDate(number, this.parts.date1904) : number;
       }
     }
+  }
+}
+
+const inSheet = (row: number, col: number) => row >= 0 && row < MAX_ROWS && col >= 0 && col < MAX_COLUMNS;
+
+/**
+ * The sheet read by the fast scan of xlsx-cells-fast.ts, or null where it gives up. Exported, with
+ * readAnySheetXml, only so that a test can hold the two readers to the same result.
+ */
+export function readCommonSheetXml(xml: string, parts: WorkbookParts): SheetCells | null {
+  const cells = new SheetBuilder(parts, true);
+  let foreign = false;
+  // Outside <sheetData> the generic reader only takes merges, unless rows or cells stand there (or
+  // an unclosed phonetic run, which would hide the inline text of the cells that follow).
+  const outside: XmlVisitor = {
+    open(name, raw) {
+      if (name === 'row' || name === 'c' || name === 'rPh') foreign = true;
+      else if (name === 'mergeCell') cells.merge(raw);
+    },
   };
+  const start = scanXmlUntil(xml, outside, 'sheetData');
+  const end = start < 0 || foreign ? GIVE_UP : readSheetData(xml, start, cells);
+  if (end === GIVE_UP) return null;
+  scanXml(xml, outside, end);
+  if (foreign) return null;
+  cells.settle();
+  return cells.finish();
+}
+
+/** Any sheet, through the generic tokenizer: prefixes, inline and rich text, CDATA and all. */
+export function readAnySheetXml(xml: string, parts: WorkbookParts): SheetCells {
+  const cells = new SheetBuilder(parts, false);
+  let row = -1;
+  let lastCol = -1;
+  let cell: CellState | null = null;
+  let capture: 'v' | 'f' | 't' | null = null;
+  let buffer = '';
+  let phonetic = false;
 
   const begin = (what: 'v' | 'f' | 't') => {
     capture = what;
@@ -136,11 +226,9 @@ export function readSheetXml(xml: string, parts: WorkbookParts): SheetCells {
         case 't':
           if (cell && !phonetic && !selfClosing) begin('t');
           return;
-        case 'mergeCell': {
-          const ref = attributes(raw).ref;
-          if (ref) merges.push(ref);
+        case 'mergeCell':
+          cells.merge(raw);
           return;
-        }
       }
     },
     text(text, cdata) {
@@ -155,21 +243,21 @@ export function readSheetXml(xml: string, parts: WorkbookParts): SheetCells {
         else if (cell && name === 't') cell.inline = (cell.inline ?? '') + buffer;
         capture = null;
       } else if (name === 'c' && cell) {
-        if (row >= 0 && row < MAX_ROWS && cell.col >= 0 && cell.col < MAX_COLUMNS) {
-          const value = valueOf(cell);
-          if (value !== null && value !== '') {
-            parts.budget.spend(Math.max(0, row + 1 - rows.length) + Math.max(0, cell.col + 1 - (rows[row]?.length ?? 0)));
-            (rows[row] ??= [])[cell.col] = value;
-          }
-        }
+        cells.cell(row, cell.col, cell.type, cell.style, cell.value, cell.formula, cell.inline);
         cell = null;
       }
     },
   });
+  return cells.finish();
+}
 
-  const dense = Array.from(rows, (cells) => (cells ? Array.from(cells, (c) => c ?? null) : []));
-  for (const ref of merges) repeatMerged(dense, ref, parts.budget);
-  return { rows: dense, unsaved };
+interface CellState {
+  col: number;
+  type: string;
+  style: number;
+  value: string | null;
+  inline: string | null;
+  formula: string | null;
 }
 
 /** Repeat a merged range's top-left value into its other cells, as read lists expect. */

@@ -14,9 +14,25 @@ export interface XmlVisitor {
 const TOKEN =
   /<(\/)?(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/)?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<[?!][^>]*>/g;
 
-export function scanXml(xml: string, visitor: XmlVisitor): void {
+/** `from`: where the last token a caller read ended (see scanXmlUntil); the part's start by default. */
+export function scanXml(xml: string, visitor: XmlVisitor, from = 0): void {
+  scan(xml, visitor, from, null);
+}
+
+/**
+ * scanXml until an element named `name` opens; the index just past that tag (the tag itself is not
+ * visited), or -1 if none does. A reader can take over that element with a faster scan of its own
+ * and hand what follows it back to scanXml: tokens start where the last one ended, so both see the
+ * same tokens.
+ */
+export function scanXmlUntil(xml: string, visitor: XmlVisitor, name: string): number {
+  return scan(xml, visitor, 0, name);
+}
+
+function scan(xml: string, visitor: XmlVisitor, from: number, until: string | null): number {
   const token = new RegExp(TOKEN);
-  let last = 0;
+  token.lastIndex = from;
+  let last = from;
   for (let m = token.exec(xml); m; m = token.exec(xml)) {
     if (m.index > last && visitor.text) visitor.text(xml.slice(last, m.index), false);
     last = token.lastIndex;
@@ -25,12 +41,15 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
       if (m[5] !== undefined && visitor.text) visitor.text(m[5], true);
     } else if (m[1]) {
       visitor.close?.(name);
+    } else if (name === until) {
+      return last;
     } else {
       visitor.open?.(name, m[3] ?? '', m[4] !== undefined);
       if (m[4] !== undefined) visitor.close?.(name);
     }
   }
   if (last < xml.length && visitor.text) visitor.text(xml.slice(last), false);
+  return -1;
 }
 
 const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|(lt|gt|amp|quot|apos));/g;
@@ -45,6 +64,12 @@ export function decodeXml(text: string): string {
   return text.replace(ENTITY, (_m, hex?: string, dec?: string, named?: string) =>
     named ? NAMED[named]! : codePoint(hex ? parseInt(hex, 16) : Number(dec)),
   );
+}
+
+/** Excel's "_x000D_" escapes for characters XML cannot hold. */
+export function decodeOoxmlText(raw: string): string {
+  const text = decodeXml(raw);
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
 const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
