@@ -45,6 +45,21 @@ function rowToEvent(r: EventRow): LogEvent {
 const STORED_JSON = `'{"desk":' || json_quote(desk) || ',"seq":' || seq || ',"hlc":' || json_quote(hlc) || ',"operator":' || json_quote(operator)
   || ',"type":' || json_quote(type) || ',"h":"' || substr(hash, 1, ${HASH_CHECK_CHARS}) || '","body":' || body || '}'`;
 
+/**
+ * What reached the log after a position: the last position, the subjects touched, and whether this
+ * desk purged meanwhile (which rewrote events in place, before that position too).
+ */
+export interface LogChange {
+  pos: number;
+  subjects: Set<string>;
+  purged: boolean;
+}
+
+/** What one append changed: the log held nothing past `after` when it began. */
+export interface Appended extends LogChange {
+  after: number;
+}
+
 /** Meta key: the first log position whose subjects still wait to be derived (a catch-up in progress or cut off). */
 const DERIVE_FROM = 'derive_from';
 const DERIVE_CHUNK = 1_000;
@@ -121,8 +136,12 @@ export class EventStore {
     };
   }
 
-  /** Append local events atomically; returns them as stored, with the participants they re-derived. Durable when this returns. */
-  append(events: readonly NewEvent[], operator: string): { events: LogEvent[]; participants: ParticipantState[] } {
+  /**
+   * Append local events atomically; returns them as stored, with the participants they re-derived
+   * and what the append changed in the log (null while a catch-up's backlog waits to be derived:
+   * readers must not go past it). Durable when this returns.
+   */
+  append(events: readonly NewEvent[], operator: string): { events: LogEvent[]; participants: ParticipantState[]; change: Appended | null } {
     return this.db
       .transaction(() => {
         const last = this.stmt.lastOwn.get(this.deskId) as { seq: number; hlc: string } | undefined;
@@ -131,13 +150,14 @@ export class EventStore {
         const stored: LogEvent[] = [];
         // A big append (an import) derives from the events in hand, as a read from the log would give them.
         const added = events.length >= BULK_APPEND ? new Map<string, LogEvent[]>() : null;
-        const before = added ? (this.stmt.maxPos.get() as number) : 0;
+        const before = this.stmt.maxPos.get() as number;
         const subjects = new Set<string>();
+        let pos = before;
         for (const e of events) {
           const full = { desk: this.deskId, seq: ++seq, hlc: this.clock.tick(), operator, ...e } as LogEvent;
           const subject = subjectOf(full, full.desk);
           const body = canonicalJson(full.body);
-          this.stmt.insert.run(full.desk, full.seq, full.hlc, operator, full.type, body, subject, eventHash(full, body), 0);
+          pos = Number(this.stmt.insert.run(full.desk, full.seq, full.hlc, operator, full.type, body, subject, eventHash(full, body), 0).lastInsertRowid);
           subjects.add(subject);
           stored.push(full);
           if (added) {
@@ -149,7 +169,8 @@ export class EventStore {
         }
         this.stmt.setVector.run(this.deskId, seq);
         const participants = added ? this.deriveSubjects([...subjects], { before, added }) : this.deriver.refresh(subjects);
-        return { events: stored, participants };
+        const purged = events.some((e) => e.type === 'desk.purged');
+        return { events: stored, participants, change: this.backlogFrom() === null ? { after: before, pos, subjects, purged } : null };
       })
       .immediate();
   }
@@ -348,7 +369,7 @@ export class EventStore {
    * up to the backlog: its derived rows are not written yet, and the view reads them once they are.
    * `purged`: this desk purged meanwhile, which rewrote events in place, before that position too.
    */
-  changedSince(pos: number): { pos: number; subjects: Set<string>; purged: boolean } {
+  changedSince(pos: number): LogChange {
     const rows = this.stmt.since.all(pos, this.backlogFrom() ?? Number.MAX_SAFE_INTEGER) as { pos: number; subject: string; desk: string; type: string }[];
     return {
       pos: rows.at(-1)?.pos ?? pos,

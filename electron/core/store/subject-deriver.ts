@@ -24,9 +24,10 @@ export class SubjectDeriver {
     private readonly eventsOf: (subject: string) => LogEvent[],
   ) {
     this.stmt = {
+      // Bound by position: bound by name, from an object, an import's inserts took a fifth longer.
       upsertParticipant: db.prepare(
         `INSERT INTO participants (id, nib, regency, present, walk_in, state, room)
-           VALUES (@id, @nib, @regency, @present, @walkIn, @state, zeroblob(${ROW_ROOM}))
+           VALUES (?, ?, ?, ?, ?, ?, zeroblob(${ROW_ROOM}))
          ON CONFLICT (id) DO UPDATE SET nib = excluded.nib, regency = excluded.regency,
            present = excluded.present, walk_in = excluded.walk_in, state = excluded.state, room = excluded.room`,
       ),
@@ -62,8 +63,9 @@ export class SubjectDeriver {
         const present = p.checkins.length > 0 ? 1 : 0;
         const state = JSON.stringify(p);
         const walkIn = p.walkIn ? 1 : 0;
-        const row = { id: p.id, nib: p.nib, regency: p.regency, present, walkIn, state };
-        if (isNew(subject) || this.stmt.updateParticipant.run(row).changes === 0) this.stmt.upsertParticipant.run(row);
+        if (isNew(subject) || this.stmt.updateParticipant.run({ id: p.id, nib: p.nib, regency: p.regency, present, walkIn, state }).changes === 0) {
+          this.stmt.upsertParticipant.run(p.id, p.nib, p.regency, present, walkIn, state);
+        }
         written.push(p);
       } else if (subject.startsWith('c:')) {
         const c = foldCertificate(events);
