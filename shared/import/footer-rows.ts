@@ -8,6 +8,12 @@ import { isBlankCell, type RawCell } from './types';
  * is never taken for one.
  */
 const TOTAL = /^(jumlah|total|sub ?total|grand total|jumlah total|total peserta|jumlah peserta)$/;
+/**
+ * ASCII letters and digits no TOTAL label has: folding keeps them, so a cell with one is no total.
+ * Most names have one ("i" alone is in most): folding the name of every row with an NIB was a
+ * twentieth of normalizing a 100k-row list.
+ */
+const NOT_IN_TOTALS = /[cfikqvwxyzCFIKQVWXYZ0-9]/;
 const SIGNATURE =
   /^(mengetahui|menyetujui|disetujui|diketahui|dibuat oleh|yang membuat|an kepala|a n kepala|plt kepala|plh kepala|kepala (dinas|bidang|seksi|bagian|kantor|badan|upt)\b|sekretaris dinas|nip( \d.*)?$|nip \d|pembina|penata)/;
 const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember';
@@ -17,7 +23,7 @@ export type FooterKind = 'total' | 'signature' | null;
 
 /** "JUMLAH", "Total", "Jumlah Peserta": a total's label, never a person's name. */
 export function isTotalLabel(cell: RawCell): boolean {
-  return typeof cell === 'string' && TOTAL.test(foldText(cell));
+  return typeof cell === 'string' && !NOT_IN_TOTALS.test(cell) && TOTAL.test(foldText(cell));
 }
 
 export function footerKind(cells: readonly RawCell[]): FooterKind {

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNib } from '../../shared/domain/nib';
 import { formatPhone, parsePhone } from '../../shared/domain/phone';
 import { matchRegency } from '../../shared/domain/regency';
 import { tidyName } from '../../shared/domain/text';
+import { propertyRuns } from '../helpers/property-runs';
 
 describe('NIB', () => {
   it('keeps a 13-digit text NIB, leading zero included', () => {
@@ -33,6 +35,28 @@ describe('NIB', () => {
       expect(parseNib(cell)).toEqual({ ok: false, reason: 'missing' });
     }
     expect(parseNib('12345abc67890')).toEqual({ ok: false, reason: 'not_digits' });
+  });
+
+  it('reads text as its steps do, the 13 digits it takes as they are among them', () => {
+    // The steps for a text cell, which parseNib skips for a cell of exactly 13 digits.
+    const stepwise = (cell: string) => {
+      const text = cell.replace(/[\s\u00a0.\-']/g, '');
+      if (!text || /^(-+|belum( ada)?|proses|tidak ada|n\/?a|null|kosong)$/i.test(cell.trim())) return { ok: false, reason: 'missing' };
+      if (!/^\d+$/.test(text)) return { ok: false, reason: 'not_digits' };
+      if (text.length !== 13) return { ok: false, reason: 'wrong_length' };
+      return { ok: true, nib: text };
+    };
+    const cell = fc.oneof(
+      fc.stringMatching(/^\d{11,14}$/),
+      fc.stringMatching(/^[\d .'-]{10,16}$/),
+      fc.array(fc.constantFrom('0', '9', ' ', '.', '-', "'", '\u00a0', '\u200b', '\u0660', '\uff10', 'a', 'e', '+'), { maxLength: 16 }).map((c) => c.join('')),
+    );
+    fc.assert(
+      fc.property(cell, (text) => {
+        expect(parseNib(text)).toEqual(stepwise(text));
+      }),
+      propertyRuns(2000),
+    );
   });
 });
 

@@ -1,8 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { foldText } from '../../shared/domain/text';
 import { LoketError } from '../../shared/errors';
 import { participantFieldsSchema } from '../../shared/events';
+import { isTotalLabel } from '../../shared/import/footer-rows';
 import { normalizeSheets, type NormalizeOptions } from '../../shared/import/normalize';
 import type { NormalizedImport, RawCell, RawSheet } from '../../shared/import/types';
+import { propertyRuns } from '../helpers/property-runs';
 
 const HEADER: RawCell[] = ['NO', 'NAMA PELAKU USAHA', 'NAMA USAHA', 'NIB', 'KAB/KOTA', 'NO HP/WA', 'ALAMAT'];
 const ID: NormalizeOptions = { lang: 'id', nibRequired: true };
@@ -278,5 +282,31 @@ describe('normalizeSheets', () => {
     const result = normalizeSheets([sheet(rows)], ID);
     expect(result.candidates).toHaveLength(2);
     for (const c of result.candidates) expect(participantFieldsSchema.safeParse(c.fields).success).toBe(true);
+  });
+});
+
+describe('isTotalLabel', () => {
+  // The label folded and matched, which isTotalLabel skips for a cell with a letter or digit no label has.
+  const folded = (cell: string) => /^(jumlah|total|sub ?total|grand total|jumlah total|total peserta|jumlah peserta)$/.test(foldText(cell));
+  const cell = fc.array(
+    fc.oneof(
+      fc.constantFrom('JUMLAH', 'Jumlah', 'jumlah', 'total', 'Sub Total', 'subtotal', 'grand total', 'GRAND TOTAL', 'jumlah peserta', 'TOTAL PESERTA', 'Siti', 'Kiki', 'NIP. 1970'),
+      fc.constantFrom(' ', '  ', '.', ':', "'", '\u2019', '-', '–', '\u00a0', '\u200b', '\t', '1', 'Ｊ', 'ｊ', 'Ｔ', 'K', 'ſ', 'ı', 'İ', 'é', 'e\u0301', 'ⓣ', 'ﬁ'),
+      fc.stringMatching(/^[A-Za-z0-9 ]{0,6}$/),
+    ),
+    { maxLength: 5 },
+  );
+
+  it('tells a total label as folding it does, for any text', () => {
+    fc.assert(
+      fc.property(cell, (parts) => {
+        const text = parts.join('');
+        expect(isTotalLabel(text)).toBe(folded(text));
+      }),
+      propertyRuns(2000),
+    );
+    expect(isTotalLabel('Ｊｕｍｌａｈ')).toBe(true);
+    expect(isTotalLabel("'Total Peserta:")).toBe(true);
+    expect(isTotalLabel('Total 1')).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { dispatch } from '../../electron/core/api/dispatch';
 import { exportDay } from '../../electron/core/export/export-day';
 import { commitImport } from '../../electron/core/services/import-service';
 import { parseNik } from '../../shared/domain/nik';
-import { cleanText, foldText } from '../../shared/domain/text';
+import { cleanText, foldText, tidyName } from '../../shared/domain/text';
 import { openEventDesk, SESSION } from '../helpers/desk-fixture';
 import { propertyRuns } from '../helpers/property-runs';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -68,6 +68,34 @@ describe('cleanText and foldText on text that needs nothing done', () => {
         expect(foldText(raw)).toBe(folded(raw));
       }),
       propertyRuns(1000),
+    );
+  });
+});
+
+describe('tidyName on a name it gives back as it is', () => {
+  // What it does step by step, which it skips for plain ASCII in capitals and small letters.
+  const tidied = (raw: string) => {
+    const text = raw.replace(/\s+/g, ' ').trim();
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    if (!letters || (letters !== letters.toUpperCase() && letters !== letters.toLowerCase())) return text;
+    return text.toLowerCase().replace(/(^|[\s.(-])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  };
+  // Plain names in any case, letters outside ASCII, dashes, apostrophes, spaces of every kind, invisible and control characters.
+  const piece = fc.oneof(
+    fc.stringMatching(/^[A-Za-z]{0,8}$/),
+    fc.stringMatching(/^[A-Za-z .,'()-]{0,10}$/),
+    fc.constantFrom('Hj. ', 'H. ', "Nur'aini", 'NUR', 'nur', 'McAdam', 'É', 'é', 'Ñ', 'ß', 'İ', 'ı', 'ǅ', 'Ⅻ', 'K', 'ﬁ', 'Σ', 'ς'),
+    fc.constantFrom('-', '–', '—', "'", '\u2019', '`', ' ', '  ', '\t', '\n', '\u00a0', '\u200b', '\u202e', '\u0000', '\u007f', 'e\u0301'),
+    fc.string({ unit: 'binary', maxLength: 4 }),
+  );
+
+  it('gives what the steps give, for any text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), (pieces) => {
+        const raw = pieces.join('');
+        expect(tidyName(raw)).toBe(tidied(raw));
+      }),
+      propertyRuns(2000),
     );
   });
 });
