@@ -199,13 +199,14 @@ export async function commitImport(desk: Desk, input: ImportInput, operator = de
     if (summary.rows === 0) throw new LoketError('file_empty');
     // Read now: the error of an interrupted import must not need the database that failed.
     const lang = desk.lang;
+    let size = FIRST_TRANSACTION_ROWS;
+    // Asked for before the backup: the worker sorts the rows into ID order while the desk is copied.
+    let next = ahead(file, 0, size);
     await backupBefore(desk, 'import');
     const counts: Counts = { imported: 0, updated: 0, unchanged: 0 };
     desk.store.deferCheckpoints();
     try {
-      let size = FIRST_TRANSACTION_ROWS;
       let uncopied = 0;
-      let next = ahead(file, 0, size);
       for (let from = 0; ; ) {
         const rows = await next;
         if (rows.ids.length === 0) break;
