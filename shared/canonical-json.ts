@@ -2,9 +2,9 @@
  * JSON with object keys sorted, so that the same event always has the same bytes and the same
  * hash on every desk, whatever order its body was built in.
  */
-export function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown, sorted = keysSorted(value)): string {
   // Bodies read from the log or from a peer are sorted already: skip copying them (replication's hot path).
-  return JSON.stringify(keysSorted(value) ? value : sortKeys(value));
+  return JSON.stringify(sorted ? value : sortKeys(value));
 }
 
 /** Whether every object's keys are in canonical order already (then `canonicalJson` copies nothing). */
