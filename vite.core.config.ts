@@ -28,6 +28,8 @@ export default defineConfig({
         'import-worker': fileURLToPath(new URL('./electron/core/import/import-worker.ts', import.meta.url)),
         // Started by search-off-thread.ts, which builds a large desk's search index on it.
         'search-worker': fileURLToPath(new URL('./electron/core/search-worker.ts', import.meta.url)),
+        // Started by badges/qr-off-thread.ts, which encodes a large batch's QR codes on it.
+        'qr-worker': fileURLToPath(new URL('./electron/core/badges/qr-worker.ts', import.meta.url)),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: {

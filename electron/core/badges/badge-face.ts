@@ -3,7 +3,7 @@ import type { LayoutSpec } from '../../../shared/badge/layouts';
 import type { FontName } from '../export/documents/layout/fonts';
 import { MM } from '../export/documents/layout/measures';
 import type { Align, Line, Typesetter } from '../export/documents/layout/text';
-import { drawQr } from './qr-vector';
+import { drawQr, type QrPath } from './qr-vector';
 
 /** A badge as the batch PDF draws it: its text and the signed code its QR carries. */
 export interface PdfBadge extends BadgeText {
@@ -80,12 +80,12 @@ export class BadgeFace {
     return { w: this.spec.badge.w * MM, h: this.spec.badge.h * MM };
   }
 
-  /** The badge with its top left corner at (x, y). */
-  draw(badge: PdfBadge, x: number, y: number): void {
+  /** The badge with its top left corner at (x, y); `qr` is its code's (qr-vector.ts). */
+  draw(badge: PdfBadge, qr: QrPath, x: number, y: number): void {
     const { doc, spec } = this;
     const { w, h } = this.size;
     const p = spec.padding * MM;
-    const qr = spec.qr * MM;
+    const side = spec.qr * MM;
     doc.save().translate(x, y);
 
     let top = p;
@@ -107,10 +107,10 @@ export class BadgeFace {
     // The QR code is centred in the room between the text (beside it on cards) and the number.
     const numberTop = h - p - this.numberHeight;
     const rowTop = spec.landscape ? this.whoTop : this.whoTop + Math.min(who.height, this.whoRoom) + GAP;
-    const qrX = spec.landscape ? w - p - qr : (w - qr) / 2;
-    drawQr(doc, badge.code, qrX, (rowTop + numberTop - GAP) / 2 - qr / 2, qr);
+    const qrX = spec.landscape ? w - p - side : (w - side) / 2;
+    drawQr(doc, qr, qrX, (rowTop + numberTop - GAP) / 2 - side / 2, side);
 
-    const [numberX, numberWidth] = spec.landscape ? [w - p - qr, qr] : [p, w - 2 * p];
+    const [numberX, numberWidth] = spec.landscape ? [w - p - side, side] : [p, w - 2 * p];
     this.drawTracked(badge.number, 'mono', this.type.number * MM, NUMBER_TRACKING, numberX, numberTop, numberWidth);
     doc.restore();
   }

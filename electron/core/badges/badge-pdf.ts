@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
 import type { BadgeLayout } from '../../../shared/api';
 import type { BadgeHeader } from '../../../shared/badge/badge-text';
@@ -6,6 +7,7 @@ import { registerFonts } from '../export/documents/layout/fonts';
 import { MM } from '../export/documents/layout/measures';
 import { Typesetter } from '../export/documents/layout/text';
 import { BadgeFace, type PdfBadge } from './badge-face';
+import { qrPathsOffThread } from './qr-off-thread';
 
 const CUT = { width: 0.2 * MM, dash: 0.8 * MM, space: 0.55 * MM };
 
@@ -13,9 +15,15 @@ const CUT = { width: 0.2 * MM, dash: 0.8 * MM, space: 0.55 * MM };
  * Many badges in one PDF for printing before the day, drawn in Node (pdfkit, DejaVu Sans embedded
  * so every name's script prints and copies as text), as the HTML badge looks on the same paper:
  * one badge a page, or four an A4 sheet with dashed cut lines. Dated `stamp`, never the clock, so
- * the same badges give the same bytes.
+ * the same badges give the same bytes. The QR codes of a large batch are encoded on a worker thread
+ * (`qrWorker` names its file where the default is not beside this module) while this one draws.
  */
-export function badgesPdf(badges: readonly PdfBadge[], header: BadgeHeader, layout: BadgeLayout, options: { lang: string; stamp: Date }): Promise<Uint8Array> {
+export async function badgesPdf(
+  badges: readonly PdfBadge[],
+  header: BadgeHeader,
+  layout: BadgeLayout,
+  options: { lang: string; stamp: Date; qrWorker?: URL },
+): Promise<Uint8Array> {
   const spec = LAYOUTS[layout];
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -34,11 +42,22 @@ export function badgesPdf(badges: readonly PdfBadge[], header: BadgeHeader, layo
   const face = new BadgeFace(doc, new Typesetter(doc), spec, header);
   const perPage = spec.columns * spec.rows;
   const page = () => doc.addPage({ size: [spec.page.w * MM, spec.page.h * MM], margin: 0 });
-  for (let i = 0; i < badges.length; i += perPage) {
-    page();
-    badges.slice(i, i + perPage).forEach((badge, n) => face.draw(badge, (n % spec.columns) * spec.badge.w * MM, Math.floor(n / spec.columns) * spec.badge.h * MM));
-    if (spec.cutMarks) cutLines(doc, spec);
+  let n = 0;
+  for await (const qrs of qrPathsOffThread(badges.map((b) => b.code), options.qrWorker)) {
+    for (const qr of qrs) {
+      const cell = n % perPage;
+      if (cell === 0) {
+        // A sheet's cut lines go over its badges, so they end it.
+        if (n > 0 && spec.cutMarks) cutLines(doc, spec);
+        page();
+      }
+      face.draw(badges[n]!, qr, (cell % spec.columns) * spec.badge.w * MM, Math.floor(cell / spec.columns) * spec.badge.h * MM);
+      n++;
+    }
+    // Drawing 1000 badges takes a second: between chunks the desk answers the check-ins that came meanwhile.
+    await nextTurn();
   }
+  if (n > 0 && spec.cutMarks) cutLines(doc, spec);
   // A regency with nobody on the list still gets a file a PDF reader opens.
   if (badges.length === 0) page();
   doc.end();

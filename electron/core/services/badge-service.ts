@@ -127,11 +127,17 @@ export async function printTestPage(desk: Desk): Promise<{ mode: 'silent' | 'bro
   return { mode: await printDocument(desk, html, settings, settings.layout), html };
 }
 
+/**
+ * Names compare as `localeCompare(…, 'id')` compares them, with one collator: given the locale,
+ * localeCompare sets one up per call, and sorting 1000 participants took 65 ms instead of 4.
+ */
+const BY_NAME = new Intl.Collator('id');
+
 /** Sorted by regency, then name: the order the desks of each regency hand them out in. */
 export function badgeOrder(participants: Iterable<ParticipantState>, regency?: string): ParticipantState[] {
   return [...participants]
     .filter((p) => !regency || p.regency === regency)
-    .sort((a, b) => (a.regency ?? '99').localeCompare(b.regency ?? '99') || a.name.localeCompare(b.name, 'id') || a.id.localeCompare(b.id));
+    .sort((a, b) => (a.regency ?? '99').localeCompare(b.regency ?? '99') || BY_NAME.compare(a.name, b.name) || a.id.localeCompare(b.id));
 }
 
 /**
