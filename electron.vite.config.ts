@@ -12,14 +12,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: out('main'),
-      // The sync decode worker, the import worker and the search index worker run from their own files
-      // beside the main bundle (sync/frame-decoder.ts, import/worker-channel.ts, search-off-thread.ts).
+      // The sync decode worker, the import worker, the search index worker and the badge batch's QR
+      // worker run from their own files beside the main bundle (sync/frame-decoder.ts,
+      // import/worker-channel.ts, search-off-thread.ts, badges/qr-off-thread.ts).
       rollupOptions: {
         input: {
           index: path('./electron/main/index.ts'),
           'decode-worker': path('./electron/core/sync/decode-worker.ts'),
           'import-worker': path('./electron/core/import/import-worker.ts'),
           'search-worker': path('./electron/core/search-worker.ts'),
+          'qr-worker': path('./electron/core/badges/qr-worker.ts'),
         },
       },
     },

@@ -8,3 +8,4 @@ export { commitImport, previewImport } from './services/import-service';
 export { commitCertificateImport, previewCertificateImport } from './services/certificate-import-service';
 export { readTable } from './import/read-table';
 export { search, status } from './services/status-service';
+export { batchBadges } from './services/badge-service';

@@ -2,13 +2,7 @@ import { on } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { qrPath, type QrPath } from './qr-vector';
-
-/**
- * Codes a reply of the worker carries, and a batch draws between two turns of the event loop:
- * some 25 ms of drawing, so a desk drawing a batch still answers its check-ins.
- */
-export const QR_CHUNK = 25;
+import { QR_CHUNK, qrPath, type QrPath } from './qr-vector';
 
 /**
  * Below this many codes they are encoded where they are drawn: the worker takes about 70 ms to

@@ -6,6 +6,14 @@ const MARGIN = 2;
 const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]*$/;
 const ASCII = new TextEncoder();
 
+/**
+ * Codes a reply of the QR worker carries, and a batch draws between two turns of the event loop:
+ * some 25 ms of drawing, so a desk drawing a batch still answers its check-ins. Here, not beside
+ * the worker's starter: the worker importing that module made the kiosk's bundle put the starter
+ * in a chunk of its own, away from the worker's file.
+ */
+export const QR_CHUNK = 25;
+
 /** A QR code ready to draw: its width in modules and its dark modules as PDF path operators in module units. */
 export interface QrPath {
   size: number;

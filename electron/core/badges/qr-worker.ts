@@ -1,6 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { QR_CHUNK } from './qr-off-thread';
-import { qrPath } from './qr-vector';
+import { QR_CHUNK, qrPath } from './qr-vector';
 
 /** The QR worker's entry (built as its own file beside the core; see qr-off-thread.ts): a batch's codes in, their paths out in chunks. */
 parentPort!.once('message', (codes: string[]) => {
