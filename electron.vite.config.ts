@@ -12,9 +12,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: out('main'),
-      // The sync decode worker, the import worker, the search index worker and the badge batch's QR
-      // worker run from their own files beside the main bundle (sync/frame-decoder.ts,
-      // import/worker-channel.ts, search-off-thread.ts, badges/qr-off-thread.ts).
+      // The sync decode worker, the import worker, the search index worker, the badge batch's QR
+      // worker and the import's checkpoint worker run from their own files beside the main bundle
+      // (sync/frame-decoder.ts, import/worker-channel.ts, search-off-thread.ts,
+      // badges/qr-off-thread.ts, store/checkpoint-off-thread.ts).
       rollupOptions: {
         input: {
           index: path('./electron/main/index.ts'),
@@ -22,6 +23,7 @@ export default defineConfig({
           'import-worker': path('./electron/core/import/import-worker.ts'),
           'search-worker': path('./electron/core/search-worker.ts'),
           'qr-worker': path('./electron/core/badges/qr-worker.ts'),
+          'checkpoint-worker': path('./electron/core/store/checkpoint-worker.ts'),
         },
       },
     },

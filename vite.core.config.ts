@@ -30,6 +30,8 @@ export default defineConfig({
         'search-worker': fileURLToPath(new URL('./electron/core/search-worker.ts', import.meta.url)),
         // Started by badges/qr-off-thread.ts, which encodes a large batch's QR codes on it.
         'qr-worker': fileURLToPath(new URL('./electron/core/badges/qr-worker.ts', import.meta.url)),
+        // Started by store/checkpoint-off-thread.ts, which copies the WAL while an import's commit writes.
+        'checkpoint-worker': fileURLToPath(new URL('./electron/core/store/checkpoint-worker.ts', import.meta.url)),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: {

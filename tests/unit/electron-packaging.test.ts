@@ -79,7 +79,7 @@ describe('the Electron bundles', () => {
     expect(pkg.main).toBe('out/main/index.js');
     // The workers are found beside the code that starts them (new URL('./x-worker.js', import.meta.url)):
     // a worker missing there would quietly run its work on the main thread.
-    for (const worker of ['decode-worker.js', 'import-worker.js', 'search-worker.js', 'qr-worker.js']) {
+    for (const worker of ['decode-worker.js', 'import-worker.js', 'search-worker.js', 'qr-worker.js', 'checkpoint-worker.js']) {
       const starters = (readdirSync(join(out, 'main'), { recursive: true }) as string[]).filter((f) => f.endsWith('.js') && readFileSync(join(out, 'main', f), 'utf8').includes(`./${worker}`));
       expect(starters.length, worker).toBeGreaterThan(0);
       for (const starter of starters) expect(existsSync(join(out, 'main', dirname(starter), worker)), `${worker} beside ${starter}`).toBe(true);

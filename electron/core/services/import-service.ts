@@ -4,6 +4,7 @@ import type { EventBody, NewEvent, ParticipantFields } from '../../../shared/eve
 import type { ParticipantState } from '../../../shared/fold';
 import type { NormalizedImport } from '../../../shared/import/types';
 import { backupBefore } from '../backup/backup-file';
+import { Checkpointer } from '../store/checkpoint-off-thread';
 import type { Desk } from '../desk';
 import { participantIdFor } from '../ids';
 import { importFingerprint, participantKey } from '../import/parse-list';
@@ -183,10 +184,11 @@ export async function previewImport(desk: Desk, input: ImportInput): Promise<Imp
 }
 
 /**
- * The participants go into the log in transactions of about TRANSACTION_MS each, each transaction
- * and each checkpoint (copying the WAL into the database, after every CHECKPOINT_EVENTS) a turn of
+ * The participants go into the log in transactions of about TRANSACTION_MS each, each a turn of
  * the event loop of its own, so that check-ins are answered between them: recording 370,000 rows
- * in one transaction held the desk for 15 s. Each transaction is all or nothing; the import as a
+ * in one transaction held the desk for 15 s. After every CHECKPOINT_EVENTS the WAL is copied into
+ * the database, on a thread of its own (checkpoint-off-thread.ts) or, without one, here in a turn
+ * of its own. Each transaction is all or nothing; the import as a
  * whole is resumable rather than all or nothing: a participant's ID comes from its NIB, and a row
  * the desk already holds unchanged records nothing, so importing the same file again after an
  * interruption (a full disk, the app closed) records the rest and nothing twice.
@@ -205,6 +207,7 @@ export async function commitImport(desk: Desk, input: ImportInput, operator = de
     await backupBefore(desk, 'import');
     const counts: Counts = { imported: 0, updated: 0, unchanged: 0 };
     desk.store.deferCheckpoints();
+    const copier = Checkpointer.start(desk.db.name);
     try {
       let uncopied = 0;
       for (let from = 0; ; ) {
@@ -226,15 +229,20 @@ export async function commitImport(desk: Desk, input: ImportInput, operator = de
         uncopied += p.events.length;
         if (uncopied < CHECKPOINT_EVENTS) continue;
         uncopied = 0;
-        desk.store.checkpoint();
-        await turn();
+        if (copier) copier.copy();
+        else {
+          desk.store.checkpoint();
+          await turn();
+        }
       }
-      // The rest copied here, not inside the next check-in's commit.
-      if (uncopied > 0) desk.store.checkpoint();
+      await copier?.stop();
       desk.record([completed(input.fileName, summary, counts)], operator);
+      // The rest copied here, not inside the next check-in's commit.
+      desk.store.checkpoint();
     } catch (error) {
       throw counts.imported + counts.updated === 0 ? error : interrupted(lang, error, counts, summary.valid);
     } finally {
+      await copier?.stop();
       desk.store.resumeCheckpoints();
     }
     drop(desk);

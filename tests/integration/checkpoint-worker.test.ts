@@ -1,0 +1,77 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCsv } from '../../electron/core/demo/messy-workbook';
+import { generateParticipants } from '../../electron/core/demo/participants';
+import { Checkpointer } from '../../electron/core/store/checkpoint-off-thread';
+import { requireBuild } from '../helpers/built-core';
+import { openEventDesk } from '../helpers/desk-fixture';
+import { useTempDirs } from '../helpers/temp-dir';
+
+type Core = typeof import('../../electron/core/index');
+const core = (): Promise<Core> => import(new URL('../../out/core/index.js', import.meta.url).href) as Promise<Core>;
+/** The worker as built (out/core/checkpoint-worker.js): what `loket serve` and the kiosk run. */
+const workerFile = new URL('../../out/core/checkpoint-worker.js', import.meta.url);
+const tempDir = useTempDirs();
+const ROWS = 6_000;
+
+describe("an import's WAL copied on a thread of its own", () => {
+  beforeAll(requireBuild);
+
+  it("copies the WAL while the commit writes, leaving the desk's thread one checkpoint at the end, and the database whole", async () => {
+    const lib = await core();
+    const dir = tempDir();
+    openEventDesk(dir).close();
+    const desk = lib.Desk.open(dir);
+    const file = join(dir, 'loket.db');
+    const input = { fileName: 'daftar.csv', content: writeCsv(generateParticipants(ROWS, 5), { separator: ';', encoding: 'utf-8' }) };
+    await lib.previewImport(desk, input);
+    let onThisThread = 0;
+    const checkpoint = desk.store.checkpoint.bind(desk.store);
+    desk.store.checkpoint = () => {
+      onThisThread++;
+      checkpoint();
+    };
+    // The database file grows only as pages are copied into it from the WAL.
+    const before = statSync(file).size;
+    let grewMeanwhile = 0;
+    const sampler = setInterval(() => (grewMeanwhile = Math.max(grewMeanwhile, statSync(file).size - before)), 10);
+    const result = await lib.commitImport(desk, input);
+    clearInterval(sampler);
+    expect(result.imported).toBe(ROWS);
+    // Before, the desk's thread copied the WAL after every 1,000 events (six times here) and once at the end.
+    expect(onThisThread).toBe(1);
+    expect(grewMeanwhile).toBeGreaterThan(0);
+    // Everything the commit wrote is in the database file itself, none of it only in the WAL.
+    const pages = desk.db.pragma('page_count', { simple: true }) as number;
+    expect(statSync(file).size).toBe(pages * (desk.db.pragma('page_size', { simple: true }) as number));
+    desk.close();
+    const reopened = lib.Desk.open(dir);
+    expect(reopened.view.size).toBe(ROWS);
+    reopened.close();
+  });
+
+  it.each([
+    ['throws', `throw new Error('no copying today');`],
+    ['exits', `process.exit(3);`],
+  ])('a worker that %s is asked for nothing more, and stopping it does not wait', async (_, source) => {
+    const fake = join(tempDir(), 'fake-checkpoint-worker.mjs');
+    writeFileSync(fake, `import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => { ${source} });`);
+    const copier = Checkpointer.start(join(tempDir(), 'loket.db'), pathToFileURL(fake))!;
+    copier.copy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    copier.copy();
+    await expect(copier.stop()).resolves.toBeUndefined();
+  });
+
+  it('is not started where there is no built worker (the caller copies on its own thread), and the built one stops when told', async () => {
+    const dir = tempDir();
+    openEventDesk(dir).close();
+    const file = join(dir, 'loket.db');
+    expect(Checkpointer.start(file, new URL('file:///nonexistent/checkpoint-worker.js'))).toBeNull();
+    const copier = Checkpointer.start(file, workerFile)!;
+    copier.copy();
+    await expect(copier.stop()).resolves.toBeUndefined();
+  });
+});
