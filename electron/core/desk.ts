@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { LoketError } from '../../shared/errors';
-import type { NewEvent } from '../../shared/events';
 import type { DeskState, EventConfig } from '../../shared/fold';
 import { HlcClock } from '../../shared/hlc';
 import type { Lang } from '../../shared/i18n';
@@ -9,7 +8,7 @@ import { CertificateView } from './certificate-view';
 import { ParticipantView } from './participant-view';
 import { makeDataDir } from './paths';
 import type { Platform } from './platform/seams';
-import { EventStore, type LogChange } from './store/event-store';
+import { EventStore, type AppendEvent, type LogChange } from './store/event-store';
 import { openCheckedDatabase, type Db } from './store/open-database';
 
 export interface DeskOptions {
@@ -134,7 +133,7 @@ export class Desk {
   }
 
   /** Append events and bring the in-memory view up to date before the caller answers the UI. */
-  record(events: readonly NewEvent[], operator: string): void {
+  record(events: readonly AppendEvent[], operator: string): void {
     const { participants, change } = this.store.append(events, operator);
     this.view.put(participants);
     // When the log held nothing the view had not seen, what changed is what was just appended: read

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCsv } from '../../electron/core/demo/messy-workbook';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { Checkpointer } from '../../electron/core/store/checkpoint-off-thread';
+import { damagedEvents } from '../../electron/core/store/integrity';
+import { canonicalJson } from '../../shared/canonical-json';
 import { requireBuild } from '../helpers/built-core';
 import { openEventDesk } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -16,10 +18,10 @@ const workerFile = new URL('../../out/core/checkpoint-worker.js', import.meta.ur
 const tempDir = useTempDirs();
 const ROWS = 6_000;
 
-describe("an import's WAL copied on a thread of its own", () => {
+describe("an import's commit through the built core: the WAL copied on a thread of its own", () => {
   beforeAll(requireBuild);
 
-  it("copies the WAL while the commit writes, leaving the desk's thread one checkpoint at the end, and the database whole", async () => {
+  it("copies the WAL while the commit writes, leaving the desk's thread one checkpoint at the end, and the database whole and sound", async () => {
     const lib = await core();
     const dir = tempDir();
     openEventDesk(dir).close();
@@ -46,6 +48,11 @@ describe("an import's WAL copied on a thread of its own", () => {
     // Everything the commit wrote is in the database file itself, none of it only in the WAL.
     const pages = desk.db.pragma('page_count', { simple: true }) as number;
     expect(statSync(file).size).toBe(pages * (desk.db.pragma('page_size', { simple: true }) as number));
+    // The bodies came canonical from the import worker: stored so, and each event matches its hash.
+    const bodies = desk.db.prepare("SELECT body FROM events WHERE type = 'participant.imported'").pluck().all() as string[];
+    expect(bodies).toHaveLength(ROWS);
+    expect(bodies.filter((body) => canonicalJson(JSON.parse(body)) !== body)).toEqual([]);
+    expect(damagedEvents(desk.db)).toEqual([]);
     desk.close();
     const reopened = lib.Desk.open(dir);
     expect(reopened.view.size).toBe(ROWS);

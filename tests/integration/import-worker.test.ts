@@ -6,6 +6,7 @@ import { writeCsv, writeMessyWorkbook } from '../../electron/core/demo/messy-wor
 import { readCertificatesOffThread } from '../../electron/core/import/certificates-off-thread';
 import { parseCertificateBytes, type CertificateRequest } from '../../electron/core/import/parse-certificates';
 import { countAgainst, importFingerprint, inIdOrder, parseList, type ParseRequest } from '../../electron/core/import/parse-list';
+import { newParticipantBodies } from '../../electron/core/import/imported-body';
 import { readOffThread, type ParsedFile, type ReadRows } from '../../electron/core/import/parse-off-thread';
 import { SLICE_BYTES } from '../../electron/core/import/parse-messages';
 import { readTable } from '../../electron/core/import/read-table';
@@ -28,7 +29,7 @@ const request = (bytes: Uint8Array, fileName: string): ParseRequest => ({
 
 /** Every row a commit would take, in transactions of varying size as a commit takes them. */
 async function allRows(file: ParsedFile): Promise<ReadRows> {
-  const rows: ReadRows = { candidates: [], ids: [] };
+  const rows: ReadRows = { candidates: [], ids: [], bodies: [] };
   for (let from = 0, count = 100; ; count = count === 100 ? 2_500 : 100) {
     const part = await file.rows(from, count);
     expect(part.ids.length).toBeLessThanOrEqual(count);
@@ -36,6 +37,7 @@ async function allRows(file: ParsedFile): Promise<ReadRows> {
     from += part.ids.length;
     rows.candidates.push(...part.candidates);
     rows.ids.push(...part.ids);
+    rows.bodies.push(...part.bodies);
   }
 }
 
@@ -71,7 +73,10 @@ describe('reading imports off the main thread', () => {
         expect(await there.count(slices)).toEqual(countAgainst(here, new Map(known)));
         // The rows come in the order the commit records them: by participant ID.
         const taken = await allRows(there);
-        expect(taken).toEqual(inIdOrder(here));
+        const ordered = inIdOrder(here);
+        // Each with its event body as the log stores it, made there as this thread would make it.
+        expect(taken).toEqual({ ...ordered, bodies: newParticipantBodies(ordered.candidates, ordered.ids, name) });
+        expect(JSON.parse(taken.bodies[0]!)).toMatchObject({ id: taken.ids[0], nib: taken.candidates[0]!.fields.nib, prev: null, source: { file: name } });
         expect(taken.ids).toEqual([...here.ids].sort());
         expect(here.candidates.length).toBeGreaterThan(250);
       } finally {

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { LoketError } from '../../../shared/errors';
 import type { NormalizedCertificates } from '../../../shared/import/certificate-list';
 import { parseCertificateBytes, type CertificateJob } from './parse-certificates';
+import { newParticipantBodies } from './imported-body';
 import { countAgainst, inIdOrder, parseBytes, type ParsedList, type ParseJob } from './parse-list';
 import { PART_SIZE, type ParseMessage, type ParseReply } from './parse-messages';
 
@@ -16,6 +17,8 @@ let list: ParsedList | null = null;
 /** The list's rows as a commit takes them, sorted once. */
 let ordered: Pick<ParsedList, 'candidates' | 'ids'> | null = null;
 let queue: ParseReply[] = [];
+/** The list's file name, which each of its events names as its source. */
+let fileName = '';
 
 const send = (reply: ParseReply) => parentPort!.postMessage(reply);
 
@@ -36,6 +39,7 @@ const partsFor = (...lists: readonly (readonly unknown[])[]) => Math.ceil(Math.m
 const part = <T>(list: readonly T[], i: number): T[] => list.slice(i * PART_SIZE, (i + 1) * PART_SIZE);
 
 async function read(job: ParseJob): Promise<void> {
+  fileName = job.fileName;
   try {
     list = await parseBytes(Buffer.concat(slices.splice(0)), job);
   } catch (error) {
@@ -88,7 +92,9 @@ parentPort!.on('message', (message: ParseMessage) => {
     case 'rows': {
       ordered ??= inIdOrder(list!);
       const end = message.from + message.count;
-      send({ kind: 'rows', candidates: ordered.candidates.slice(message.from, end), ids: ordered.ids.slice(message.from, end) });
+      const candidates = ordered.candidates.slice(message.from, end);
+      const ids = ordered.ids.slice(message.from, end);
+      send({ kind: 'rows', candidates, ids, bodies: newParticipantBodies(candidates, ids, fileName) });
       return;
     }
     case 'more':

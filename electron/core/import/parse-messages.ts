@@ -33,7 +33,7 @@ export type ParseReply =
   | { kind: 'issues'; errors: ImportIssue[]; warnings: ImportIssue[] }
   | { kind: 'read' }
   | { kind: 'counts'; toImport: number; toUpdate: number; unchanged: number }
-  | { kind: 'rows'; candidates: ImportCandidate[]; ids: string[] }
+  | { kind: 'rows'; candidates: ImportCandidate[]; ids: string[]; bodies: string[] }
   | { kind: 'certificates'; rows: number; candidates: CertificateCandidate[]; errors: ImportIssue[]; warnings: ImportIssue[] }
   | { kind: 'refused'; code: ErrorCode; params: ErrorParams }
   | { kind: 'failed'; message: string };

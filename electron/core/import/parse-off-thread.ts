@@ -1,5 +1,6 @@
 import type { ImportIssue, SheetPreview } from '../../../shared/api';
 import type { ImportCandidate } from '../../../shared/import/types';
+import { newParticipantBodies } from './imported-body';
 import { countAgainst, inIdOrder, parseList, type ImportCounts, type ParsedList, type ParseRequest } from './parse-list';
 import { nextTurn, startImportWorker, type ImportWorker, type WorkerOptions } from './worker-channel';
 
@@ -16,6 +17,8 @@ export interface ReadSummary {
 export interface ReadRows {
   candidates: ImportCandidate[];
   ids: string[];
+  /** Each row's event body as the log stores it, for a participant new to the desk (newParticipantBodies). */
+  bodies: string[];
 }
 
 /** A read list, held where it was read until the commit takes its rows. */
@@ -32,7 +35,10 @@ export interface ParsedFile {
 class ReadHere implements ParsedFile {
   readonly summary: ReadSummary;
 
-  constructor(private readonly list: ParsedList) {
+  constructor(
+    private readonly list: ParsedList,
+    private readonly fileName: string,
+  ) {
     const { sheets, rows, nonDataRows, errors, warnings } = list;
     this.summary = { sheets, rows, nonDataRows, valid: list.candidates.length, errors, warnings };
   }
@@ -43,11 +49,13 @@ class ReadHere implements ParsedFile {
     return countAgainst(this.list, known);
   }
 
-  private ordered: ReadRows | null = null;
+  private ordered: Pick<ReadRows, 'candidates' | 'ids'> | null = null;
 
   async rows(from: number, count: number): Promise<ReadRows> {
-    const { candidates, ids } = (this.ordered ??= inIdOrder(this.list));
-    return { candidates: candidates.slice(from, from + count), ids: ids.slice(from, from + count) };
+    const ordered = (this.ordered ??= inIdOrder(this.list));
+    const candidates = ordered.candidates.slice(from, from + count);
+    const ids = ordered.ids.slice(from, from + count);
+    return { candidates, ids, bodies: newParticipantBodies(candidates, ids, this.fileName) };
   }
 
   close(): void {}
@@ -84,7 +92,7 @@ class ReadOnWorker implements ParsedFile {
   async rows(from: number, count: number): Promise<ReadRows> {
     const reply = await this.worker.ask({ kind: 'rows', from, count });
     if (reply.kind !== 'rows') throw new Error(`the import worker answered ${reply.kind}`);
-    return { candidates: reply.candidates, ids: reply.ids };
+    return { candidates: reply.candidates, ids: reply.ids, bodies: reply.bodies };
   }
 
   close(): void {
@@ -99,7 +107,7 @@ class ReadOnWorker implements ParsedFile {
  */
 export async function readOffThread(request: ParseRequest, options: WorkerOptions = {}): Promise<ParsedFile> {
   const worker = startImportWorker(options);
-  if (!worker) return new ReadHere(await parseList(request));
+  if (!worker) return new ReadHere(await parseList(request), request.fileName);
   const file = new ReadOnWorker(worker);
   try {
     await file.read(request);

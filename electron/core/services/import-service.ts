@@ -1,12 +1,14 @@
 import { IMPORT_FIELDS, type ApiParsed, type FileDownload, type ImportPreview, type ImportResult } from '../../../shared/api';
 import { LoketError } from '../../../shared/errors';
-import type { EventBody, NewEvent, ParticipantFields } from '../../../shared/events';
+import type { ParticipantFields } from '../../../shared/events';
 import type { ParticipantState } from '../../../shared/fold';
 import type { NormalizedImport } from '../../../shared/import/types';
 import { backupBefore } from '../backup/backup-file';
 import { Checkpointer } from '../store/checkpoint-off-thread';
+import type { AppendEvent } from '../store/event-store';
 import type { Desk } from '../desk';
 import { participantIdFor } from '../ids';
+import { importedBody, newParticipantBodies } from '../import/imported-body';
 import { importFingerprint, participantKey } from '../import/parse-list';
 import { readOffThread, type ParsedFile, type ReadRows } from '../import/parse-off-thread';
 import { toWireError } from '../api/wire-error';
@@ -25,7 +27,7 @@ interface Counts {
 }
 
 interface Plan extends Counts {
-  events: NewEvent[];
+  events: AppendEvent[];
 }
 
 /** What the dry run read, kept (on its worker) for the commit that usually follows it with the same file. */
@@ -125,7 +127,7 @@ function* existingSlices(desk: Desk): Generator<[string, string][]> {
  * changed ones an update of the same participant (the ID is derived from the NIB), identical ones
  * nothing.
  */
-function plan(desk: Desk, fileName: string, { candidates, ids }: ReadRows): Plan {
+function plan(desk: Desk, fileName: string, { candidates, ids, bodies }: ReadRows): Plan {
   desk.refresh();
   const p: Plan = { events: [], imported: 0, updated: 0, unchanged: 0 };
   candidates.forEach((c, i) => {
@@ -135,38 +137,18 @@ function plan(desk: Desk, fileName: string, { candidates, ids }: ReadRows): Plan
       p.unchanged++;
       return;
     }
-    if (existing) p.updated++;
-    else p.imported++;
-    p.events.push({ type: 'participant.imported', body: importedBody(id, c.fields, { file: fileName, row: c.source.row, sheet: c.source.sheet }, existing?.lastWrite ?? null) });
+    const body = importedBody(id, c.fields, { file: fileName, row: c.source.row, sheet: c.source.sheet }, existing?.lastWrite ?? null);
+    if (existing) {
+      p.updated++;
+      p.events.push({ type: 'participant.imported', body });
+    } else {
+      p.imported++;
+      // Its canonical text came with the row (the same body, made on the worker).
+      p.events.push({ type: 'participant.imported', body, canonical: bodies[i]! });
+    }
   });
   return p;
 }
-
-/**
- * The event body with its keys in canonical (sorted) order, so the log stores it as built: sorting
- * and re-reading 100,000 bodies cost a tenth of a 100k-row import. Every field of the participant
- * is listed (a test checks that none is left out when fields are added).
- */
-export function importedBody(id: string, f: ParticipantFields, source: EventBody<'participant.imported'>['source'], prev: string | null): EventBody<'participant.imported'> {
-  const body: EventBody<'participant.imported'> = {
-    address: f.address,
-    business: f.business,
-    district: f.district,
-    id,
-    name: f.name,
-    nib: f.nib,
-    phone: f.phone,
-    prev,
-    productName: f.productName,
-    productType: f.productType,
-    regency: f.regency,
-    source,
-  };
-  // Optional and rare (only where the ministry asks for it): when present, the canonical form sorts it in.
-  if (f.nik !== undefined) body.nik = f.nik;
-  return body;
-}
-
 
 function sameFields(p: ParticipantState, fields: ParticipantFields): boolean {
   return IMPORT_FIELDS.every((key) => p[key] === fields[key]);
@@ -271,12 +253,13 @@ export function recordImport(desk: Desk, fileName: string, normalized: ListRead,
   if (normalized.rows === 0) throw new LoketError('file_empty');
   const secret = desk.secret;
   const ids = normalized.candidates.map((c) => participantIdFor(secret, participantKey(c.fields)));
-  const { events, ...counts } = plan(desk, fileName, { candidates: normalized.candidates, ids });
+  const bodies = newParticipantBodies(normalized.candidates, ids, fileName);
+  const { events, ...counts } = plan(desk, fileName, { candidates: normalized.candidates, ids, bodies });
   desk.record([...events, completed(fileName, normalized, counts)], operator);
   return { rows: normalized.rows, ...counts, errors: normalized.errors, warnings: normalized.warnings };
 }
 
-function completed(fileName: string, list: Pick<ListRead, 'rows' | 'errors' | 'warnings'>, counts: Counts): NewEvent {
+function completed(fileName: string, list: Pick<ListRead, 'rows' | 'errors' | 'warnings'>, counts: Counts): AppendEvent {
   return {
     type: 'import.completed',
     body: { file: fileName, rows: list.rows, imported: counts.imported, updated: counts.updated, errors: list.errors.length, warnings: list.warnings.length },

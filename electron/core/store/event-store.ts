@@ -55,6 +55,13 @@ export interface LogChange {
   purged: boolean;
 }
 
+/**
+ * An event to append, with its body's canonical text where the caller has it already (an import's
+ * rows come with theirs, made on the import worker): then the body is taken as built in canonical
+ * key order, as importedBody builds it.
+ */
+export type AppendEvent = NewEvent & { canonical?: string };
+
 /** What one append changed: the log held nothing past `after` when it began. */
 export interface Appended extends LogChange {
   after: number;
@@ -141,7 +148,7 @@ export class EventStore {
    * and what the append changed in the log (null while a catch-up's backlog waits to be derived:
    * readers must not go past it). Durable when this returns.
    */
-  append(events: readonly NewEvent[], operator: string): { events: LogEvent[]; participants: ParticipantState[]; change: Appended | null } {
+  append(events: readonly AppendEvent[], operator: string): { events: LogEvent[]; participants: ParticipantState[]; change: Appended | null } {
     return this.db
       .transaction(() => {
         const last = this.stmt.lastOwn.get(this.deskId) as { seq: number; hlc: string } | undefined;
@@ -154,11 +161,11 @@ export class EventStore {
         const subjects = new Set<string>();
         let pos = before;
         for (const e of events) {
-          const full = { desk: this.deskId, seq: ++seq, hlc: this.clock.tick(), operator, ...e } as LogEvent;
+          const full = { desk: this.deskId, seq: ++seq, hlc: this.clock.tick(), operator, type: e.type, body: e.body } as LogEvent;
           const subject = subjectOf(full, full.desk);
           // Walked once: a second walk of each body cost a 100,000-row import about 45 ms.
-          const sorted = keysSorted(full.body);
-          const body = canonicalJson(full.body, sorted);
+          const sorted = e.canonical !== undefined || keysSorted(full.body);
+          const body = e.canonical ?? canonicalJson(full.body, sorted);
           pos = Number(this.stmt.insert.run(full.desk, full.seq, full.hlc, operator, full.type, body, subject, eventHash(full, body), 0).lastInsertRowid);
           subjects.add(subject);
           stored.push(full);
