@@ -62,13 +62,13 @@ describe("an import's commit through the built core: the WAL copied on a thread 
   it.each([
     ['throws', `throw new Error('no copying today');`],
     ['exits', `process.exit(3);`],
-  ])('a worker that %s is asked for nothing more, and stopping it does not wait', async (_, source) => {
+  ])('a worker that %s is asked for nothing more (the caller copies from then on), and stopping it does not wait', async (_, source) => {
     const fake = join(tempDir(), 'fake-checkpoint-worker.mjs');
     writeFileSync(fake, `import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => { ${source} });`);
     const copier = Checkpointer.start(join(tempDir(), 'loket.db'), pathToFileURL(fake))!;
-    copier.copy();
+    expect(copier.copy()).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    copier.copy();
+    expect(copier.copy()).toBe(false);
     await expect(copier.stop()).resolves.toBeUndefined();
   });
 

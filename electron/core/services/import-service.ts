@@ -211,11 +211,9 @@ export async function commitImport(desk: Desk, input: ImportInput, operator = de
         uncopied += p.events.length;
         if (uncopied < CHECKPOINT_EVENTS) continue;
         uncopied = 0;
-        if (copier) copier.copy();
-        else {
-          desk.store.checkpoint();
-          await turn();
-        }
+        if (copier?.copy()) continue;
+        desk.store.checkpoint();
+        await turn();
       }
       await copier?.stop();
       desk.record([completed(input.fileName, summary, counts)], operator);

@@ -21,7 +21,6 @@ export class Checkpointer {
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', () => (this.copying = false));
-    // A worker that cannot copy leaves the copying to the caller's checkpoint at the end.
     worker.on('error', () => (this.failed = true));
     worker.on('exit', () => (this.failed = true));
   }
@@ -32,11 +31,15 @@ export class Checkpointer {
     return new Checkpointer(new Worker(workerFile, { workerData: { file } }));
   }
 
-  /** Ask for a copy of what the WAL holds now, unless one is under way. */
-  copy(): void {
-    if (this.copying || this.failed) return;
+  /**
+   * Ask for a copy of what the WAL holds now, unless one is under way. False once the worker has
+   * failed (it could not open the file, say): the caller copies on its own thread from then on.
+   */
+  copy(): boolean {
+    if (this.failed) return false;
+    if (!this.copying) this.worker.postMessage('copy');
     this.copying = true;
-    this.worker.postMessage('copy');
+    return true;
   }
 
   /** Close the worker's connection and end the worker, once any copy under way is done; again, the same. */
