@@ -18,17 +18,23 @@ const workerFile = new URL('../../out/core/checkpoint-worker.js', import.meta.ur
 const tempDir = useTempDirs();
 const ROWS = 6_000;
 
+/** A desk opened by the built core with a list of `rows` generated participants dry-run, ready to commit. */
+async function previewed(rows: number, seed: number) {
+  const lib = await core();
+  const dir = tempDir();
+  openEventDesk(dir).close();
+  const desk = lib.Desk.open(dir);
+  const input = { fileName: 'daftar.csv', content: writeCsv(generateParticipants(rows, seed), { separator: ';', encoding: 'utf-8' }) };
+  await lib.previewImport(desk, input);
+  return { lib, dir, desk, commit: () => lib.commitImport(desk, input) };
+}
+
 describe("an import's commit through the built core: the WAL copied on a thread of its own", () => {
   beforeAll(requireBuild);
 
   it("copies the WAL while the commit writes, leaving the desk's thread one checkpoint at the end, and the database whole and sound", async () => {
-    const lib = await core();
-    const dir = tempDir();
-    openEventDesk(dir).close();
-    const desk = lib.Desk.open(dir);
+    const { lib, dir, desk, commit } = await previewed(ROWS, 5);
     const file = join(dir, 'loket.db');
-    const input = { fileName: 'daftar.csv', content: writeCsv(generateParticipants(ROWS, 5), { separator: ';', encoding: 'utf-8' }) };
-    await lib.previewImport(desk, input);
     let onThisThread = 0;
     const checkpoint = desk.store.checkpoint.bind(desk.store);
     desk.store.checkpoint = () => {
@@ -39,7 +45,7 @@ describe("an import's commit through the built core: the WAL copied on a thread 
     const before = statSync(file).size;
     let grewMeanwhile = 0;
     const sampler = setInterval(() => (grewMeanwhile = Math.max(grewMeanwhile, statSync(file).size - before)), 10);
-    const result = await lib.commitImport(desk, input);
+    const result = await commit();
     clearInterval(sampler);
     expect(result.imported).toBe(ROWS);
     // Before, the desk's thread copied the WAL after every 1,000 events (six times here) and once at the end.
@@ -60,16 +66,11 @@ describe("an import's commit through the built core: the WAL copied on a thread 
   });
 
   it('starts the WAL again every so often, so that it never grows to the size of all the commit writes', async () => {
-    const lib = await core();
-    const dir = tempDir();
-    openEventDesk(dir).close();
-    const desk = lib.Desk.open(dir);
+    const { dir, desk, commit } = await previewed(45_000, 6);
     const wal = join(dir, 'loket.db-wal');
-    const input = { fileName: 'besar.csv', content: writeCsv(generateParticipants(45_000, 6), { separator: ';', encoding: 'utf-8' }) };
-    await lib.previewImport(desk, input);
     let largest = 0;
     const sampler = setInterval(() => (largest = Math.max(largest, statSync(wal, { throwIfNoEntry: false })?.size ?? 0)), 10);
-    await lib.commitImport(desk, input);
+    await commit();
     clearInterval(sampler);
     desk.close();
     // 45,000 rows put about 80 MB through the WAL; left to grow, it held all of it (and a
