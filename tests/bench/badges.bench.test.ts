@@ -10,7 +10,7 @@ import { qrPath } from '../../electron/core/badges/qr-vector';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { recordImport } from '../../electron/core/services/import-service';
 import { badgeOrder, participantNumber } from '../../electron/core/services/badge-service';
-import { requireBuild } from '../helpers/built-core';
+import { builtCore, requireBuild } from '../helpers/built-core';
 import { runCli } from '../helpers/cli';
 import { openEventDesk } from '../helpers/desk-fixture';
 import { CHROMIUM } from '../helpers/e2e';
@@ -42,7 +42,7 @@ it('measures 1000 badges into one PDF', async () => {
   desk.close();
 
   // Through the built core, as the desk runs it: its QR worker is a built file beside the core.
-  const lib = (await import(new URL('../../out/core/index.js', import.meta.url).href)) as typeof import('../../electron/core/index');
+  const lib = await builtCore();
   const built = lib.Desk.open(desk.dataDir);
   // CPU time (all threads) beside wall time: on a machine shared with other work the wall time says little alone.
   const node: Record<string, { ms: number; cpuMs: number }> = {};

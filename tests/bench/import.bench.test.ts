@@ -7,7 +7,7 @@ import { it } from 'vitest';
 import { generateParticipants } from '../../electron/core/demo/participants';
 import { writeCsv, writeLargeWorkbook } from '../../electron/core/demo/messy-workbook';
 import { openEventDesk } from '../helpers/desk-fixture';
-import { requireBuild } from '../helpers/built-core';
+import { builtCore, requireBuild, type BuiltCore } from '../helpers/built-core';
 import { useTempDirs } from '../helpers/temp-dir';
 import { zipBomb } from '../fuzz/zip-writer';
 import { percentiles, round, timeOnce, type Percentiles } from './measure';
@@ -16,15 +16,13 @@ import { percentiles, round, timeOnce, type Percentiles } from './measure';
  * Imports through the built core (out/core), as the kiosk runs them: read on the import worker,
  * the dry run first, then the commit. The 100k-row list is the same one the desk bench used.
  */
-type Core = typeof import('../../electron/core/index');
-type Desk = ReturnType<Core['Desk']['open']>;
+type Desk = ReturnType<BuiltCore['Desk']['open']>;
 const tempDir = useTempDirs();
 const results: Record<string, unknown> = {};
 const ROWS = 100_000;
-const core = (): Promise<Core> => import(new URL('../../out/core/index.js', import.meta.url).href) as Promise<Core>;
 
 /** A data folder with an event and an operator, opened by the built core. */
-function builtDesk(lib: Core, people = generateParticipants(0, 1)) {
+function builtDesk(lib: BuiltCore, people = generateParticipants(0, 1)) {
   const dir = tempDir();
   openEventDesk(dir, people).close();
   const desk = lib.Desk.open(dir);
@@ -44,7 +42,7 @@ function bytesWritten(): number {
   return Number(/^write_bytes: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))![1]);
 }
 
-async function dryRunThenCommit(lib: Core, fileName: string, bytes: Uint8Array) {
+async function dryRunThenCommit(lib: BuiltCore, fileName: string, bytes: Uint8Array) {
   const desk = builtDesk(lib);
   const input = { fileName, content: bytes };
   const dry = await timed(() => lib.previewImport(desk, input));
@@ -119,7 +117,7 @@ function libreOffice(format: string, file: string, outDir: string): string {
  * Check-ins while `work` runs, one every 10 ms: how long each waited past its due time and then took.
  * That is what an operator feels when a dry run is under way on the same desk.
  */
-async function checkinsDuring(lib: Core, desk: Desk, nibs: string[], work: () => Promise<unknown>): Promise<Percentiles> {
+async function checkinsDuring(lib: BuiltCore, desk: Desk, nibs: string[], work: () => Promise<unknown>): Promise<Percentiles> {
   const samples: number[] = [];
   let done = false;
   let i = 0;
@@ -136,7 +134,7 @@ async function checkinsDuring(lib: Core, desk: Desk, nibs: string[], work: () =>
 
 it('measures imports', async () => {
   requireBuild();
-  const lib = await core();
+  const lib = await builtCore();
   const people = generateParticipants(ROWS, 11);
   const xlsx = await writeLargeWorkbook(people);
   const csv = writeCsv(people, { separator: ';', encoding: 'utf-8', bom: true });

@@ -8,3 +8,10 @@ export const cliPath = fileURLToPath(new URL('../../out/core/cli.js', import.met
 export function requireBuild(): void {
   if (!existsSync(cliPath)) throw new Error('out/core is missing: run `npm run build` (npm test does it for you)');
 }
+
+/** The core as built (out/core/index.js), typed as its source: what the kiosk and `loket serve` run, workers included. */
+export type BuiltCore = typeof import('../../electron/core/index');
+
+export function builtCore(): Promise<BuiltCore> {
+  return import(new URL('../../out/core/index.js', import.meta.url).href) as Promise<BuiltCore>;
+}

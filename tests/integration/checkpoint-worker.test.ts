@@ -7,12 +7,10 @@ import { generateParticipants } from '../../electron/core/demo/participants';
 import { Checkpointer } from '../../electron/core/store/checkpoint-off-thread';
 import { damagedEvents } from '../../electron/core/store/integrity';
 import { canonicalJson } from '../../shared/canonical-json';
-import { requireBuild } from '../helpers/built-core';
+import { builtCore, requireBuild } from '../helpers/built-core';
 import { openEventDesk } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
 
-type Core = typeof import('../../electron/core/index');
-const core = (): Promise<Core> => import(new URL('../../out/core/index.js', import.meta.url).href) as Promise<Core>;
 /** The worker as built (out/core/checkpoint-worker.js): what `loket serve` and the kiosk run. */
 const workerFile = new URL('../../out/core/checkpoint-worker.js', import.meta.url);
 const tempDir = useTempDirs();
@@ -20,7 +18,7 @@ const ROWS = 6_000;
 
 /** A desk opened by the built core with a list of `rows` generated participants dry-run, ready to commit. */
 async function previewed(rows: number, seed: number) {
-  const lib = await core();
+  const lib = await builtCore();
   const dir = tempDir();
   openEventDesk(dir).close();
   const desk = lib.Desk.open(dir);

@@ -12,7 +12,7 @@ import { SLICE_BYTES } from '../../electron/core/import/parse-messages';
 import { readTable } from '../../electron/core/import/read-table';
 import { LoketError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
-import { requireBuild } from '../helpers/built-core';
+import { builtCore, requireBuild } from '../helpers/built-core';
 import { openEventDesk } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
 import { declareSize, zipBomb } from '../fuzz/zip-writer';
@@ -131,8 +131,6 @@ describe('reading imports off the main thread', () => {
   });
 });
 
-type Core = typeof import('../../electron/core/index');
-const core = (): Promise<Core> => import(new URL('../../out/core/index.js', import.meta.url).href) as Promise<Core>;
 const tempDir = useTempDirs();
 
 /**
@@ -189,7 +187,7 @@ describe('reading certificate lists off the main thread', () => {
   });
 
   it('keeps the desk answering while the built core previews a 70 MB certificate list, and refuses a zip bomb there too', async () => {
-    const lib = await core();
+    const lib = await builtCore();
     const dir = tempDir();
     const people = generateParticipants(300, 8);
     openEventDesk(dir, people).close();

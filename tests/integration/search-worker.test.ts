@@ -6,14 +6,12 @@ import { generateParticipants } from '../../electron/core/demo/participants';
 import { writeCsv } from '../../electron/core/demo/messy-workbook';
 import { buildOffThread, OFFLOAD_SLOTS } from '../../electron/core/search-off-thread';
 import { SearchIndex, type SearchDoc } from '../../shared/search';
-import { requireBuild } from '../helpers/built-core';
+import { builtCore, requireBuild } from '../helpers/built-core';
 import { openEventDesk } from '../helpers/desk-fixture';
 import { useTempDirs } from '../helpers/temp-dir';
 
 /** The search worker as built (out/core/search-worker.js): what the kiosk and `loket serve` run. */
 const workerFile = new URL('../../out/core/search-worker.js', import.meta.url);
-type Core = typeof import('../../electron/core/index');
-const core = (): Promise<Core> => import(new URL('../../out/core/index.js', import.meta.url).href) as Promise<Core>;
 const tempDir = useTempDirs();
 
 const QUERIES = ['siti', 'nur', 'hj rusd', 'sarigadng', 'kerupuk haruan', 'dodol amplang', 'rahmah sidiq', 's', 'am', '6281', '0812', '1502'];
@@ -27,7 +25,7 @@ async function whenReady(index: SearchIndex): Promise<void> {
 
 /** A desk large enough for its index to be built on the worker, opened by the built core. */
 async function largeDesk() {
-  const lib = await core();
+  const lib = await builtCore();
   const dir = tempDir();
   openEventDesk(dir, generateParticipants(OFFLOAD_SLOTS + 1_000, 6)).close();
   return { lib, desk: lib.Desk.open(dir) };
